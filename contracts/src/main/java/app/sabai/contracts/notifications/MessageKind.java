@@ -1,0 +1,13 @@
+package app.sabai.contracts.notifications;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
+public enum MessageKind {
+    CONFIRMATION,
+    REJECTION,
+    REMINDER,
+    CHANGE,
+    CANCELLATION,
+    @JsonEnumDefaultValue
+    OTHER
+}

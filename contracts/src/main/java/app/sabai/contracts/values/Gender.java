@@ -1,0 +1,7 @@
+package app.sabai.contracts.values;
+
+public enum Gender {
+    FEMALE,
+    MALE,
+    NON_BINARY
+}

@@ -1,0 +1,7 @@
+package app.sabai.contracts.values;
+
+public enum GenderPreference {
+    ANY,
+    FEMALE,
+    MALE
+}

@@ -1,0 +1,7 @@
+package app.sabai.contracts.values;
+
+public enum Pressure {
+    LIGHT,
+    MEDIUM,
+    FIRM
+}
