@@ -1,0 +1,132 @@
+package app.sabai.support;
+
+import app.sabai.support.kafka.PoisonRecordException;
+import app.sabai.support.kafka.SabaiEventDeserializer;
+import app.sabai.support.kafka.SabaiTopicsFactory;
+import app.sabai.support.kafka.SabaiValueSerializer;
+import app.sabai.support.kafka.TraceRecordInterceptor;
+import app.sabai.support.kafka.UnknownEventTypeFilter;
+import app.sabai.support.mongo.ZoneIdConverters;
+import app.sabai.support.outbox.Outbox;
+import app.sabai.support.outbox.OutboxRelay;
+import app.sabai.support.outbox.OutboxSource;
+import app.sabai.support.trace.TraceFilter;
+import app.sabai.support.web.ProblemDetailsAdvice;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.util.Map;
+
+/**
+ * What every Sabai service gets by depending on this module: the outbox relay, CloudEvents
+ * (de)serialisation with poison records sent to {@code <topic>-dlt}, offsets committed after
+ * processing, blocking retries for ordered state, trace propagation and problem-details errors.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
+@EnableConfigurationProperties(SabaiServiceProperties.class)
+@Import(ProblemDetailsAdvice.class)
+public class SabaiServiceAutoConfiguration {
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer sabaiConsumerSettings() {
+        return factory -> factory.updateConfigs(Map.of(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
+                ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, SabaiEventDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+    }
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer sabaiProducerSettings() {
+        return factory -> factory.updateConfigs(Map.of(
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, SabaiValueSerializer.class,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5));
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics sabaiTopics(SabaiServiceProperties properties) {
+        return SabaiTopicsFactory.all(properties.kafka().partitions(), properties.kafka().replicationFactor());
+    }
+
+    /**
+     * Retries with backoff in place (the partition waits, keeping the branch's order) for failures that may
+     * pass, such as the database being briefly away; records that can never succeed go to {@code <topic>-dlt}
+     * on the same partition, with the original topic, partition, offset and exception in headers.
+     */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler sabaiErrorHandler(KafkaTemplate<Object, Object> template) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(10_000);
+        backOff.setMaxElapsedTime(120_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(PoisonRecordException.class, IllegalArgumentException.class, NullPointerException.class);
+        return handler;
+    }
+
+    @Bean
+    UnknownEventTypeFilter unknownEventTypeFilter() {
+        return new UnknownEventTypeFilter();
+    }
+
+    @Bean
+    TraceRecordInterceptor traceRecordInterceptor() {
+        return new TraceRecordInterceptor();
+    }
+
+    @Bean
+    FilterRegistrationBean<TraceFilter> traceFilter() {
+        FilterRegistrationBean<TraceFilter> registration = new FilterRegistrationBean<>(new TraceFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, Object> kafka, ObjectProvider<OutboxSource> sources,
+                            SabaiServiceProperties properties, @Value("${spring.application.name}") String applicationName) {
+        return new OutboxRelay(mongo, kafka, sources.orderedStream().toList(), applicationName,
+                properties.outbox().sweepInterval(), properties.outbox().sendTimeout());
+    }
+
+    @Bean
+    Outbox outbox(OutboxRelay relay) {
+        return new Outbox(relay);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MongoCustomConversions mongoCustomConversions() {
+        return new MongoCustomConversions(ZoneIdConverters.all());
+    }
+}

@@ -1,0 +1,38 @@
+package app.sabai.support.outbox;
+
+import app.sabai.contracts.EventTypes;
+import app.sabai.contracts.SabaiEvent;
+import app.sabai.contracts.Topic;
+import app.sabai.contracts.envelope.TraceParent;
+import app.sabai.contracts.json.SabaiJson;
+
+import java.time.Instant;
+
+/**
+ * An event waiting in its aggregate's {@code outbox} array, stored in the same write as the state
+ * change that caused it, with everything the relay needs to publish it.
+ */
+public record OutboxEntry(
+        String eventId,
+        String type,
+        String topic,
+        String key,
+        String subject,
+        Instant occurredAt,
+        String payload,
+        String traceparent) {
+
+    public static final String FIELD = "outbox";
+
+    public static OutboxEntry of(SabaiEvent event, TraceParent trace) {
+        return new OutboxEntry(
+                event.eventId().toString(),
+                EventTypes.typeOf(event),
+                Topic.carrying(event.getClass()).topicName(),
+                event.key(),
+                event.subject(),
+                event.occurredAt(),
+                SabaiJson.mapper().writeValueAsString(event),
+                trace == null ? null : trace.toString());
+    }
+}

@@ -1,0 +1,180 @@
+package app.sabai.support.web;
+
+import jakarta.validation.ConstraintViolationException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every client mistake becomes an RFC 9457 {@code application/problem+json} answer naming the fields at
+ * fault: {@code {type, title, status, detail, errors: [{field, message}]}}.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    public static final URI INVALID_REQUEST = URI.create("https://sabai.app/problems/invalid-request");
+    public static final URI NOT_FOUND = URI.create("https://sabai.app/problems/not-found");
+    public static final URI CONFLICT = URI.create("https://sabai.app/problems/conflict");
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalid(InvalidRequestException e) {
+        return invalidRequest(e.problems());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        return invalidRequest(e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(NOT_FOUND);
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(CONFLICT);
+        problem.setTitle("Conflict");
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+        }
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            problems.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors()
+                .forEach(error -> problems.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+        return ResponseEntity.badRequest().body(invalidRequest(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
+                                                                            HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error -> problems.add(new FieldProblem(name, error.getDefaultMessage())));
+        });
+        return ResponseEntity.badRequest().body(invalidRequest(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getCause();
+        FieldProblem problem;
+        if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+            problem = new FieldProblem(path(json.getPath()), readableReason(json));
+        } else {
+            problem = new FieldProblem("body", "is not valid JSON for this request");
+        }
+        return ResponseEntity.badRequest().body(invalidRequest(List.of(problem)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalidRequest(List.of(new FieldProblem(e.getParameterName(), "is required"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
+        return ResponseEntity.badRequest().body(invalidRequest(List.of(
+                new FieldProblem(name, "'" + e.getValue() + "' is not a valid " + expected))));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ProblemDetail missingHeader(MissingRequestHeaderException e) {
+        return invalidRequest(List.of(new FieldProblem(e.getHeaderName(), "header is required")));
+    }
+
+    public static ProblemDetail invalidRequest(List<FieldProblem> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                problems.size() == 1
+                        ? problems.get(0).field() + ": " + problems.get(0).message()
+                        : problems.size() + " fields are invalid");
+        problem.setType(INVALID_REQUEST);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", problems);
+        return problem;
+    }
+
+    private static String path(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String readableReason(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (message == null) {
+            return "has an invalid value";
+        }
+        if (message.contains("not one of the values accepted for Enum class")) {
+            int start = message.indexOf('[', message.indexOf("Enum class"));
+            int end = message.indexOf(']', start);
+            String accepted = start > 0 && end > start ? message.substring(start + 1, end) : "";
+            return "is not one of the accepted values" + (accepted.isEmpty() ? "" : ": " + accepted);
+        }
+        if (message.contains("java.time")) {
+            return "is not a valid ISO-8601 value";
+        }
+        int cut = message.indexOf(':');
+        return cut > 0 ? message.substring(0, cut) : message;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return type.getSimpleName() + " (one of " + String.join(", ",
+                    java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList()) + ")";
+        }
+        return type.getName().startsWith("java.time") ? "ISO-8601 " + type.getSimpleName() : type.getSimpleName();
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.indexOf('.');
+        return dot >= 0 ? propertyPath.substring(dot + 1) : propertyPath;
+    }
+}

@@ -1,0 +1,158 @@
+package app.sabai.support.it;
+
+import app.sabai.contracts.Topic;
+import app.sabai.contracts.bookings.BookingCompleted;
+import app.sabai.contracts.envelope.CloudEventHeaders;
+import app.sabai.support.consume.AppliedEvents;
+import app.sabai.support.outbox.Outbox;
+import app.sabai.support.testing.SabaiServiceTest;
+import app.sabai.support.testing.TestRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SabaiServiceTest
+class ServiceSupportIT {
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    SupportTestApplication.ReceivedBookingEvents listener;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theRelayPublishesOutboxEntriesWithCloudEventHeadersAndThenPullsThem() {
+        String id = "widget-" + UUID.randomUUID();
+        BookingCompleted event = new BookingCompleted(UUID.randomUUID(), Instant.now(), "booking-" + id, "liverpool", "t-1");
+        mongo.getCollection("widgets").insertOne(new Document("_id", id));
+
+        Update update = outbox.append(new Update().set("state", "DONE"), List.of(event));
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), update, "widgets");
+        outbox.written("widgets", id);
+
+        ConsumerRecord<String, byte[]> record = TestRecords.find(Topic.BOOKINGS.topicName(),
+                r -> event.eventId().toString().equals(TestRecords.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(20)).orElseThrow();
+        assertThat(record.key()).isEqualTo("liverpool");
+        assertThat(TestRecords.header(record, "ce_type")).isEqualTo("sabai.bookings.BookingCompleted.v1");
+        assertThat(TestRecords.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(TestRecords.header(record, "ce_source")).isEqualTo("/sabai/support-test");
+        assertThat(TestRecords.header(record, "ce_subject")).isEqualTo(event.bookingId());
+        assertThat(TestRecords.header(record, "ce_time")).isNotBlank();
+        assertThat(TestRecords.header(record, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(TestRecords.header(record, "__TypeId__")).isNull();
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"bookingId\":\"" + event.bookingId() + "\"");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Document stored = mongo.getCollection("widgets").find(new Document("_id", id)).first();
+            assertThat(stored.getString("state")).isEqualTo("DONE");
+            assertThat(stored.getList("outbox", Document.class)).isEmpty();
+        });
+    }
+
+    @Test
+    void thePeriodicSweepPublishesWhatNoNudgeAnnounced() {
+        String id = "widget-" + UUID.randomUUID();
+        BookingCompleted event = new BookingCompleted(UUID.randomUUID(), Instant.now(), "booking-" + id, "bangkok-sukhumvit", "t-2");
+        mongo.getCollection("widgets").insertOne(new Document("_id", id));
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), outbox.append(new Update(), List.of(event)), "widgets");
+
+        assertThat(TestRecords.find(Topic.BOOKINGS.topicName(),
+                r -> event.eventId().toString().equals(TestRecords.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(20))).isPresent();
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() {
+        String poisonKey = "poison-" + UUID.randomUUID();
+        TestRecords.publishRaw(Topic.BOOKINGS.topicName(), poisonKey, "{not json".getBytes(StandardCharsets.UTF_8),
+                Map.of("ce_type", "sabai.bookings.BookingCompleted.v1", "ce_id", UUID.randomUUID().toString()));
+        BookingCompleted after = new BookingCompleted(UUID.randomUUID(), Instant.now(), "after-" + poisonKey, poisonKey, "t-3");
+        TestRecords.publish(Topic.BOOKINGS.topicName(), after);
+
+        ConsumerRecord<String, byte[]> dead = TestRecords.find(Topic.BOOKINGS.deadLetterTopicName(),
+                r -> poisonKey.equals(r.key()), Duration.ofSeconds(30)).orElseThrow();
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(TestRecords.header(dead, "kafka_dlt-original-topic")).isEqualTo("sabai.bookings");
+        assertThat(TestRecords.header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
+        assertThat(TestRecords.header(dead, "ce_id")).isNotBlank();
+        await().atMost(Duration.ofSeconds(20)).until(() -> listener.received.contains(after));
+    }
+
+    @Test
+    void eventsOfATypeThisVersionDoesNotKnowAreSkippedNotDeadLettered() {
+        String key = "future-" + UUID.randomUUID();
+        TestRecords.publishRaw(Topic.BOOKINGS.topicName(), key, "{\"bookingId\":\"x\"}".getBytes(StandardCharsets.UTF_8),
+                Map.of("ce_type", "sabai.bookings.BookingTeleported.v1", "ce_id", UUID.randomUUID().toString()));
+        BookingCompleted after = new BookingCompleted(UUID.randomUUID(), Instant.now(), "after-" + key, key, "t-4");
+        TestRecords.publish(Topic.BOOKINGS.topicName(), after);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> listener.received.contains(after));
+        assertThat(TestRecords.find(Topic.BOOKINGS.deadLetterTopicName(), r -> key.equals(r.key()), Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void anEventIsAppliedOnceHoweverOftenItArrives() {
+        String id = "widget-" + UUID.randomUUID();
+        mongo.getCollection("widgets").insertOne(new Document("_id", id).append("count", 0));
+        UUID eventId = UUID.randomUUID();
+
+        long modified = 0;
+        for (int delivery = 0; delivery < 3; delivery++) {
+            Query notYetApplied = new Query(AppliedEvents.notYetApplied(Criteria.where("_id").is(id), eventId));
+            modified += mongo.updateFirst(notYetApplied, AppliedEvents.markApplied(new Update().inc("count", 1), eventId), "widgets")
+                    .getModifiedCount();
+        }
+
+        assertThat(modified).isEqualTo(1);
+        assertThat(mongo.getCollection("widgets").find(new Document("_id", id)).first().getInteger("count")).isEqualTo(1);
+    }
+
+    @Test
+    void clientMistakesGetProblemDetailsNamingTheField() throws Exception {
+        HttpResponse<String> invalid = post("{\"name\":\"\",\"email\":\"nope\",\"quantity\":0}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(invalid.body()).contains("\"field\":\"name\"", "\"field\":\"email\"", "\"field\":\"quantity\"",
+                "\"type\":\"https://sabai.app/problems/invalid-request\"");
+
+        HttpResponse<String> badEnum = post("{\"name\":\"a\",\"quantity\":1,\"kind\":\"HUGE\"}");
+        assertThat(badEnum.statusCode()).isEqualTo(400);
+        assertThat(badEnum.body()).contains("\"field\":\"kind\"", "SMALL");
+
+        HttpResponse<String> brokenJson = post("{\"name\":");
+        assertThat(brokenJson.statusCode()).isEqualTo(400);
+        assertThat(brokenJson.body()).contains("\"errors\"");
+
+        HttpResponse<String> ruleBroken = post("{\"name\":\"a\",\"quantity\":11}");
+        assertThat(ruleBroken.statusCode()).isEqualTo(400);
+        assertThat(ruleBroken.body()).contains("\"field\":\"quantity\"", "at most 10");
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/orders"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
