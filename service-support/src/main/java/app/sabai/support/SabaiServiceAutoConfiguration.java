@@ -6,6 +6,7 @@ import app.sabai.support.kafka.SabaiTopicsFactory;
 import app.sabai.support.kafka.SabaiValueSerializer;
 import app.sabai.support.kafka.TraceRecordInterceptor;
 import app.sabai.support.kafka.UnknownEventTypeFilter;
+import app.sabai.support.lifecycle.ParentProcessWatcher;
 import app.sabai.support.mongo.ZoneIdConverters;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxRelay;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -122,6 +124,12 @@ public class SabaiServiceAutoConfiguration {
     @Bean
     Outbox outbox(OutboxRelay relay) {
         return new Outbox(relay);
+    }
+
+    @Bean
+    @ConditionalOnProperty("sabai.parent-pid")
+    ParentProcessWatcher parentProcessWatcher(@Value("${sabai.parent-pid}") long parentPid) {
+        return new ParentProcessWatcher(parentPid);
     }
 
     @Bean
