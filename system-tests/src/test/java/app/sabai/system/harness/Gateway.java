@@ -1,0 +1,87 @@
+package app.sabai.system.harness;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/** An HTTP client of the platform's public API, through the gateway only. */
+public final class Gateway {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    public Gateway(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public record Response(int status, String contentType, String location, JsonNode body, String raw) {
+    }
+
+    public Response postBooking(String body) {
+        return post("/api/bookings", body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    public Response post(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    public JsonNode booking(String id) {
+        Response response = get("/api/bookings/" + id);
+        if (response.status() != 200) {
+            throw new IllegalStateException("GET booking " + id + " answered " + response.status() + ": " + response.raw());
+        }
+        return response.body();
+    }
+
+    public JsonNode schedule(String branchId, String date) {
+        Response response = get("/api/branches/" + branchId + "/schedule?date=" + URLEncoder.encode(date, StandardCharsets.UTF_8));
+        if (response.status() != 200) {
+            throw new IllegalStateException("GET schedule answered " + response.status() + ": " + response.raw());
+        }
+        return response.body();
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String raw = response.body();
+            JsonNode body = raw == null || raw.isBlank() ? null : parse(raw);
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null), body, raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String raw) {
+        try {
+            return JSON.readTree(raw);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+}

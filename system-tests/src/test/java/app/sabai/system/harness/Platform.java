@@ -1,0 +1,157 @@
+package app.sabai.system.harness;
+
+import app.sabai.infra.Ports;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole platform, started once per test JVM exactly as a user starts it: the launcher from the
+ * built {@code infra} jar, with the broker, the store and every service as separate processes, on free
+ * ports and a fresh data folder. Tests reach it only through the gateway and Kafka.
+ */
+public final class Platform {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static Platform shared;
+
+    private final Path home;
+    private final Path data;
+    private final Map<String, Integer> ports;
+    private Process launcher;
+
+    private Platform(Path home, Path data, Map<String, Integer> ports) {
+        this.home = home;
+        this.data = data;
+        this.ports = ports;
+    }
+
+    public static synchronized Platform shared() {
+        if (shared == null) {
+            Path home = Path.of(System.getProperty("sabai.home", "..")).toAbsolutePath().normalize();
+            try {
+                Path data = Files.createTempDirectory("sabai-system-test");
+                shared = new Platform(home, data, Map.of(
+                        "gateway", Ports.free(), "booking", Ports.free(), "therapist", Ports.free(),
+                        "notification", Ports.free(), "kafka", Ports.free(), "kafka-controller", Ports.free(),
+                        "mongo", Ports.free(), "smtp", Ports.free()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            shared.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "platform-stop"));
+        }
+        return shared;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + ports.get("gateway");
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + ports.get("kafka");
+    }
+
+    public Path dataDirectory() {
+        return data;
+    }
+
+    /** The pid of a child process the launcher started ({@code booking-service}, {@code broker}, …). */
+    public Optional<Long> pid(String name) {
+        Path file = data.resolve("run").resolve(name + ".pid");
+        try {
+            return Files.exists(file) ? Optional.of(Long.parseLong(Files.readString(file).trim())) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops everything and starts it again on the same data folder. */
+    public synchronized void restart() {
+        stop();
+        start();
+    }
+
+    private void start() {
+        Path jar = home.resolve("infra/target/infra-" + System.getProperty("sabai.version", "0.1.0-SNAPSHOT") + "-exec.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("The launcher is not built: " + jar + " (the reactor build packages it before system-tests)");
+        }
+        Path readyFile = data.resolve("system-test-ready");
+        try {
+            Files.deleteIfExists(readyFile);
+            List<String> command = new ArrayList<>(List.of(
+                    ProcessHandle.current().info().command().orElse("java"), "-Xmx96m", "-XX:+UseSerialGC",
+                    "-jar", jar.toString(), "run",
+                    "--home", home.toString(),
+                    "--data", data.toString(),
+                    "--ready-file", readyFile.toString(),
+                    "--gateway-port", port("gateway"),
+                    "--booking-port", port("booking"),
+                    "--therapist-port", port("therapist"),
+                    "--notification-port", port("notification"),
+                    "--kafka-port", port("kafka"),
+                    "--kafka-controller-port", port("kafka-controller"),
+                    "--mongo-port", port("mongo"),
+                    "--smtp-port", port("smtp")));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                    .redirectOutput(data.resolve("launcher.log").toFile());
+            builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
+            builder.environment().remove("MONGODB_URI");
+            launcher = builder.start();
+            Process started = launcher;
+            try {
+                await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                        .until(() -> Files.exists(readyFile) || !started.isAlive());
+            } catch (ConditionTimeoutException e) {
+                stop();
+                throw new IllegalStateException("The platform was not ready within " + START_TIMEOUT + ":\n" + launcherLog());
+            }
+            if (!started.isAlive()) {
+                throw new IllegalStateException("The launcher exited with " + started.exitValue() + ":\n" + launcherLog());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private synchronized void stop() {
+        if (launcher == null || !launcher.isAlive()) {
+            return;
+        }
+        launcher.destroy();
+        try {
+            if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+                launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+                launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String launcherLog() {
+        try {
+            List<String> lines = Files.readAllLines(data.resolve("launcher.log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no launcher log: " + e.getMessage() + ")";
+        }
+    }
+
+    private String port(String name) {
+        return Integer.toString(ports.get(name));
+    }
+}
