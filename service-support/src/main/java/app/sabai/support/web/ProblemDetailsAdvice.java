@@ -2,6 +2,8 @@ package app.sabai.support.web;
 
 import jakarta.validation.ConstraintViolationException;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,9 +27,11 @@ import java.util.List;
 
 /**
  * Every client mistake becomes an RFC 9457 {@code application/problem+json} answer naming the fields at
- * fault: {@code {type, title, status, detail, errors: [{field, message}]}}.
+ * fault: {@code {type, title, status, detail, errors: [{field, message}]}}. It runs ahead of Boot's own
+ * problem-details handler, which does not name the fields.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     public static final URI INVALID_REQUEST = URI.create("https://sabai.app/problems/invalid-request");
