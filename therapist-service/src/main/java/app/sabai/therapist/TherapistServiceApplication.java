@@ -2,11 +2,21 @@ package app.sabai.therapist;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.time.Clock;
 
 @SpringBootApplication
+@EnableScheduling
 public class TherapistServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(TherapistServiceApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

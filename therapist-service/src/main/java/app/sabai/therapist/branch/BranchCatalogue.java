@@ -1,0 +1,95 @@
+package app.sabai.therapist.branch;
+
+import app.sabai.contracts.json.SabaiJson;
+import app.sabai.support.outbox.Outbox;
+import app.sabai.support.outbox.OutboxSource;
+import org.bson.Document;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The branches and their publication on {@code sabai.branches}. A new or changed branch is stored
+ * together with its {@code BranchCatalogued} in one write; a branch saved unchanged (the demo data at
+ * every start) publishes nothing, which a hash of its content decides.
+ */
+@Component
+public class BranchCatalogue {
+
+    public static final String COLLECTION = "branches";
+    static final String CONTENT_HASH = "contentHash";
+
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    BranchCatalogue(MongoTemplate mongo, Outbox outbox, Clock clock) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Stores the branch; true when it was new or changed, and so published. */
+    public boolean save(Branch branch) {
+        String hash = contentHash(branch);
+        Document fields = new Document();
+        mongo.getConverter().write(branch, fields);
+        fields.remove("_id");
+        fields.remove("_class");
+        Update update = new Update();
+        fields.forEach(update::set);
+        update.set(CONTENT_HASH, hash);
+        outbox.append(update, List.of(branch.catalogued(UUID.randomUUID(), clock.instant())));
+        try {
+            // Matches an existing branch only when its content differs; inserts it when there is none;
+            // fails on the unique _id when it exists unchanged.
+            mongo.upsert(new Query(Criteria.where("_id").is(branch.id()).and(CONTENT_HASH).ne(hash)), update, COLLECTION);
+        } catch (DuplicateKeyException unchanged) {
+            return false;
+        }
+        outbox.written(COLLECTION, branch.id());
+        return true;
+    }
+
+    public Optional<Branch> find(String branchId) {
+        return Optional.ofNullable(mongo.findById(branchId, Branch.class, COLLECTION));
+    }
+
+    public List<Branch> all() {
+        return mongo.find(new Query().with(Sort.by("name", "_id")), Branch.class, COLLECTION);
+    }
+
+    static String contentHash(Branch branch) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(SabaiJson.mapper().writeValueAsString(branch).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Publication {
+
+        @Bean
+        OutboxSource branchesOutbox() {
+            return new OutboxSource(COLLECTION);
+        }
+    }
+}

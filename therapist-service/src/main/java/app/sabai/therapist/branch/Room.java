@@ -1,0 +1,4 @@
+package app.sabai.therapist.branch;
+
+public record Room(String id, String name, RoomKind kind) {
+}

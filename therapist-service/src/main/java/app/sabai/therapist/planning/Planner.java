@@ -1,0 +1,126 @@
+package app.sabai.therapist.planning;
+
+import app.sabai.contracts.branches.OpeningHours;
+import app.sabai.contracts.values.CandidateVerdict;
+import app.sabai.contracts.values.RejectionReason;
+import app.sabai.therapist.branch.Branch;
+import app.sabai.therapist.branch.EquipmentKind;
+import app.sabai.therapist.branch.EquipmentUnit;
+import app.sabai.therapist.branch.Room;
+import app.sabai.therapist.branch.TechniqueNeeds;
+import app.sabai.therapist.staff.Therapist;
+import app.sabai.therapist.time.Interval;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plans one session against a snapshot: the branch must offer the technique and be open for the whole
+ * session; each therapist is held to the hard rules; a suitable room and the equipment must be free;
+ * the therapists left are ranked. The result is a value that explains itself.
+ */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    public static Plan plan(PlanningSnapshot snapshot, SessionRequest request) {
+        Branch branch = snapshot.branch();
+        Interval session = request.session();
+        if (!branch.offers(request.technique())) {
+            return new Plan.Infeasible(RejectionReason.NO_QUALIFIED_THERAPIST,
+                    branch.name() + " does not offer " + request.technique(), List.of());
+        }
+        Optional<String> closed = outsideOpeningHours(branch, session);
+        if (closed.isPresent()) {
+            return new Plan.Infeasible(RejectionReason.OUTSIDE_OPENING_HOURS, closed.get(), List.of());
+        }
+
+        Interval blocked = branch.blockedFor(session);
+        List<Therapist> eligible = new ArrayList<>();
+        List<CandidateVerdict> excluded = new ArrayList<>();
+        boolean anyQualified = false;
+        for (Therapist therapist : snapshot.therapists()) {
+            Optional<Exclusion> exclusion = HardRules.firstBroken(therapist, snapshot, request, blocked);
+            if (exclusion.isEmpty()) {
+                eligible.add(therapist);
+            } else {
+                anyQualified |= !exclusion.get().rule().isQualification();
+                excluded.add(new CandidateVerdict(therapist.id(), therapist.name(), exclusion.get().rule().name(),
+                        exclusion.get().detail(), null));
+            }
+        }
+        List<RankedCandidate> ranked = Ranking.rank(eligible, snapshot, request);
+        List<CandidateVerdict> verdicts = new ArrayList<>(ranked.stream().map(RankedCandidate::verdict).toList());
+        verdicts.addAll(excluded);
+        String when = HardRules.clock(session, branch.zone()) + " on " + branch.localDateOf(session.start());
+
+        if (ranked.isEmpty()) {
+            return anyQualified
+                    ? new Plan.Infeasible(RejectionReason.NO_THERAPIST_AVAILABLE,
+                    "Every therapist qualified for " + request.technique() + " is off shift or busy " + when, verdicts)
+                    : new Plan.Infeasible(RejectionReason.NO_QUALIFIED_THERAPIST,
+                    "Nobody at " + branch.name() + " is qualified for " + request.technique()
+                            + (request.requirements().prenatalCertified() || request.requirements().seniorTherapist()
+                            ? " with what the intake requires" : ""), verdicts);
+        }
+
+        List<Room> rooms = List.of();
+        if (!branch.mobile()) {
+            List<Room> suitable = branch.roomsFor(request.technique());
+            rooms = suitable.stream()
+                    .filter(room -> snapshot.roomDays().isFree(DayKeys.roomDay(branch.id(), room.id(), date(branch, session)), blocked,
+                            request.bookingId()))
+                    .toList();
+            if (rooms.isEmpty()) {
+                return new Plan.Infeasible(RejectionReason.NO_ROOM_AVAILABLE, suitable.isEmpty()
+                        ? branch.name() + " has no room for " + request.technique()
+                        : "Every room for " + request.technique() + " is taken " + when, verdicts);
+            }
+        }
+
+        Optional<EquipmentKind> kind = branch.mobile() ? Optional.empty() : TechniqueNeeds.equipment(request.technique());
+        List<EquipmentUnit> units = List.of();
+        if (kind.isPresent()) {
+            List<EquipmentUnit> all = branch.unitsOf(kind.get());
+            units = all.stream()
+                    .filter(unit -> snapshot.equipmentDays().isFree(DayKeys.equipmentDay(branch.id(), unit.id(), date(branch, session)), blocked,
+                            request.bookingId()))
+                    .toList();
+            if (units.isEmpty()) {
+                return new Plan.Infeasible(RejectionReason.NO_EQUIPMENT_AVAILABLE, all.isEmpty()
+                        ? branch.name() + " has no " + describe(kind.get())
+                        : "Every " + describe(kind.get()) + " is in use " + when, verdicts);
+            }
+        }
+        return new Plan.Feasible(ranked, rooms, kind, units, session, blocked, verdicts);
+    }
+
+    /** Empty when the session lies within the opening hours of its local date; otherwise why not. */
+    public static Optional<String> outsideOpeningHours(Branch branch, Interval session) {
+        LocalDate date = date(branch, session);
+        Optional<OpeningHours> hours = branch.hoursOn(date);
+        if (hours.isEmpty()) {
+            return Optional.of(branch.name() + " is closed on " + date.getDayOfWeek().toString().toLowerCase() + "s");
+        }
+        Interval open = branch.openOn(date).orElseThrow();
+        if (!open.contains(session)) {
+            return Optional.of(branch.name() + " is open " + hours.get().opens() + "–" + hours.get().closes() + " on "
+                    + date + "; the session " + HardRules.clock(session, branch.zone()) + " does not fit");
+        }
+        return Optional.empty();
+    }
+
+    public static String describe(EquipmentKind kind) {
+        return switch (kind) {
+            case STONE_HEATER -> "stone heater";
+            case HAMMER_SET -> "Tok Sen hammer set";
+        };
+    }
+
+    private static LocalDate date(Branch branch, Interval session) {
+        return branch.localDateOf(session.start());
+    }
+}

@@ -1,0 +1,32 @@
+package app.sabai.therapist.planning;
+
+import app.sabai.therapist.branch.Branch;
+import app.sabai.therapist.shift.Shift;
+import app.sabai.therapist.staff.Therapist;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one planning decision reads, loaded at once: the branch, the therapists who may work there,
+ * their shifts, and the day documents of therapists, rooms and equipment for the dates in question.
+ */
+public record PlanningSnapshot(
+        Branch branch,
+        List<Therapist> therapists,
+        Map<String, Shift> shiftsById,
+        Occupancy therapistDays,
+        Occupancy roomDays,
+        Occupancy equipmentDays) {
+
+    public PlanningSnapshot {
+        therapists = List.copyOf(therapists);
+        shiftsById = Map.copyOf(shiftsById);
+    }
+
+    public Optional<Shift> shiftOf(String therapistId, LocalDate date) {
+        return Optional.ofNullable(shiftsById.get(Shift.idOf(therapistId, date)));
+    }
+}

@@ -1,0 +1,103 @@
+package app.sabai.therapist.planning;
+
+import app.sabai.contracts.values.Alternative;
+import app.sabai.contracts.values.Technique;
+import app.sabai.therapist.branch.Branch;
+import app.sabai.therapist.time.Interval;
+import app.sabai.therapist.time.LocalTimes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Searches start times on a 15-minute grid of the branch's local opening hours, planning each against
+ * one snapshot in memory: for the availability calendar and for the alternatives offered with a
+ * rejection. Grid times that a daylight-saving change skips do not exist; repeated ones occur twice.
+ */
+public final class SlotSearch {
+
+    public static final Duration GRID = Duration.ofMinutes(15);
+
+    private SlotSearch() {
+    }
+
+    /** A start time at which the session can be had, and how many therapists could give it. */
+    public record OpenSlot(Interval session, int therapists) {
+    }
+
+    /** Starts on the grid of a date at which a session of that length fits within the opening hours. */
+    public static List<Instant> starts(Branch branch, LocalDate date, Duration length) {
+        Optional<Interval> open = branch.openOn(date);
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        LocalTime opens = branch.hoursOn(date).orElseThrow().opens();
+        LocalTime closes = branch.hoursOn(date).orElseThrow().closes();
+        List<Instant> starts = new ArrayList<>();
+        for (long minute = opens.toSecondOfDay() / 60; minute < closes.toSecondOfDay() / 60; minute += GRID.toMinutes()) {
+            LocalDateTime local = date.atStartOfDay().plusMinutes(minute);
+            for (Instant start : LocalTimes.instantsOf(local, branch.zone())) {
+                if (open.get().contains(Interval.of(start, length))) {
+                    starts.add(start);
+                }
+            }
+        }
+        return starts.stream().distinct().sorted().toList();
+    }
+
+    public static List<OpenSlot> openSlots(PlanningSnapshot snapshot, Technique technique, Duration length, LocalDate date,
+                                           Instant notBefore) {
+        List<OpenSlot> slots = new ArrayList<>();
+        for (Instant start : starts(snapshot.branch(), date, length)) {
+            if (start.isBefore(notBefore)) {
+                continue;
+            }
+            Interval session = Interval.of(start, length);
+            if (Planner.plan(snapshot, SessionRequest.of(technique, session)) instanceof Plan.Feasible feasible) {
+                slots.add(new OpenSlot(session, feasible.candidates().size()));
+            }
+        }
+        return slots;
+    }
+
+    /**
+     * Up to {@code wanted} distinct start times other than the requested one, each with a therapist who
+     * meets every hard rule and a free room and equipment: on the requested day nearest first, then on
+     * the following {@code days} in order. Nothing before {@code notBefore} is offered.
+     */
+    public static List<Alternative> alternatives(PlanningSnapshot snapshot, SessionRequest request, List<LocalDate> days,
+                                                 Instant notBefore, int wanted) {
+        Branch branch = snapshot.branch();
+        Instant requested = request.session().start();
+        LocalDate requestedDay = branch.localDateOf(requested);
+        Duration length = request.session().length();
+        List<Alternative> found = new ArrayList<>();
+        for (LocalDate day : days) {
+            List<Instant> starts = starts(branch, day, length).stream()
+                    .filter(start -> !start.isBefore(notBefore) && !start.equals(requested))
+                    .sorted(day.equals(requestedDay)
+                            ? Comparator.comparing((Instant start) -> Duration.between(start, requested).abs())
+                            .thenComparing(Comparator.naturalOrder())
+                            : Comparator.naturalOrder())
+                    .toList();
+            for (Instant start : starts) {
+                if (found.size() >= wanted) {
+                    return found;
+                }
+                Interval session = Interval.of(start, length);
+                if (Planner.plan(snapshot, request.at(session)) instanceof Plan.Feasible feasible) {
+                    found.add(new Alternative(session.start(), session.end(), feasible.best().therapist().id(),
+                            feasible.best().therapist().name()));
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,52 @@
+package app.sabai.therapist.staff;
+
+import app.sabai.contracts.values.Gender;
+import app.sabai.contracts.values.Technique;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** A therapist of the chain: where they work, what they are trained in, and how experienced they are. */
+public record Therapist(
+        String id,
+        String name,
+        Gender gender,
+        String homeBranchId,
+        List<String> coveringBranchIds,
+        Set<Technique> skills,
+        Set<Certification> certifications,
+        Level level) {
+
+    public Therapist {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(homeBranchId, "homeBranchId");
+        coveringBranchIds = coveringBranchIds == null ? List.of() : List.copyOf(coveringBranchIds);
+        skills = ordered(skills, Technique.class);
+        certifications = ordered(certifications, Certification.class);
+        level = level == null ? Level.JUNIOR : level;
+    }
+
+    public boolean worksAt(String branchId) {
+        return homeBranchId.equals(branchId) || coveringBranchIds.contains(branchId);
+    }
+
+    public boolean skilledIn(Technique technique) {
+        return skills.contains(technique);
+    }
+
+    public boolean holds(Certification certification) {
+        return certifications.contains(certification);
+    }
+
+    private static <E extends Enum<E>> Set<E> ordered(Collection<E> values, Class<E> type) {
+        EnumSet<E> set = EnumSet.noneOf(type);
+        if (values != null) {
+            set.addAll(values);
+        }
+        return Collections.unmodifiableSet(set);
+    }
+}

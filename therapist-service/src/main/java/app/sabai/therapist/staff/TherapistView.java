@@ -1,0 +1,24 @@
+package app.sabai.therapist.staff;
+
+import app.sabai.contracts.values.Gender;
+import app.sabai.contracts.values.Technique;
+
+import java.util.List;
+import java.util.Set;
+
+/** What customers and staff may see of a therapist: their work, nothing private. */
+public record TherapistView(
+        String id,
+        String name,
+        Gender gender,
+        Level level,
+        Set<Technique> skills,
+        Set<Certification> certifications,
+        String homeBranchId,
+        List<String> coveringBranchIds) {
+
+    static TherapistView of(Therapist therapist) {
+        return new TherapistView(therapist.id(), therapist.name(), therapist.gender(), therapist.level(), therapist.skills(),
+                therapist.certifications(), therapist.homeBranchId(), therapist.coveringBranchIds());
+    }
+}

@@ -1,0 +1,139 @@
+package app.sabai.therapist;
+
+import app.sabai.contracts.Topic;
+import app.sabai.contracts.bookings.BookingRequested;
+import app.sabai.contracts.envelope.CloudEventHeaders;
+import app.sabai.contracts.json.SabaiJson;
+import app.sabai.contracts.values.CareRequirements;
+import app.sabai.contracts.values.Customer;
+import app.sabai.contracts.values.Preferences;
+import app.sabai.contracts.values.Technique;
+import app.sabai.support.testing.SabaiServiceTest;
+import app.sabai.support.testing.TestRecords;
+import app.sabai.therapist.branch.Branch;
+import app.sabai.therapist.branch.BranchCatalogue;
+import app.sabai.therapist.shift.Shift;
+import app.sabai.therapist.shift.ShiftRoster;
+import app.sabai.therapist.staff.Therapist;
+import app.sabai.therapist.staff.TherapistDirectory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The whole service on a random port against the broker and store shared by the test JVM, with the
+ * demo chain loaded. Tests seed their own branches under fresh ids instead of cleaning the database.
+ */
+@SabaiServiceTest
+public abstract class ServiceIntegrationTest {
+
+    protected static final Duration DECISION_TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Autowired
+    protected MongoTemplate mongo;
+    @Autowired
+    protected BranchCatalogue catalogue;
+    @Autowired
+    protected TherapistDirectory directory;
+    @Autowired
+    protected ShiftRoster roster;
+    @Autowired
+    protected Clock clock;
+    @LocalServerPort
+    protected int port;
+
+    protected static String freshId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Stores the branch and its therapists, each on shift {@code from}–{@code to} for the coming fortnight. */
+    protected Branch seed(Branch branch, List<Therapist> therapists, String from, String to) {
+        catalogue.save(branch);
+        therapists.forEach(directory::save);
+        LocalDate today = LocalDate.now(clock.withZone(branch.zone()));
+        for (int day = 0; day < 14; day++) {
+            for (Therapist therapist : therapists) {
+                roster.save(Shift.of(therapist.id(), branch.id(), today.plusDays(day), LocalTime.parse(from), LocalTime.parse(to)));
+            }
+        }
+        return branch;
+    }
+
+    protected LocalDate daysAhead(Branch branch, int days) {
+        return LocalDate.now(clock.withZone(branch.zone())).plusDays(days);
+    }
+
+    protected static Instant at(Branch branch, LocalDate date, String time) {
+        return date.atTime(LocalTime.parse(time)).atZone(branch.zone()).toInstant();
+    }
+
+    protected static BookingRequested requested(Branch branch, Technique technique, Instant start, int minutes) {
+        return requested(branch, technique, start, minutes, Preferences.none(), CareRequirements.none());
+    }
+
+    protected static BookingRequested requested(Branch branch, Technique technique, Instant start, int minutes,
+                                                Preferences preferences, CareRequirements requirements) {
+        String bookingId = freshId("booking");
+        return new BookingRequested(UUID.randomUUID(), Instant.now(), bookingId, branch.id(), technique, minutes, start,
+                start.plus(Duration.ofMinutes(minutes)), branch.zone(),
+                new Customer("Guest " + bookingId, bookingId + "@example.com", "+441515550100", "en"),
+                preferences, List.of(), requirements, null, null);
+    }
+
+    protected static void publish(BookingRequested request) {
+        TestRecords.publish(Topic.BOOKINGS.topicName(), request);
+    }
+
+    /** The decision event on {@code sabai.assignments} for a booking. */
+    protected static ConsumerRecord<String, byte[]> decisionOn(String bookingId) {
+        return TestRecords.find(Topic.ASSIGNMENTS.topicName(), record -> bookingId.equals(TestRecords.header(record, CloudEventHeaders.SUBJECT)),
+                DECISION_TIMEOUT).orElseThrow(() -> new AssertionError("No decision published for " + bookingId));
+    }
+
+    protected static <T> T valueOf(ConsumerRecord<String, byte[]> record, Class<T> type) {
+        return SabaiJson.mapper().readValue(record.value(), type);
+    }
+
+    protected Document assignmentDocument(String bookingId) {
+        return mongo.findById(bookingId, Document.class, "assignments");
+    }
+
+    /** Every session of the booking held in the given day collection. */
+    protected List<Document> sessionsOf(String collection, String bookingId) {
+        return mongo.find(new Query(Criteria.where("sessions.bookingId").is(bookingId)), Document.class, collection).stream()
+                .flatMap(day -> day.getList("sessions", Document.class).stream())
+                .filter(session -> bookingId.equals(session.getString("bookingId")))
+                .toList();
+    }
+
+    protected HttpResponse<String> get(String pathAndQuery) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + pathAndQuery + " failed", e);
+        }
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        return SabaiJson.mapper().readTree(response.body());
+    }
+}

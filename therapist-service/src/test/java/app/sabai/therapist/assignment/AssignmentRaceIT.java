@@ -1,0 +1,176 @@
+package app.sabai.therapist.assignment;
+
+import app.sabai.contracts.Topic;
+import app.sabai.contracts.bookings.BookingRequested;
+import app.sabai.contracts.envelope.CloudEventHeaders;
+import app.sabai.contracts.values.Technique;
+import app.sabai.support.testing.TestRecords;
+import app.sabai.therapist.Fixtures;
+import app.sabai.therapist.ServiceIntegrationTest;
+import app.sabai.therapist.branch.Branch;
+import app.sabai.therapist.branch.TechniqueNeeds;
+import app.sabai.therapist.planning.DayKeys;
+import app.sabai.therapist.staff.Therapist;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Many requests for one branch and overlapping times, processed at once by many threads as several
+ * service instances would, with some requests delivered twice: afterwards no therapist, room or
+ * equipment unit holds two overlapping sessions and every booking has exactly one decision.
+ */
+class AssignmentRaceIT extends ServiceIntegrationTest {
+
+    private static final List<Technique> TECHNIQUES = List.of(Technique.SWEDISH, Technique.HOT_STONE, Technique.THAI);
+
+    @Autowired
+    AssignmentService service;
+
+    @Test
+    void overlappingRequestsRacingEachOtherNeverDoubleBookAndEachGetsOneDecision() throws Exception {
+        Branch branch = Fixtures.salon(freshId("race")).build();
+        List<Therapist> team = IntStream.range(0, 4)
+                .mapToObj(i -> Fixtures.therapist(freshId("t" + i), branch.id()).skills(Technique.SWEDISH, Technique.HOT_STONE, Technique.THAI).build())
+                .toList();
+        seed(branch, team, "09:00", "17:00");
+        LocalDate day = daysAhead(branch, 5);
+        List<BookingRequested> requests = IntStream.range(0, 40)
+                .mapToObj(i -> requested(branch, TECHNIQUES.get(i % 3), at(branch, day, "10:00").plus(Duration.ofMinutes(15L * (i % 4))), 60))
+                .toList();
+        List<BookingRequested> deliveries = new ArrayList<>(requests);
+        deliveries.addAll(requests.subList(0, 12));
+        Collections.shuffle(deliveries, new Random(42));
+
+        race(deliveries, 12);
+
+        Map<String, Document> decisions = requests.stream()
+                .collect(Collectors.toMap(BookingRequested::bookingId, request -> assignmentDocument(request.bookingId())));
+        assertThat(decisions.values()).extracting(document -> document.getString("status")).containsOnly("ASSIGNED", "REJECTED")
+                .contains("ASSIGNED", "REJECTED");
+
+        List<String> therapistDays = team.stream().map(t -> DayKeys.therapistDay(t.id(), day)).toList();
+        List<String> roomDays = branch.rooms().stream().map(room -> DayKeys.roomDay(branch.id(), room.id(), day)).toList();
+        List<String> equipmentDays = branch.equipment().stream().map(unit -> DayKeys.equipmentDay(branch.id(), unit.id(), day)).toList();
+        assertNoOverlaps("therapist_days", therapistDays);
+        assertNoOverlaps("room_days", roomDays);
+        assertNoOverlaps("equipment_days", equipmentDays);
+
+        for (BookingRequested request : requests) {
+            Document decision = decisions.get(request.bookingId());
+            boolean assigned = decision.getString("status").equals("ASSIGNED");
+            int needsEquipment = TechniqueNeeds.equipment(request.technique()).isPresent() ? 1 : 0;
+            assertThat(sessionsOf("therapist_days", request.bookingId())).as(request.bookingId()).hasSize(assigned ? 1 : 0)
+                    .allSatisfy(session -> assertThat(session.getInteger("attempt")).isEqualTo(decision.getInteger("attempt")));
+            assertThat(sessionsOf("room_days", request.bookingId())).as(request.bookingId()).hasSize(assigned ? 1 : 0);
+            assertThat(sessionsOf("equipment_days", request.bookingId())).as(request.bookingId()).hasSize(assigned ? needsEquipment : 0);
+        }
+        assertExactlyOneDecisionEventEach(requests);
+    }
+
+    @Test
+    void theSameRequestArrivingAtManyInstancesAtOnceIsDecidedOnce() throws Exception {
+        Branch branch = Fixtures.salon(freshId("race")).build();
+        seed(branch, List.of(Fixtures.therapist(freshId("anna"), branch.id()).build(),
+                Fixtures.therapist(freshId("ben"), branch.id()).build()), "09:00", "17:00");
+        BookingRequested request = requested(branch, Technique.HOT_STONE, at(branch, daysAhead(branch, 6), "11:00"), 90);
+
+        race(Collections.nCopies(8, request), 8);
+
+        Document decision = assignmentDocument(request.bookingId());
+        assertThat(decision.getString("status")).isEqualTo("ASSIGNED");
+        assertThat(sessionsOf("therapist_days", request.bookingId())).singleElement()
+                .satisfies(session -> assertThat(session.getInteger("attempt")).isEqualTo(decision.getInteger("attempt")));
+        assertThat(sessionsOf("room_days", request.bookingId())).hasSize(1);
+        assertThat(sessionsOf("equipment_days", request.bookingId())).hasSize(1);
+        assertExactlyOneDecisionEventEach(List.of(request));
+    }
+
+    /** All deliveries start together behind a gate, on as many threads as asked. */
+    private void race(List<BookingRequested> deliveries, int threads) throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (BookingRequested delivery : deliveries) {
+                done.add(pool.submit(() -> {
+                    gate.await();
+                    deliverLikeTheListener(delivery);
+                    return null;
+                }));
+            }
+            gate.countDown();
+            for (Future<?> future : done) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The listener's error handler retries a request whose planning kept losing races. */
+    private void deliverLikeTheListener(BookingRequested request) {
+        for (int delivery = 1; ; delivery++) {
+            try {
+                service.handle(request);
+                return;
+            } catch (IllegalStateException lostEveryRace) {
+                if (delivery == 5) {
+                    throw lostEveryRace;
+                }
+            }
+        }
+    }
+
+    private void assertNoOverlaps(String collection, List<String> dayIds) {
+        for (String dayId : dayIds) {
+            Document day = mongo.findById(dayId, Document.class, collection);
+            if (day == null) {
+                continue;
+            }
+            List<Document> sessions = day.getList("sessions", Document.class);
+            for (int i = 0; i < sessions.size(); i++) {
+                for (int j = i + 1; j < sessions.size(); j++) {
+                    Document a = sessions.get(i);
+                    Document b = sessions.get(j);
+                    boolean overlap = a.get("start", Date.class).before(b.get("end", Date.class))
+                            && b.get("start", Date.class).before(a.get("end", Date.class));
+                    assertThat(overlap).as(collection + " " + dayId + ": " + a.toJson() + " and " + b.toJson()).isFalse();
+                }
+            }
+        }
+    }
+
+    private void assertExactlyOneDecisionEventEach(List<BookingRequested> requests) {
+        Set<String> bookingIds = requests.stream().map(BookingRequested::bookingId).collect(Collectors.toSet());
+        await().atMost(DECISION_TIMEOUT).untilAsserted(() -> assertThat(bookingIds)
+                .allSatisfy(id -> assertThat(assignmentDocument(id).getList("outbox", Document.class, List.of())).isEmpty()));
+        List<ConsumerRecord<String, byte[]>> events = TestRecords.all(Topic.ASSIGNMENTS.topicName(),
+                record -> bookingIds.contains(TestRecords.header(record, CloudEventHeaders.SUBJECT)), Duration.ofSeconds(3));
+        Map<String, Long> perBooking = events.stream()
+                .collect(Collectors.groupingBy(record -> TestRecords.header(record, CloudEventHeaders.SUBJECT), Collectors.counting()));
+        assertThat(perBooking).hasSize(bookingIds.size());
+        assertThat(perBooking.values()).containsOnly(1L);
+    }
+}

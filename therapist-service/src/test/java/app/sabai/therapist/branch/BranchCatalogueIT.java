@@ -1,0 +1,91 @@
+package app.sabai.therapist.branch;
+
+import app.sabai.contracts.Topic;
+import app.sabai.contracts.branches.BranchCatalogued;
+import app.sabai.contracts.envelope.CloudEventHeaders;
+import app.sabai.contracts.values.Technique;
+import app.sabai.support.testing.TestRecords;
+import app.sabai.therapist.Fixtures;
+import app.sabai.therapist.ServiceIntegrationTest;
+import app.sabai.therapist.demo.DemoChain;
+import app.sabai.therapist.demo.DemoSeeder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class BranchCatalogueIT extends ServiceIntegrationTest {
+
+    @Autowired
+    DemoSeeder seeder;
+
+    @Test
+    void theDemoBranchesAreOnTheCompactedBranchesTopic() {
+        for (Branch branch : DemoChain.branches()) {
+            ConsumerRecord<String, byte[]> record = TestRecords.find(Topic.BRANCHES.topicName(), r -> branch.id().equals(r.key()),
+                    DECISION_TIMEOUT).orElseThrow();
+            assertThat(TestRecords.header(record, CloudEventHeaders.TYPE)).isEqualTo("sabai.branches.BranchCatalogued.v1");
+            assertThat(TestRecords.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(branch.id());
+            assertThat(TestRecords.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/sabai/therapist-service");
+            BranchCatalogued catalogued = valueOf(record, BranchCatalogued.class);
+            assertThat(catalogued.zone()).isEqualTo(branch.zone());
+            assertThat(catalogued.openingHours()).hasSize(7);
+            assertThat(catalogued.techniques()).isNotEmpty();
+            assertThat(catalogued.mobile()).isEqualTo(branch.mobile());
+        }
+        BranchCatalogued mobile = valueOf(TestRecords.find(Topic.BRANCHES.topicName(), r -> DemoChain.MERSEYSIDE_MOBILE.equals(r.key()),
+                DECISION_TIMEOUT).orElseThrow(), BranchCatalogued.class);
+        assertThat(mobile.serviceArea().postcodeDistricts()).contains("L1", "CH41", "WA16", "CW10");
+        assertThat(mobile.travelMinutes()).isEqualTo(30);
+    }
+
+    @Test
+    void aBranchIsPublishedWhenNewOrChangedAndNotWhenSavedUnchanged() {
+        String id = freshId("branch");
+        Branch original = Fixtures.salon(id).changeover(15).build();
+        Branch changed = Fixtures.salon(id).changeover(10).build();
+
+        assertThat(catalogue.save(original)).isTrue();
+        assertThat(catalogue.save(original)).isFalse();
+        assertThat(catalogue.save(changed)).isTrue();
+        assertThat(catalogue.save(changed)).isFalse();
+
+        await().atMost(DECISION_TIMEOUT).untilAsserted(() -> assertThat(
+                mongo.findById(id, Document.class, BranchCatalogue.COLLECTION).getList("outbox", Document.class, List.of())).isEmpty());
+        List<ConsumerRecord<String, byte[]>> published = TestRecords.all(Topic.BRANCHES.topicName(), r -> id.equals(r.key()), Duration.ofSeconds(3));
+        assertThat(published).extracting(r -> valueOf(r, BranchCatalogued.class).changeoverMinutes()).containsExactly(15, 10);
+        assertThat(catalogue.find(id)).hasValueSatisfying(stored -> {
+            assertThat(stored).isEqualTo(changed);
+            assertThat(stored.offers(Technique.TOK_SEN)).isTrue();
+        });
+    }
+
+    @Test
+    void loadingTheDemoAgainChangesNothingAndKeepsAFortnightOfShifts() {
+        long therapistsBefore = mongo.count(new Query(), "therapists");
+        long shiftsBefore = mongo.count(new Query(), "shifts");
+
+        DemoSeeder.Seeded again = seeder.seed();
+
+        assertThat(again.branchesPublished()).isZero();
+        assertThat(again.shiftsAdded()).isZero();
+        assertThat(mongo.count(new Query(), "therapists")).isEqualTo(therapistsBefore);
+        assertThat(mongo.count(new Query(), "shifts")).isEqualTo(shiftsBefore);
+        for (Branch branch : DemoChain.branches()) {
+            LocalDate today = LocalDate.now(clock.withZone(branch.zone()));
+            for (int day = 0; day < DemoChain.SHIFT_DAYS; day++) {
+                long onShift = mongo.count(new Query(Criteria.where("branchId").is(branch.id()).and("date").is(today.plusDays(day))), "shifts");
+                assertThat(onShift).as(branch.id() + " " + today.plusDays(day)).isGreaterThanOrEqualTo(3);
+            }
+        }
+    }
+}
