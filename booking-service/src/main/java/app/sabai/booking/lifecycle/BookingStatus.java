@@ -1,0 +1,30 @@
+package app.sabai.booking.lifecycle;
+
+import java.util.Optional;
+
+/** Where a booking stands (ARCHITECTURE §9). Which trigger moves it where is {@link BookingTrigger}'s table. */
+public enum BookingStatus {
+    REQUESTED,
+    CONFIRMED,
+    REJECTED,
+    CANCELLED,
+    RESCHEDULE_REQUESTED,
+    COMPLETED,
+    NO_SHOW,
+    NEEDS_ATTENTION;
+
+    /** The status after {@code trigger}, or empty when the trigger does not apply in this status. */
+    public Optional<BookingStatus> after(BookingTrigger trigger) {
+        return trigger.from(this);
+    }
+
+    /** Nothing moves a booking on from here. */
+    public boolean isFinal() {
+        for (BookingTrigger trigger : BookingTrigger.values()) {
+            if (after(trigger).isPresent()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,112 @@
+package app.sabai.booking.lifecycle.adapter;
+
+import app.sabai.booking.lifecycle.Booking;
+import app.sabai.booking.lifecycle.BookingStatus;
+import app.sabai.booking.lifecycle.IdempotencyRecord;
+import app.sabai.contracts.bookings.BookingEvent;
+import app.sabai.support.consume.AppliedEvents;
+import app.sabai.support.outbox.Outbox;
+import app.sabai.support.outbox.OutboxEntry;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@code bookings} collection. A booking document holds its state, its pending events ({@code outbox}),
+ * the ids of the events applied to it, and its idempotency record; every change is one single-document write.
+ */
+@Repository
+public class Bookings {
+
+    public static final String COLLECTION = "bookings";
+    static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    static final String REQUEST_FINGERPRINT = "requestFingerprint";
+    static final String FIRST_ANSWER = "firstAnswer";
+
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+
+    Bookings(MongoTemplate mongo, Outbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        // Every booking has a key (its own id when the client sent none), so a plain unique index decides races.
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(IDEMPOTENCY_KEY, Sort.Direction.ASC).unique());
+    }
+
+    public Optional<Booking> find(String bookingId) {
+        if (bookingId == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findById(bookingId, Booking.class, COLLECTION));
+    }
+
+    public List<Booking> findAll(Collection<String> bookingIds) {
+        if (bookingIds.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(new Query(Criteria.where("_id").in(bookingIds)), Booking.class, COLLECTION).stream()
+                .sorted(Comparator.comparing(Booking::start))
+                .toList();
+    }
+
+    public Optional<IdempotencyRecord> idempotencyRecord(String key) {
+        Query query = new Query(Criteria.where(IDEMPOTENCY_KEY).is(key));
+        query.fields().include(IDEMPOTENCY_KEY, REQUEST_FINGERPRINT, FIRST_ANSWER);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION))
+                .map(document -> new IdempotencyRecord(document.getString(IDEMPOTENCY_KEY),
+                        document.getString(REQUEST_FINGERPRINT), document.getString(FIRST_ANSWER)));
+    }
+
+    /**
+     * Stores a new booking with its events in one insert.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when another booking holds the idempotency key
+     */
+    public void insert(Booking booking, IdempotencyRecord idempotency, List<? extends BookingEvent> events) {
+        Document document = new Document();
+        mongo.getConverter().write(booking, document);
+        document.remove("_class");
+        document.put(IDEMPOTENCY_KEY, idempotency.key());
+        document.put(REQUEST_FINGERPRINT, idempotency.requestFingerprint());
+        document.put(FIRST_ANSWER, idempotency.firstAnswer());
+        document.put(AppliedEvents.FIELD, List.of());
+        document.put(OutboxEntry.FIELD, Outbox.entriesFor(events).stream().map(this::toDocument).toList());
+        mongo.insert(document, COLLECTION);
+        outbox.written(COLLECTION, booking.id());
+    }
+
+    /**
+     * Applies the effect of a consumed event, with the events it causes, once: only while the booking is
+     * still in {@code expected} and the event has not been applied to it. False when nothing was written.
+     */
+    public boolean applyOnce(String bookingId, BookingStatus expected, UUID eventId, Update change,
+                             List<? extends BookingEvent> events) {
+        Query guard = new Query(AppliedEvents.notYetApplied(
+                Criteria.where("_id").is(bookingId).and("status").is(expected.name()), eventId));
+        AppliedEvents.markApplied(change, eventId);
+        outbox.append(change, events);
+        boolean applied = mongo.updateFirst(guard, change, COLLECTION).getModifiedCount() == 1;
+        if (applied && !events.isEmpty()) {
+            outbox.written(COLLECTION, bookingId);
+        }
+        return applied;
+    }
+
+    private Document toDocument(OutboxEntry entry) {
+        Document document = new Document();
+        mongo.getConverter().write(entry, document);
+        document.remove("_class");
+        return document;
+    }
+}

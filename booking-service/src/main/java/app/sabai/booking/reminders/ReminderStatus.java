@@ -1,0 +1,8 @@
+package app.sabai.booking.reminders;
+
+public enum ReminderStatus {
+    SCHEDULED,
+    SENT,
+    CANCELLED,
+    FAILED
+}

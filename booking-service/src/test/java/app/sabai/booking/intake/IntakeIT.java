@@ -1,0 +1,92 @@
+package app.sabai.booking.intake;
+
+import app.sabai.booking.testing.BookingApi;
+import app.sabai.booking.testing.BookingEvents;
+import app.sabai.booking.testing.RequestBodies;
+import app.sabai.booking.testing.TestBranches;
+import app.sabai.contracts.bookings.BookingRejected;
+import app.sabai.contracts.bookings.BookingRequested;
+import app.sabai.contracts.values.CareRequirements;
+import app.sabai.contracts.values.RejectionReason;
+import app.sabai.support.testing.SabaiServiceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static app.sabai.booking.testing.RequestBodies.aBooking;
+import static app.sabai.booking.testing.RequestBodies.list;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SabaiServiceTest
+class IntakeIT {
+
+    @Autowired
+    MongoTemplate mongo;
+    @LocalServerPort
+    int port;
+
+    BookingApi api;
+    String branchId;
+
+    @BeforeEach
+    void aBranchInTheCatalogue() {
+        api = new BookingApi(port);
+        branchId = TestBranches.freshId("intake");
+        TestBranches.catalogue(mongo, TestBranches.aBranch(branchId));
+    }
+
+    @Test
+    void aDeclinedIntakeIsARejectedBookingWithAReasonToActOn() {
+        HttpResponse<String> response = api.post(aBooking(branchId).with("intake.conditions", list("LIMB_NUMBNESS")));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode booking = BookingApi.json(response);
+        String id = booking.get("id").asString();
+        assertThat(booking.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(booking.get("rejection").get("reason").asString()).isEqualTo("INTAKE_DECLINED");
+        assertThat(booking.get("rejection").get("detail").asString()).contains("medical evaluation");
+        assertThat(api.booking(id).get("status").asString()).isEqualTo("REJECTED");
+
+        BookingRejected rejected = BookingEvents.await(BookingRejected.class, id);
+        assertThat(rejected.reason()).isEqualTo(RejectionReason.INTAKE_DECLINED);
+        assertThat(rejected.detail()).contains("medical evaluation");
+        assertThat(rejected.key()).isEqualTo(branchId);
+        assertThat(BookingEvents.all(BookingRequested.class, id, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void theScreeningDemandsTravelWithTheRequest() {
+        String id = BookingApi.json(api.post(aBooking(branchId).with("intake.conditions", list("SCIATICA"))
+                .with("intake.allergies", list("ALMOND")).with("technique", "SWEDISH"))).get("id").asString();
+
+        CareRequirements requirements = BookingEvents.await(BookingRequested.class, id).requirements();
+
+        assertThat(requirements.seniorTherapist()).isTrue();
+        assertThat(requirements.notesForTherapist()).anySatisfy(note -> assertThat(note).contains("almond", "use another oil"));
+        assertThat(api.booking(id).get("careNotes").size()).isEqualTo(2);
+    }
+
+    @Test
+    void theLatestIntakeOnFileServesTheNextBookings() {
+        RequestBodies pregnant = aBooking(branchId).with("technique", "PRENATAL")
+                .with("intake.pregnant", true).with("intake.pregnancyWeek", 20);
+        String email = pregnant.email();
+        String first = BookingApi.json(api.post(pregnant)).get("id").asString();
+        assertThat(BookingEvents.await(BookingRequested.class, first).requirements().prenatalCertified()).isTrue();
+
+        String second = BookingApi.json(api.post(aBooking(branchId).with("technique", "SWEDISH")
+                .with("customer.email", email).without("intake"))).get("id").asString();
+        assertThat(BookingEvents.await(BookingRequested.class, second).requirements().prenatalCertified()).isTrue();
+
+        api.post(aBooking(branchId).with("technique", "SWEDISH").with("customer.email", email));
+        String fourth = BookingApi.json(api.post(aBooking(branchId).with("technique", "DEEP_TISSUE")
+                .with("customer.email", email.toUpperCase()).without("intake"))).get("id").asString();
+        assertThat(BookingEvents.await(BookingRequested.class, fourth).requirements().prenatalCertified()).isFalse();
+    }
+}

@@ -1,0 +1,62 @@
+package app.sabai.booking.testing;
+
+import app.sabai.contracts.json.SabaiJson;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** The service's HTTP API as a client sees it. */
+public final class BookingApi {
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String base;
+
+    public BookingApi(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public HttpResponse<String> post(RequestBodies body) {
+        return postJson(SabaiJson.mapper().writeValueAsString(body.asMap()), null);
+    }
+
+    public HttpResponse<String> post(RequestBodies body, String idempotencyKey) {
+        return postJson(SabaiJson.mapper().writeValueAsString(body.asMap()), idempotencyKey);
+    }
+
+    public HttpResponse<String> postJson(String json, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/bookings"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request.build());
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    public JsonNode booking(String id) {
+        return json(get("/api/bookings/" + id));
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        return SabaiJson.mapper().readTree(response.body());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
