@@ -1,0 +1,20 @@
+package app.sabai.notification.booking;
+
+/** A reminder's status follows its message's: SCHEDULED while the message is PENDING, then the same. */
+public enum ReminderStatus {
+    SCHEDULED,
+    SENDING,
+    SENT,
+    CANCELLED,
+    FAILED;
+
+    static ReminderStatus of(MessageStatus status) {
+        return switch (status) {
+            case PENDING -> SCHEDULED;
+            case SENDING -> SENDING;
+            case SENT -> SENT;
+            case FAILED -> FAILED;
+            case CANCELLED -> CANCELLED;
+        };
+    }
+}

@@ -1,0 +1,98 @@
+package app.sabai.notification.bookingevents;
+
+import app.sabai.contracts.bookings.BookingCancelled;
+import app.sabai.contracts.bookings.BookingCompleted;
+import app.sabai.contracts.bookings.BookingConfirmed;
+import app.sabai.contracts.bookings.BookingEvent;
+import app.sabai.contracts.bookings.BookingNeedsAttention;
+import app.sabai.contracts.bookings.BookingNoShow;
+import app.sabai.contracts.bookings.BookingRejected;
+import app.sabai.contracts.bookings.BookingRequested;
+import app.sabai.contracts.bookings.BookingRescheduleRequested;
+import app.sabai.contracts.bookings.BookingRescheduled;
+import app.sabai.notification.booking.BookingNotifications;
+import app.sabai.notification.booking.Change;
+import app.sabai.notification.booking.ReminderPlanner;
+import app.sabai.notification.dispatch.Dispatcher;
+import app.sabai.notification.store.BookingNotificationsStore;
+import app.sabai.notification.store.StoredBookingNotifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Applies a booking event to the booking's notifications: read, decide, and write the new state with its
+ * events in one update guarded by the version read and "this event not applied yet". A redelivered event
+ * changes nothing; a write that lost a race is decided again on fresh state.
+ */
+@Component
+public class BookingEventApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingEventApplier.class);
+    private static final int ATTEMPTS = 10;
+
+    private final BookingNotificationsStore store;
+    private final ReminderPlanner planner;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+
+    public BookingEventApplier(BookingNotificationsStore store, ReminderPlanner planner, Dispatcher dispatcher, Clock clock) {
+        this.store = store;
+        this.planner = planner;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    public void apply(BookingEvent event) {
+        switch (event) {
+            case BookingConfirmed confirmed -> apply(confirmed, true, (state, now) -> state.confirmed(confirmed, now, planner));
+            case BookingRejected rejected -> apply(rejected, true, (state, now) -> state.rejected(rejected, now));
+            case BookingCancelled cancelled -> apply(cancelled, false, (state, now) -> state.cancelled(cancelled, now));
+            case BookingRescheduled rescheduled -> apply(rescheduled, true, (state, now) -> state.rescheduled(rescheduled, now, planner));
+            case BookingNeedsAttention attention -> apply(attention, true, (state, now) -> state.needsAttention(attention, now));
+            // Nothing to tell the customer: a request is answered by its confirmation or rejection, a reschedule
+            // request by BookingRescheduled; after completion or a no-show no reminder is pending any more.
+            case BookingRequested requested -> log.trace("Nothing to send for {}", requested.eventId());
+            case BookingRescheduleRequested requested -> log.trace("Nothing to send for {}", requested.eventId());
+            case BookingCompleted completed -> log.trace("Nothing to send for {}", completed.eventId());
+            case BookingNoShow noShow -> log.trace("Nothing to send for {}", noShow.eventId());
+        }
+    }
+
+    private void apply(BookingEvent event, boolean createsBooking,
+                       BiFunction<BookingNotifications, Instant, Change> decide) {
+        if (event.bookingId() == null || event.bookingId().isBlank() || event.eventId() == null) {
+            // Can never be applied: straight to the dead-letter topic.
+            throw new IllegalArgumentException(event.getClass().getSimpleName() + " without bookingId or eventId");
+        }
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<StoredBookingNotifications> found = createsBooking
+                    ? Optional.of(store.findOrCreate(event.bookingId()))
+                    : store.find(event.bookingId());
+            if (found.isEmpty()) {
+                log.debug("{} for booking {} never heard of: nothing to do", event.getClass().getSimpleName(), event.bookingId());
+                return;
+            }
+            StoredBookingNotifications current = found.get();
+            if (current.hasApplied(event.eventId())) {
+                log.debug("{} {} already applied", event.getClass().getSimpleName(), event.eventId());
+                return;
+            }
+            Change change = decide.apply(current.state(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            if (store.write(current, change, event.eventId())) {
+                dispatcher.nudge(event.bookingId());
+                return;
+            }
+        }
+        // The listener's error handler retries the record with backoff.
+        throw new OptimisticLockingFailureException("Booking " + event.bookingId() + " kept changing while applying "
+                + event.eventId() + "; retrying later");
+    }
+}

@@ -1,0 +1,168 @@
+package app.sabai.notification.store;
+
+import app.sabai.contracts.notifications.Channel;
+import app.sabai.contracts.values.Alternative;
+import app.sabai.contracts.values.Customer;
+import app.sabai.contracts.values.Technique;
+import app.sabai.notification.booking.BookingDetails;
+import app.sabai.notification.booking.BookingNotifications;
+import app.sabai.notification.booking.Message;
+import app.sabai.notification.booking.MessageFacts;
+import app.sabai.notification.booking.MessageStatus;
+import app.sabai.notification.booking.Notice;
+import app.sabai.notification.booking.Reminder;
+import app.sabai.notification.booking.ReminderStatus;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The {@code booking_notifications} document, field by field. Written by hand so what is stored is plain
+ * to see and reads the same on the embedded store and on MongoDB: times as dates, enums and zones as names.
+ */
+final class BsonMapping {
+
+    static final String VERSION = "version";
+    static final String NEXT_DUE_AT = "nextDueAt";
+    static final String MESSAGES = "messages";
+    static final String REMINDERS = "reminders";
+
+    private BsonMapping() {
+    }
+
+    /** {@code $set} of every state field (the booking facts, messages and reminders). */
+    static Update stateUpdate(BookingNotifications state) {
+        Update update = new Update();
+        BookingDetails details = state.details();
+        if (details != null) {
+            update.set("branchId", details.branchId())
+                    .set("zone", details.zone() == null ? null : details.zone().getId())
+                    .set("customer", customer(details.customer()))
+                    .set("technique", name(details.technique()))
+                    .set("durationMinutes", details.durationMinutes())
+                    .set("start", date(details.start()))
+                    .set("end", date(details.end()))
+                    .set("therapistName", details.therapistName());
+        }
+        update.set(MESSAGES, state.messages().stream().map(BsonMapping::message).toList());
+        update.set(REMINDERS, state.reminders().stream().map(BsonMapping::reminder).toList());
+        return update;
+    }
+
+    static StoredBookingNotifications read(Document document) {
+        BookingDetails details = document.containsKey("branchId")
+                ? new BookingDetails(document.getString("branchId"), zone(document.getString("zone")),
+                customer(document.get("customer", Document.class)), enumOf(Technique.class, document.getString("technique")),
+                document.getInteger("durationMinutes"), instant(document.getDate("start")), instant(document.getDate("end")),
+                document.getString("therapistName"))
+                : null;
+        BookingNotifications state = new BookingNotifications(document.getString("_id"), details,
+                list(document, MESSAGES, BsonMapping::message), list(document, REMINDERS, BsonMapping::reminder));
+        Number version = document.get(VERSION, Number.class);
+        return new StoredBookingNotifications(state, version == null ? 0 : version.longValue(),
+                document.getList("appliedEventIds", String.class, List.of()), instant(document.getDate(NEXT_DUE_AT)));
+    }
+
+    private static Document message(Message message) {
+        return new Document("id", message.id())
+                .append("kind", message.kind().name())
+                .append("notice", message.notice().name())
+                .append("channel", name(message.channel()))
+                .append("recipient", message.recipient())
+                .append("status", message.status().name())
+                .append("dueAt", date(message.dueAt()))
+                .append("attempts", message.attempts())
+                .append("claimedAt", date(message.claimedAt()))
+                .append("leaseUntil", date(message.leaseUntil()))
+                .append("sentAt", date(message.sentAt()))
+                .append("subject", message.subject())
+                .append("error", message.error())
+                .append("reminderId", message.reminderId())
+                .append("facts", facts(message.facts()));
+    }
+
+    private static Message message(Document document) {
+        return new Message(document.getString("id"), Notice.valueOf(document.getString("notice")),
+                enumOf(Channel.class, document.getString("channel")), document.getString("recipient"),
+                MessageStatus.valueOf(document.getString("status")), instant(document.getDate("dueAt")),
+                document.getInteger("attempts", 0), instant(document.getDate("claimedAt")),
+                instant(document.getDate("leaseUntil")), instant(document.getDate("sentAt")), document.getString("subject"),
+                document.getString("error"), document.getString("reminderId"), facts(document.get("facts", Document.class)));
+    }
+
+    private static Document reminder(Reminder reminder) {
+        return new Document("id", reminder.id())
+                .append("leadTime", reminder.leadTime())
+                .append("dueAt", date(reminder.dueAt()))
+                .append("status", reminder.status().name());
+    }
+
+    private static Reminder reminder(Document document) {
+        return new Reminder(document.getString("id"), document.getString("leadTime"), instant(document.getDate("dueAt")),
+                ReminderStatus.valueOf(document.getString("status")));
+    }
+
+    private static Document facts(MessageFacts facts) {
+        return new Document("reason", facts.reason())
+                .append("detail", facts.detail())
+                .append("previousStart", date(facts.previousStart()))
+                .append("alternatives", facts.alternatives().stream()
+                        .map(alternative -> new Document("start", date(alternative.start()))
+                                .append("end", date(alternative.end()))
+                                .append("therapistId", alternative.therapistId())
+                                .append("therapistName", alternative.therapistName()))
+                        .toList());
+    }
+
+    private static MessageFacts facts(Document document) {
+        if (document == null) {
+            return MessageFacts.none();
+        }
+        List<Alternative> alternatives = list(document, "alternatives", alternative -> new Alternative(
+                instant(alternative.getDate("start")), instant(alternative.getDate("end")),
+                alternative.getString("therapistId"), alternative.getString("therapistName")));
+        return new MessageFacts(document.getString("reason"), document.getString("detail"), alternatives,
+                instant(document.getDate("previousStart")));
+    }
+
+    private static Document customer(Customer customer) {
+        return customer == null ? null : new Document("name", customer.name())
+                .append("email", customer.email())
+                .append("phone", customer.phone())
+                .append("language", customer.language());
+    }
+
+    private static Customer customer(Document document) {
+        return document == null ? null : new Customer(document.getString("name"), document.getString("email"),
+                document.getString("phone"), document.getString("language"));
+    }
+
+    private static <T> List<T> list(Document document, String field, Function<Document, T> read) {
+        return document.getList(field, Document.class, List.of()).stream().map(read).toList();
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static ZoneId zone(String id) {
+        return id == null ? null : ZoneId.of(id);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+}

@@ -1,0 +1,350 @@
+package app.sabai.notification.booking;
+
+import app.sabai.contracts.bookings.BookingConfirmed;
+import app.sabai.contracts.notifications.Channel;
+import app.sabai.contracts.notifications.MessageKind;
+import app.sabai.contracts.notifications.NotificationEvent;
+import app.sabai.contracts.notifications.NotificationFailed;
+import app.sabai.contracts.notifications.NotificationSent;
+import app.sabai.contracts.notifications.ReminderCancelled;
+import app.sabai.contracts.notifications.ReminderScheduled;
+import app.sabai.contracts.values.Customer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static app.sabai.notification.testing.TestBookings.LONDON;
+import static app.sabai.notification.testing.TestBookings.alternative;
+import static app.sabai.notification.testing.TestBookings.cancelled;
+import static app.sabai.notification.testing.TestBookings.confirmed;
+import static app.sabai.notification.testing.TestBookings.emailCustomer;
+import static app.sabai.notification.testing.TestBookings.needsAttention;
+import static app.sabai.notification.testing.TestBookings.rejected;
+import static app.sabai.notification.testing.TestBookings.rescheduled;
+import static app.sabai.notification.testing.TestBookings.smsCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+class BookingNotificationsTest {
+
+    private static final String BOOKING = "b-1";
+    private static final String EMAIL = "ada@example.com";
+    private static final Instant NOW = Instant.parse("2026-11-28T09:00:00Z");
+    private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
+    private static final ReminderPlanner PLANNER = ReminderPlanner.of("P1D", "PT2H");
+    private static final DeliveryPolicy POLICY = new DeliveryPolicy(3, Duration.ofSeconds(30), Duration.ofMinutes(5));
+
+    private final BookingConfirmed confirmation = confirmed(BOOKING, START, emailCustomer(EMAIL));
+
+    private BookingNotifications confirmedBooking() {
+        return BookingNotifications.empty(BOOKING).confirmed(confirmation, NOW, PLANNER).state();
+    }
+
+    @Nested
+    class WhenABookingIsConfirmed {
+
+        @Test
+        void aConfirmationIsDueAtOnceAndRemindersAreScheduledBeforeTheSession() {
+            Change change = BookingNotifications.empty(BOOKING).confirmed(confirmation, NOW, PLANNER);
+
+            BookingNotifications state = change.state();
+            assertThat(state.messages()).extracting(Message::id, Message::kind, Message::channel, Message::recipient,
+                    Message::status, Message::dueAt).containsExactly(
+                    tuple("b-1:confirmation", MessageKind.CONFIRMATION, Channel.EMAIL, EMAIL, MessageStatus.PENDING, NOW),
+                    tuple("b-1:P1D", MessageKind.REMINDER, Channel.EMAIL, EMAIL, MessageStatus.PENDING, Instant.parse("2026-11-30T10:00:00Z")),
+                    tuple("b-1:PT2H", MessageKind.REMINDER, Channel.EMAIL, EMAIL, MessageStatus.PENDING, Instant.parse("2026-12-01T08:00:00Z")));
+            assertThat(state.reminders()).extracting(Reminder::id, Reminder::leadTime, Reminder::dueAt, Reminder::status).containsExactly(
+                    tuple("b-1:P1D", "P1D", Instant.parse("2026-11-30T10:00:00Z"), ReminderStatus.SCHEDULED),
+                    tuple("b-1:PT2H", "PT2H", Instant.parse("2026-12-01T08:00:00Z"), ReminderStatus.SCHEDULED));
+            assertThat(change.events()).allSatisfy(event -> assertThat(event).isInstanceOf(ReminderScheduled.class))
+                    .map(ReminderScheduled.class::cast)
+                    .extracting(ReminderScheduled::reminderId, ReminderScheduled::leadTime, ReminderScheduled::channel,
+                            ReminderScheduled::dueAt, ReminderScheduled::branchId, ReminderScheduled::key)
+                    .containsExactly(
+                            tuple("b-1:P1D", "P1D", Channel.EMAIL, Instant.parse("2026-11-30T10:00:00Z"), "liverpool", BOOKING),
+                            tuple("b-1:PT2H", "PT2H", Channel.EMAIL, Instant.parse("2026-12-01T08:00:00Z"), "liverpool", BOOKING));
+            assertThat(state.nextDueAt()).isEqualTo(NOW);
+            assertThat(state.details().zone()).isEqualTo(LONDON);
+            assertThat(state.details().therapistName()).isEqualTo("Somchai");
+        }
+
+        @Test
+        void aReminderWhoseTimeHasPassedIsNotScheduled() {
+            BookingConfirmed soon = confirmed(BOOKING, NOW.plus(Duration.ofMinutes(130)), emailCustomer(EMAIL));
+
+            Change change = BookingNotifications.empty(BOOKING).confirmed(soon, NOW, PLANNER);
+
+            assertThat(change.state().reminders()).extracting(Reminder::leadTime).containsExactly("PT2H");
+            assertThat(change.events()).hasSize(1);
+        }
+
+        @Test
+        void aCustomerWithoutEmailIsWrittenToBySms() {
+            BookingConfirmed bySms = confirmed(BOOKING, START, smsCustomer("+66812345678"));
+
+            Change change = BookingNotifications.empty(BOOKING).confirmed(bySms, NOW, PLANNER);
+
+            assertThat(change.state().messages()).extracting(Message::channel, Message::recipient)
+                    .containsOnly(tuple(Channel.SMS, "+66812345678"));
+            assertThat(change.events()).map(ReminderScheduled.class::cast).extracting(ReminderScheduled::channel)
+                    .containsOnly(Channel.SMS);
+        }
+
+        @Test
+        void aCustomerWhoCannotBeReachedGetsNoRemindersAndTheFailureIsReported() {
+            BookingConfirmed unreachable = confirmed(BOOKING, START, new Customer("Ada", " ", null, "en"));
+
+            Change change = BookingNotifications.empty(BOOKING).confirmed(unreachable, NOW, PLANNER);
+
+            assertThat(change.state().reminders()).isEmpty();
+            assertThat(change.state().messages()).singleElement().satisfies(message -> {
+                assertThat(message.status()).isEqualTo(MessageStatus.FAILED);
+                assertThat(message.error()).contains("no email address or phone number");
+            });
+            assertThat(change.events()).singleElement().isInstanceOfSatisfying(NotificationFailed.class,
+                    failed -> assertThat(failed.kind()).isEqualTo(MessageKind.CONFIRMATION));
+            assertThat(change.state().nextDueAt()).isNull();
+        }
+
+        @Test
+        void confirmingAgainForTheSameTimeKeepsTheRemindersAndNeverPlansASentOneAgain() {
+            BookingNotifications state = confirmedBooking();
+            state = deliver(state, "b-1:P1D", Instant.parse("2026-11-30T10:00:00Z"));
+
+            Change again = state.confirmed(confirmed(BOOKING, START, emailCustomer(EMAIL)), NOW, PLANNER);
+
+            assertThat(again.events()).isEmpty();
+            assertThat(again.state().reminders()).extracting(Reminder::id, Reminder::status).containsExactly(
+                    tuple("b-1:P1D", ReminderStatus.SENT), tuple("b-1:PT2H", ReminderStatus.SCHEDULED));
+            assertThat(again.state().messages()).extracting(Message::id).contains("b-1:confirmation#2");
+        }
+    }
+
+    @Nested
+    class WhenABookingIsCancelled {
+
+        @Test
+        void itsScheduledRemindersAreCancelledAndTheCustomerIsTold() {
+            BookingNotifications state = deliver(confirmedBooking(), "b-1:confirmation", NOW);
+            Instant later = NOW.plus(Duration.ofHours(1));
+
+            Change change = state.cancelled(cancelled(confirmation), later);
+
+            assertThat(change.events()).map(ReminderCancelled.class::cast)
+                    .extracting(ReminderCancelled::reminderId, ReminderCancelled::reason)
+                    .containsExactly(tuple("b-1:P1D", "booking cancelled"), tuple("b-1:PT2H", "booking cancelled"));
+            assertThat(change.state().reminders()).extracting(Reminder::status).containsOnly(ReminderStatus.CANCELLED);
+            assertThat(change.state().messages()).extracting(Message::id, Message::status).containsExactly(
+                    tuple("b-1:confirmation", MessageStatus.SENT),
+                    tuple("b-1:P1D", MessageStatus.CANCELLED),
+                    tuple("b-1:PT2H", MessageStatus.CANCELLED),
+                    tuple("b-1:cancellation", MessageStatus.PENDING));
+            assertThat(change.state().nextDueAt()).isEqualTo(later);
+        }
+
+        @Test
+        void aReminderAlreadySentIsNotCancelled() {
+            BookingNotifications state = deliver(confirmedBooking(), "b-1:P1D", Instant.parse("2026-11-30T10:00:00Z"));
+
+            Change change = state.cancelled(cancelled(confirmation), Instant.parse("2026-11-30T12:00:00Z"));
+
+            assertThat(change.events()).map(ReminderCancelled.class::cast).extracting(ReminderCancelled::reminderId)
+                    .containsExactly("b-1:PT2H");
+            assertThat(change.state().reminders()).extracting(Reminder::status)
+                    .containsExactly(ReminderStatus.SENT, ReminderStatus.CANCELLED);
+        }
+
+        @Test
+        void aBookingNeverConfirmedHereChangesNothing() {
+            BookingNotifications nothing = BookingNotifications.empty(BOOKING);
+
+            Change change = nothing.cancelled(cancelled(confirmation), NOW);
+
+            assertThat(change.changed()).isFalse();
+            assertThat(change.state()).isEqualTo(nothing);
+        }
+    }
+
+    @Test
+    void reschedulingMovesTheRemindersAndSendsAChangeNotice() {
+        Instant newStart = START.plus(Duration.ofDays(1));
+
+        Change change = confirmedBooking().rescheduled(rescheduled(confirmation, newStart), NOW, PLANNER);
+
+        List<NotificationEvent> events = change.events();
+        assertThat(events).filteredOn(ReminderCancelled.class::isInstance).map(ReminderCancelled.class::cast)
+                .extracting(ReminderCancelled::reminderId, ReminderCancelled::reason)
+                .containsExactly(tuple("b-1:P1D", "booking rescheduled"), tuple("b-1:PT2H", "booking rescheduled"));
+        assertThat(events).filteredOn(ReminderScheduled.class::isInstance).map(ReminderScheduled.class::cast)
+                .extracting(ReminderScheduled::reminderId, ReminderScheduled::dueAt)
+                .containsExactly(tuple("b-1:P1D#2", Instant.parse("2026-12-01T10:00:00Z")),
+                        tuple("b-1:PT2H#2", Instant.parse("2026-12-02T08:00:00Z")));
+        Message notice = change.state().messages().getLast();
+        assertThat(notice.notice()).isEqualTo(Notice.RESCHEDULED);
+        assertThat(notice.kind()).isEqualTo(MessageKind.CHANGE);
+        assertThat(notice.facts().previousStart()).isEqualTo(START);
+        assertThat(change.state().details().start()).isEqualTo(newStart);
+        assertThat(change.state().details().technique()).isEqualTo(confirmation.technique());
+    }
+
+    @Test
+    void aRejectionCarriesTheReasonAndTheAlternatives() {
+        var alternatives = List.of(alternative(START.plus(Duration.ofHours(2)), "Malee"));
+
+        Change change = BookingNotifications.empty(BOOKING)
+                .rejected(rejected(BOOKING, "liverpool", LONDON, START, emailCustomer(EMAIL), alternatives), NOW);
+
+        assertThat(change.state().reminders()).isEmpty();
+        assertThat(change.state().messages()).singleElement().satisfies(message -> {
+            assertThat(message.kind()).isEqualTo(MessageKind.REJECTION);
+            assertThat(message.facts().reason()).isEqualTo("NO_EQUIPMENT_AVAILABLE");
+            assertThat(message.facts().alternatives()).isEqualTo(alternatives);
+            assertThat(message.dueAt()).isEqualTo(NOW);
+        });
+    }
+
+    @Test
+    void aBookingNeedingAttentionOffersTheAlternativesAndKeepsWhatIsKnown() {
+        var alternatives = List.of(alternative(START.plus(Duration.ofHours(3)), "Malee"));
+
+        Change change = confirmedBooking().needsAttention(needsAttention(confirmation, alternatives), NOW);
+
+        Message notice = change.state().messages().getLast();
+        assertThat(notice.notice()).isEqualTo(Notice.NEEDS_ATTENTION);
+        assertThat(notice.facts().alternatives()).isEqualTo(alternatives);
+        assertThat(change.state().details().start()).isEqualTo(START);
+        assertThat(change.state().details().zone()).isEqualTo(LONDON);
+    }
+
+    @Nested
+    class Delivery {
+
+        @Test
+        void theMostOverdueMessageComesFirstAndOnlyOnceDue() {
+            BookingNotifications state = confirmedBooking();
+
+            assertThat(state.nextDueMessage(NOW.minusMillis(1))).isEmpty();
+            assertThat(state.nextDueMessage(Instant.parse("2026-12-01T09:00:00Z"))).get()
+                    .extracting(Message::id).isEqualTo("b-1:confirmation");
+        }
+
+        @Test
+        void aClaimedMessageIsSendingUnderALease() {
+            Change claim = confirmedBooking().claim("b-1:P1D", Instant.parse("2026-11-30T10:00:01Z"), POLICY);
+
+            Message claimed = claim.state().message("b-1:P1D");
+            assertThat(claimed.status()).isEqualTo(MessageStatus.SENDING);
+            assertThat(claimed.attempts()).isEqualTo(1);
+            assertThat(claimed.leaseUntil()).isEqualTo(Instant.parse("2026-11-30T10:05:01Z"));
+            assertThat(claim.state().reminders().getFirst().status()).isEqualTo(ReminderStatus.SENDING);
+            assertThat(claim.events()).isEmpty();
+            assertThatThrownBy(() -> claim.state().claim("b-1:P1D", Instant.parse("2026-11-30T10:00:02Z"), POLICY))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void aDeliveredReminderIsSentAndAnnounced() {
+            Instant claimedAt = Instant.parse("2026-11-30T10:00:01Z");
+            BookingNotifications claimed = confirmedBooking().claim("b-1:P1D", claimedAt, POLICY).state();
+
+            Change change = claimed.delivered("b-1:P1D", claimedAt, "Reminder", claimedAt.plusMillis(300));
+
+            assertThat(change.state().message("b-1:P1D")).extracting(Message::status, Message::sentAt, Message::subject)
+                    .containsExactly(MessageStatus.SENT, claimedAt.plusMillis(300), "Reminder");
+            assertThat(change.state().reminders().getFirst().status()).isEqualTo(ReminderStatus.SENT);
+            assertThat(change.events()).singleElement().isInstanceOfSatisfying(NotificationSent.class, sent -> {
+                assertThat(sent.notificationId()).isEqualTo("b-1:P1D");
+                assertThat(sent.reminderId()).isEqualTo("b-1:P1D");
+                assertThat(sent.kind()).isEqualTo(MessageKind.REMINDER);
+                assertThat(sent.channel()).isEqualTo(Channel.EMAIL);
+                assertThat(sent.recipient()).isEqualTo(EMAIL);
+            });
+        }
+
+        @Test
+        void anOutcomeForSomebodyElsesClaimChangesNothing() {
+            Instant claimedAt = Instant.parse("2026-11-30T10:00:01Z");
+            BookingNotifications claimed = confirmedBooking().claim("b-1:P1D", claimedAt, POLICY).state();
+
+            assertThat(claimed.delivered("b-1:P1D", claimedAt.minusMillis(1), "s", claimedAt).changed()).isFalse();
+            assertThat(claimed.deliveryFailed("b-1:P1D", claimedAt.plusMillis(1), "s", "boom", claimedAt, POLICY).changed()).isFalse();
+        }
+
+        @Test
+        void failedAttemptsAreRetriedWithGrowingPausesThenTheMessageFails() {
+            BookingNotifications state = confirmedBooking();
+            Instant t1 = NOW.plusSeconds(1);
+
+            state = state.claim("b-1:confirmation", t1, POLICY).state();
+            state = state.deliveryFailed("b-1:confirmation", t1, "Booking confirmed", "smtp down", t1, POLICY).state();
+            assertThat(state.message("b-1:confirmation")).extracting(Message::status, Message::dueAt, Message::attempts, Message::error)
+                    .containsExactly(MessageStatus.PENDING, t1.plusSeconds(30), 1, "smtp down");
+
+            Instant t2 = t1.plusSeconds(30);
+            state = state.claim("b-1:confirmation", t2, POLICY).state();
+            state = state.deliveryFailed("b-1:confirmation", t2, "Booking confirmed", "smtp down", t2, POLICY).state();
+            assertThat(state.message("b-1:confirmation").dueAt()).isEqualTo(t2.plusSeconds(60));
+
+            Instant t3 = t2.plusSeconds(60);
+            state = state.claim("b-1:confirmation", t3, POLICY).state();
+            Change last = state.deliveryFailed("b-1:confirmation", t3, "Booking confirmed", "smtp still down", t3, POLICY);
+
+            assertThat(last.state().message("b-1:confirmation")).extracting(Message::status, Message::attempts)
+                    .containsExactly(MessageStatus.FAILED, 3);
+            assertThat(last.events()).singleElement().isInstanceOfSatisfying(NotificationFailed.class, failed -> {
+                assertThat(failed.notificationId()).isEqualTo("b-1:confirmation");
+                assertThat(failed.reason()).isEqualTo("smtp still down");
+                assertThat(failed.reminderId()).isNull();
+            });
+        }
+
+        @Test
+        void aReminderIsNotRetriedOnceTheSessionHasStarted() {
+            Instant claimedAt = START.minusSeconds(10);
+            BookingNotifications state = confirmedBooking().claim("b-1:PT2H", claimedAt, POLICY).state();
+
+            Change change = state.deliveryFailed("b-1:PT2H", claimedAt, "Reminder", "smtp down", claimedAt, POLICY);
+
+            assertThat(change.state().message("b-1:PT2H").status()).isEqualTo(MessageStatus.FAILED);
+            assertThat(change.state().reminders().getLast().status()).isEqualTo(ReminderStatus.FAILED);
+            assertThat(change.events()).singleElement().isInstanceOf(NotificationFailed.class);
+        }
+
+        @Test
+        void aClaimThatOutlivesItsLeaseFailsAsInterruptedAndIsNeverResent() {
+            Instant claimedAt = Instant.parse("2026-11-30T10:00:01Z");
+            BookingNotifications claimed = confirmedBooking().claim("b-1:P1D", claimedAt, POLICY).state();
+
+            assertThat(claimed.interruptedDeliveries(claimedAt.plus(Duration.ofMinutes(5)).minusMillis(1)).changed()).isFalse();
+            Change expired = claimed.interruptedDeliveries(claimedAt.plus(Duration.ofMinutes(5)));
+
+            assertThat(expired.state().message("b-1:P1D")).extracting(Message::status, Message::error)
+                    .containsExactly(MessageStatus.FAILED, "delivery interrupted");
+            assertThat(expired.state().reminders().getFirst().status()).isEqualTo(ReminderStatus.FAILED);
+            assertThat(expired.events()).singleElement().isInstanceOfSatisfying(NotificationFailed.class, failed -> {
+                assertThat(failed.reason()).isEqualTo("delivery interrupted");
+                assertThat(failed.reminderId()).isEqualTo("b-1:P1D");
+            });
+            assertThat(expired.state().nextDueAt()).as("only the confirmation is left to do").isEqualTo(NOW);
+        }
+
+        @Test
+        void nextDueAtIsTheEarliestPendingTimeOrLeaseEnd() {
+            Instant claimedAt = NOW.plusSeconds(1);
+            BookingNotifications state = confirmedBooking().claim("b-1:confirmation", claimedAt, POLICY).state();
+
+            assertThat(state.nextDueAt()).isEqualTo(claimedAt.plus(Duration.ofMinutes(5)));
+            state = state.delivered("b-1:confirmation", claimedAt, "s", claimedAt).state();
+            assertThat(state.nextDueAt()).isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
+        }
+    }
+
+    private static BookingNotifications deliver(BookingNotifications state, String messageId, Instant at) {
+        BookingNotifications claimed = state.claim(messageId, at, POLICY).state();
+        return claimed.delivered(messageId, at, "subject", at).state();
+    }
+}

@@ -1,0 +1,155 @@
+package app.sabai.notification.flow;
+
+import app.sabai.contracts.EventTypes;
+import app.sabai.contracts.Topic;
+import app.sabai.contracts.bookings.BookingEvent;
+import app.sabai.contracts.envelope.CloudEventHeaders;
+import app.sabai.contracts.json.SabaiJson;
+import app.sabai.contracts.notifications.NotificationEvent;
+import app.sabai.contracts.values.Customer;
+import app.sabai.infra.Ports;
+import app.sabai.support.testing.TestRecords;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import static app.sabai.notification.testing.TestBookings.rejected;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the flow tests share: a GreenMail SMTP server the service sends to, the service's HTTP port, and
+ * readers for mail, events and status. The mailbox listens on one port for the whole test JVM and the
+ * property pointing the service at it is declared here once, so every test class gets the same Spring
+ * context. Each test writes to its own fresh recipient and booking, so nothing needs cleaning up.
+ */
+abstract class NotificationFlowSupport {
+
+    private static final int SMTP_PORT = Ports.free();
+    private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm '('VV')'", Locale.ENGLISH);
+
+    @RegisterExtension
+    static final GreenMailExtension mailbox =
+            new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void sendMailToTheTestMailbox(DynamicPropertyRegistry properties) {
+        properties.add("spring.mail.host", () -> "127.0.0.1");
+        properties.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @LocalServerPort
+    int port;
+
+    static void publish(BookingEvent event) {
+        TestRecords.publish(Topic.BOOKINGS.topicName(), event);
+    }
+
+    /**
+     * Waits until a later event of the same branch has been applied: records of one branch are consumed in
+     * order, so everything published for the branch before it has been applied too.
+     */
+    void awaitEverythingPublishedFor(String branchId) {
+        String marker = "marker-" + java.util.UUID.randomUUID();
+        publish(rejected(marker, branchId, ZoneId.of("UTC"), Instant.now(), new Customer("marker", null, null, "en"), List.of()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/notifications?bookingId=" + marker).statusCode() == 200);
+    }
+
+    static List<MimeMessage> mailsTo(String recipient) {
+        return Arrays.stream(mailbox.getReceivedMessages()).filter(mail -> addressedTo(mail, recipient)).toList();
+    }
+
+    static List<MimeMessage> mailsTo(String recipient, String subjectStart) {
+        return mailsTo(recipient).stream().filter(mail -> subject(mail).startsWith(subjectStart)).toList();
+    }
+
+    static MimeMessage awaitMail(String recipient, String subjectStart) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(recipient, subjectStart), mails -> !mails.isEmpty()).getFirst();
+    }
+
+    static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String body(MimeMessage mail) {
+        try {
+            // SMTP carries lines ending in CRLF; the templates' lines end in LF.
+            return String.valueOf(mail.getContent()).replace("\r\n", "\n");
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every event on {@code sabai.notifications} about the booking so far. */
+    static List<NotificationEvent> notificationsAbout(String bookingId) {
+        return TestRecords.all(Topic.NOTIFICATIONS.topicName(), record -> bookingId.equals(record.key()), Duration.ofSeconds(2))
+                .stream()
+                .map(record -> (NotificationEvent) SabaiJson.mapper().readValue(record.value(),
+                        EventTypes.classOf(TestRecords.header(record, CloudEventHeaders.TYPE)).orElseThrow()))
+                .toList();
+    }
+
+    static <T> List<T> only(Class<T> type, List<?> events) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** How the English templates show a time: local to the zone, with the zone. */
+    static String english(Instant instant, ZoneId zone) {
+        return ENGLISH_TIME.format(instant.atZone(zone));
+    }
+
+    JsonNode status(String bookingId) {
+        HttpResponse<String> response = get("/api/notifications?bookingId=" + bookingId);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET status of " + bookingId + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return SabaiJson.mapper().readTree(response.body());
+    }
+
+    HttpResponse<String> get(String pathAndQuery) {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean addressedTo(MimeMessage mail, String recipient) {
+        try {
+            Address[] recipients = mail.getAllRecipients();
+            return recipients != null && Arrays.stream(recipients).anyMatch(address -> address.toString().equalsIgnoreCase(recipient));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package app.sabai.notification.flow;
+
+import app.sabai.contracts.bookings.BookingConfirmed;
+import app.sabai.contracts.notifications.MessageKind;
+import app.sabai.contracts.notifications.NotificationFailed;
+import app.sabai.contracts.notifications.NotificationSent;
+import app.sabai.notification.booking.Change;
+import app.sabai.notification.booking.DeliveryPolicy;
+import app.sabai.notification.booking.ReminderPlanner;
+import app.sabai.notification.dispatch.Dispatcher;
+import app.sabai.notification.store.BookingNotificationsStore;
+import app.sabai.notification.store.StoredBookingNotifications;
+import app.sabai.support.testing.SabaiServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static app.sabai.notification.testing.TestBookings.LONDON;
+import static app.sabai.notification.testing.TestBookings.confirmed;
+import static app.sabai.notification.testing.TestBookings.emailCustomer;
+import static app.sabai.notification.testing.TestBookings.newBookingId;
+import static app.sabai.notification.testing.TestBookings.newEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SabaiServiceTest
+class ReminderDeliveryIT extends NotificationFlowSupport {
+
+    private static final int RACERS = 6;
+
+    @Autowired
+    Dispatcher dispatcher;
+    @Autowired
+    BookingNotificationsStore store;
+    @Autowired
+    ReminderPlanner planner;
+    @Autowired
+    DeliveryPolicy policy;
+
+    @Test
+    void aReminderIsSentOnceWhenItBecomesDue() {
+        String bookingId = newBookingId();
+        String email = newEmail();
+        Instant start = Instant.now().plus(Duration.ofHours(2)).plusSeconds(6).truncatedTo(ChronoUnit.MILLIS);
+        Instant dueAt = start.minus(Duration.ofHours(2));
+
+        publish(confirmed(bookingId, start, emailCustomer(email)));
+
+        awaitMail(email, "Reminder:");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> mailsTo(email, "Reminder:").size() == 1);
+        assertThat(body(mailsTo(email, "Reminder:").getFirst())).contains("When: " + english(start, LONDON), "Therapist: Somchai");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(only(NotificationSent.class, notificationsAbout(bookingId)))
+                        .filteredOn(sent -> sent.kind() == MessageKind.REMINDER).singleElement()
+                        .extracting(NotificationSent::reminderId).isEqualTo(bookingId + ":PT2H"));
+        JsonNode status = status(bookingId);
+        assertThat(status.at("/reminders/0/status").asString()).isEqualTo("SENT");
+        JsonNode reminderMessage = status.at("/messages/1");
+        assertThat(reminderMessage.get("kind").asString()).isEqualTo("REMINDER");
+        assertThat(reminderMessage.get("status").asString()).isEqualTo("SENT");
+        assertThat(Instant.parse(reminderMessage.get("sentAt").asString())).as("not sent before it was due").isAfterOrEqualTo(dueAt);
+    }
+
+    @Test
+    void dispatchersRacingForTheSameDueReminderSendItOnce() throws Exception {
+        String bookingId = newBookingId();
+        String email = newEmail();
+        Instant start = Instant.now().plus(Duration.ofHours(2)).plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
+        Instant dueAt = start.minus(Duration.ofHours(2));
+        publish(confirmed(bookingId, start, emailCustomer(email)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/notifications?bookingId=" + bookingId).statusCode() == 200);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> !Instant.now().isBefore(dueAt));
+        CountDownLatch gate = new CountDownLatch(1);
+        ExecutorService racers = Executors.newFixedThreadPool(RACERS);
+        List<Future<Integer>> handed = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            handed.add(racers.submit(() -> {
+                gate.await();
+                return dispatcher.dispatch(bookingId);
+            }));
+        }
+        gate.countDown();
+        int handedByRacers = 0;
+        for (Future<Integer> result : handed) {
+            handedByRacers += result.get(60, TimeUnit.SECONDS);
+        }
+        racers.shutdown();
+
+        assertThat(handedByRacers).as("messages handed to a channel by the racing dispatchers").isLessThanOrEqualTo(1);
+        awaitMail(email, "Reminder:");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> mailsTo(email, "Reminder:").size() == 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(only(NotificationSent.class, notificationsAbout(bookingId)))
+                        .filteredOn(sent -> sent.kind() == MessageKind.REMINDER).hasSize(1));
+    }
+
+    @Test
+    void aDeliveryInterruptedMidSendFailsInsteadOfBeingSentAgain() {
+        String bookingId = newBookingId();
+        String email = newEmail();
+        BookingConfirmed confirmed = confirmed(bookingId, Instant.now().plus(Duration.ofDays(3)), emailCustomer(email));
+        Instant tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS);
+        // As a dispatcher would leave it when it died right after claiming the confirmation ten minutes ago.
+        StoredBookingNotifications fresh = store.findOrCreate(bookingId);
+        Change confirm = fresh.state().confirmed(confirmed, tenMinutesAgo, planner);
+        Change claimed = confirm.state().claim(bookingId + ":confirmation", tenMinutesAgo, policy);
+        assertThat(store.write(fresh, new Change(claimed.state(), confirm.events(), true), confirmed.eventId())).isTrue();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(only(NotificationFailed.class, notificationsAbout(bookingId))).singleElement().satisfies(failed -> {
+                    assertThat(failed.notificationId()).isEqualTo(bookingId + ":confirmation");
+                    assertThat(failed.reason()).isEqualTo("delivery interrupted");
+                }));
+        JsonNode confirmation = status(bookingId).at("/messages/0");
+        assertThat(confirmation.get("status").asString()).isEqualTo("FAILED");
+        assertThat(confirmation.get("error").asString()).isEqualTo("delivery interrupted");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo(email).isEmpty());
+        assertThat(only(NotificationSent.class, notificationsAbout(bookingId))).isEmpty();
+    }
+}

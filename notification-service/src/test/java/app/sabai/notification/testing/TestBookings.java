@@ -1,0 +1,83 @@
+package app.sabai.notification.testing;
+
+import app.sabai.contracts.bookings.BookingCancelled;
+import app.sabai.contracts.bookings.BookingConfirmed;
+import app.sabai.contracts.bookings.BookingNeedsAttention;
+import app.sabai.contracts.bookings.BookingRejected;
+import app.sabai.contracts.bookings.BookingRescheduled;
+import app.sabai.contracts.values.Alternative;
+import app.sabai.contracts.values.Customer;
+import app.sabai.contracts.values.RejectionReason;
+import app.sabai.contracts.values.Technique;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/** Booking events with sensible defaults: a 60-minute Thai massage with Somchai at a London branch. */
+public final class TestBookings {
+
+    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+    public static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+    public static final String THERAPIST = "Somchai";
+
+    private TestBookings() {
+    }
+
+    public static String newBookingId() {
+        return "booking-" + UUID.randomUUID();
+    }
+
+    public static String newBranchId() {
+        return "branch-" + UUID.randomUUID();
+    }
+
+    public static String newEmail() {
+        return "customer-" + UUID.randomUUID() + "@example.com";
+    }
+
+    public static Customer emailCustomer(String email) {
+        return new Customer("Ada Lovelace", email, "+447700900123", "en");
+    }
+
+    public static Customer smsCustomer(String phone) {
+        return new Customer("Ada Lovelace", null, phone, "en");
+    }
+
+    public static BookingConfirmed confirmed(String bookingId, Instant start, Customer customer) {
+        return confirmed(bookingId, "liverpool", LONDON, start, customer);
+    }
+
+    public static BookingConfirmed confirmed(String bookingId, String branchId, ZoneId zone, Instant start, Customer customer) {
+        return new BookingConfirmed(UUID.randomUUID(), Instant.now(), bookingId, branchId, Technique.THAI, 60, start,
+                start.plus(Duration.ofMinutes(60)), zone, "t-somchai", THERAPIST, "room-1", customer);
+    }
+
+    public static BookingRejected rejected(String bookingId, String branchId, ZoneId zone, Instant start, Customer customer,
+                                           List<Alternative> alternatives) {
+        return new BookingRejected(UUID.randomUUID(), Instant.now(), bookingId, branchId, Technique.HOT_STONE, start, zone,
+                RejectionReason.NO_EQUIPMENT_AVAILABLE, null, alternatives, customer);
+    }
+
+    public static BookingCancelled cancelled(BookingConfirmed booking) {
+        return new BookingCancelled(UUID.randomUUID(), Instant.now(), booking.bookingId(), booking.branchId(), booking.start(),
+                booking.end(), booking.therapistId(), "customer asked", "customer");
+    }
+
+    public static BookingRescheduled rescheduled(BookingConfirmed booking, Instant newStart) {
+        return new BookingRescheduled(UUID.randomUUID(), Instant.now(), booking.bookingId(), booking.branchId(), booking.start(),
+                newStart, newStart.plus(Duration.ofMinutes(booking.durationMinutes())), booking.zone(), booking.therapistId(),
+                booking.therapistName(), booking.customer());
+    }
+
+    public static BookingNeedsAttention needsAttention(BookingConfirmed booking, List<Alternative> alternatives) {
+        return new BookingNeedsAttention(UUID.randomUUID(), Instant.now(), booking.bookingId(), booking.branchId(),
+                "therapist absent", alternatives, booking.customer());
+    }
+
+    public static Alternative alternative(Instant start, String therapistName) {
+        return new Alternative(start, start.plus(Duration.ofMinutes(60)), "t-" + therapistName.toLowerCase(), therapistName);
+    }
+}
