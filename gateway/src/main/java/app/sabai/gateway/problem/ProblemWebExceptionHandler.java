@@ -1,0 +1,87 @@
+package app.sabai.gateway.problem;
+
+import app.sabai.gateway.trace.RequestTrace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every error the gateway produces itself (no route, backend down, body too large, timeout) answered
+ * as {@code application/problem+json}. Runs before Spring Boot's default handler, which would answer
+ * with its own JSON shape. Answers that come from a backend pass through untouched.
+ */
+@Component
+@Order(-2)
+public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
+
+    private final JsonMapper json;
+
+    public ProblemWebExceptionHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(failure);
+        }
+        String path = exchange.getRequest().getPath().value();
+        GatewayProblem problem = GatewayProblems.describe(failure, path, backendOf(exchange));
+        logProblem(exchange, problem, failure);
+
+        HttpHeaders headers = response.getHeaders();
+        // Headers a half-received backend answer may have left behind must not describe this body.
+        headers.remove(HttpHeaders.CONTENT_LENGTH);
+        headers.remove(HttpHeaders.CONTENT_ENCODING);
+        headers.remove(HttpHeaders.TRANSFER_ENCODING);
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            headers.set(HttpHeaders.RETRY_AFTER, "2");
+        }
+        response.setStatusCode(HttpStatus.valueOf(problem.status()));
+        if (HttpMethod.HEAD.equals(exchange.getRequest().getMethod())) {
+            return response.setComplete();
+        }
+        byte[] body = json.writeValueAsBytes(problem);
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+    }
+
+    private static String backendOf(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        if (route == null) {
+            return null;
+        }
+        Object service = route.getMetadata().get("service");
+        return service != null ? service.toString() : route.getUri().toString();
+    }
+
+    private static void logProblem(ServerWebExchange exchange, GatewayProblem problem, Throwable failure) {
+        String traceId = RequestTrace.of(exchange).map(RequestTrace::traceId).orElse("");
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("traceId", traceId)) {
+            if (problem.status() == 500) {
+                log.error("{} {} failed", exchange.getRequest().getMethod(), problem.instance(), failure);
+            } else if (problem.serverSide()) {
+                log.warn("{} {} -> {}: {} ({})", exchange.getRequest().getMethod(), problem.instance(), problem.status(),
+                        problem.detail(), failure.toString());
+            } else {
+                log.debug("{} {} -> {}: {}", exchange.getRequest().getMethod(), problem.instance(), problem.status(), problem.detail());
+            }
+        }
+    }
+}
