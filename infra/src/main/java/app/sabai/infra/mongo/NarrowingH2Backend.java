@@ -9,10 +9,11 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-/** The on-disk (H2 MVStore) backend with {@link IndexNarrowing}. */
+/** The on-disk (H2 MVStore) backend with {@link IndexNarrowing}, answering {@code hello} ({@link HelloCommand}). */
 public class NarrowingH2Backend extends H2Backend {
 
     // H2Database's own map prefixes, which it keeps package-private.
@@ -24,6 +25,14 @@ public class NarrowingH2Backend extends H2Backend {
 
     public NarrowingH2Backend(MVStore mvStore) {
         super(mvStore);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (HelloCommand.matches(command)) {
+            return HelloCommand.answer(other -> super.handleCommand(channel, databaseName, other, query));
+        }
+        return super.handleCommand(channel, databaseName, command, query);
     }
 
     @Override

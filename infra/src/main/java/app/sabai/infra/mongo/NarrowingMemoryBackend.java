@@ -8,9 +8,18 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 
-/** The in-memory backend (used by tests) with {@link IndexNarrowing}. */
+/** The in-memory backend (used by tests) with {@link IndexNarrowing}, answering {@code hello} ({@link HelloCommand}). */
 public class NarrowingMemoryBackend extends MemoryBackend {
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (HelloCommand.matches(command)) {
+            return HelloCommand.answer(other -> super.handleCommand(channel, databaseName, other, query));
+        }
+        return super.handleCommand(channel, databaseName, command, query);
+    }
 
     @Override
     public MemoryDatabase openOrCreateDatabase(String databaseName) {

@@ -76,6 +76,16 @@ class IndexNarrowingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"memory", "disk"})
+    void answersTheHelloCommandOfHealthChecks(String backend) {
+        try (MongoClient client = client(backend)) {
+            Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+            assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
+            assertThat(hello.get("ok")).isEqualTo(1.0);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "disk"})
     void inListsAndSortsAnswerLikeAFullScan(String backend) {
         try (MongoClient client = client(backend)) {
             MongoCollection<Document> docs = client.getDatabase("narrowing").getCollection("in-" + backend);

@@ -1,0 +1,82 @@
+package app.sabai.infra.launcher;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserManager;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real mail server for local runs (GreenMail, inside the launcher's JVM): notification-service sends
+ * its confirmations and reminders here over SMTP. Every message is saved as an {@code .eml} file; with an
+ * IMAP port, any mail client can read them too (user: the recipient address, any password).
+ */
+public final class DevMailbox implements AutoCloseable {
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final GreenMail greenMail;
+    private final Path folder;
+    private final AtomicInteger saved = new AtomicInteger();
+
+    private DevMailbox(GreenMail greenMail, Path folder) {
+        this.greenMail = greenMail;
+        this.folder = folder;
+    }
+
+    /** @param imapPort 0 for no IMAP server */
+    public static DevMailbox start(int smtpPort, int imapPort, Path folder) {
+        List<ServerSetup> servers = new ArrayList<>(List.of(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)));
+        if (imapPort > 0) {
+            servers.add(new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        }
+        GreenMail greenMail = new GreenMail(servers.toArray(ServerSetup[]::new))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        DevMailbox mailbox = new DevMailbox(greenMail, folder);
+        UserManager users = greenMail.getUserManager();
+        MessageDeliveryHandler deliverToUser = users.getMessageDeliveryHandler();
+        users.setMessageDeliveryHandler((message, recipient) -> {
+            mailbox.save(message.getMessage(), recipient.getEmail());
+            return deliverToUser.handle(message, recipient);
+        });
+        greenMail.start();
+        return mailbox;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public int received() {
+        return saved.get();
+    }
+
+    private void save(jakarta.mail.internet.MimeMessage message, String recipient) {
+        String name = LocalDateTime.now().format(FILE_TIME) + "-" + saved.incrementAndGet() + "-"
+                + recipient.replaceAll("[^A-Za-z0-9@._-]", "_") + ".eml";
+        try {
+            Files.createDirectories(folder);
+            try (OutputStream out = Files.newOutputStream(folder.resolve(name))) {
+                message.writeTo(out);
+            }
+        } catch (IOException | MessagingException e) {
+            System.err.println("Mailbox: could not save a message for " + recipient + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+}

@@ -1,0 +1,155 @@
+package app.sabai.infra.launcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which processes make up the local platform and with which command lines: the infrastructure (broker,
+ * store) that must be ready first, the services, and the gateway. A plain function of the options.
+ *
+ * @param infrastructure started first, stopped last (the broker after the store)
+ * @param services       started together once the infrastructure is ready
+ * @param gateway        started with the services, stopped first
+ */
+public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> services, ChildSpec gateway) {
+
+    /** How a built jar is run: which file goes to {@code -jar}, and what the JVM is told besides. */
+    public interface JarRunner {
+
+        /** Every jar as built, with no extra options. */
+        JarRunner AS_BUILT = new JarRunner() {
+            @Override
+            public Path jar(Path built) {
+                return built;
+            }
+
+            @Override
+            public List<String> jvmOptions(String child) {
+                return List.of();
+            }
+        };
+
+        Path jar(Path built);
+
+        List<String> jvmOptions(String child);
+    }
+
+    public static final String BROKER = "broker";
+    public static final String STORE = "store";
+
+    /** Small JVMs: eight of them share two cores and a laptop's memory. */
+    static final List<String> SERVICE_JVM = List.of("-Xmx192m", "-Xms24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> INFRASTRUCTURE_JVM = List.of("-Xmx256m", "-Xms32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+    /** The demo data holds four branches; booking-service reports how many it knows in its health. */
+    static final int DEMO_BRANCHES = 4;
+
+    /**
+     * @param java     the {@code java} binary the launcher runs on (children use the same)
+     * @param setsid   the {@code setsid} binary, so that Ctrl-C reaches only the launcher; null where there is none
+     */
+    public static PlatformPlan of(LaunchOptions options, Artifacts artifacts, String java, String setsid, long launcherPid) {
+        return of(options, artifacts, java, setsid, launcherPid, JarRunner.AS_BUILT);
+    }
+
+    public static PlatformPlan of(LaunchOptions options, Artifacts artifacts, String java, String setsid, long launcherPid,
+                                  JarRunner jars) {
+        List<ChildSpec> infrastructure = new ArrayList<>();
+        String execJar = jars.jar(artifacts.infraExecJar()).toString();
+        if (options.startsBroker()) {
+            Path kafkaData = options.data().resolve("kafka");
+            infrastructure.add(new ChildSpec(BROKER,
+                    command(setsid, java, jvm(INFRASTRUCTURE_JVM, jars, BROKER), execJar, List.of(BROKER,
+                            "--port", Integer.toString(options.port(PortOption.KAFKA)),
+                            "--controller-port", Integer.toString(options.port(PortOption.KAFKA_CONTROLLER)),
+                            "--data", kafkaData.toString(),
+                            "--parent-pid", Long.toString(launcherPid))),
+                    Map.of(), options.kafkaBootstrapServers(), new Readiness.KafkaAnswers(options.kafkaBootstrapServers())));
+        }
+        if (options.startsStore()) {
+            Path storeFile = options.data().resolve("mongo").resolve("store.mv");
+            infrastructure.add(new ChildSpec(STORE,
+                    command(setsid, java, jvm(INFRASTRUCTURE_JVM, jars, STORE), execJar, List.of(STORE,
+                            "--port", Integer.toString(options.port(PortOption.MONGO)),
+                            "--data", storeFile.toString(),
+                            "--parent-pid", Long.toString(launcherPid))),
+                    Map.of(), options.mongoUri(), new Readiness.AcceptsConnections(options.port(PortOption.MONGO))));
+        }
+
+        List<ChildSpec> services = new ArrayList<>();
+        services.add(service(options, artifacts, jars, setsid, java, launcherPid, "booking-service", PortOption.BOOKING,
+                Map.of(), options.demo() ? DEMO_BRANCHES : 0));
+        services.add(service(options, artifacts, jars, setsid, java, launcherPid, "therapist-service", PortOption.THERAPIST,
+                Map.of(), 0));
+        services.add(service(options, artifacts, jars, setsid, java, launcherPid, "notification-service", PortOption.NOTIFICATION,
+                Map.of("SMTP_HOST", "localhost", "SMTP_PORT", Integer.toString(options.port(PortOption.SMTP))), 0));
+
+        int gatewayPort = options.port(PortOption.GATEWAY);
+        List<String> gatewayArgs = new ArrayList<>(commonArgs(options, gatewayPort, launcherPid));
+        gatewayArgs.add("--sabai.services.booking-url=" + local(options.port(PortOption.BOOKING)));
+        gatewayArgs.add("--sabai.services.therapist-url=" + local(options.port(PortOption.THERAPIST)));
+        gatewayArgs.add("--sabai.services.notification-url=" + local(options.port(PortOption.NOTIFICATION)));
+        ChildSpec gateway = new ChildSpec(Artifacts.GATEWAY,
+                command(setsid, java, jvm(SERVICE_JVM, jars, Artifacts.GATEWAY), jars.jar(artifacts.jar(Artifacts.GATEWAY)).toString(), gatewayArgs),
+                Map.of(), local(gatewayPort), new Readiness.HealthUp(health(gatewayPort), 0));
+
+        return new PlatformPlan(List.copyOf(infrastructure), List.copyOf(services), gateway);
+    }
+
+    /** Everything the launcher starts, in start order. */
+    public List<ChildSpec> all() {
+        List<ChildSpec> all = new ArrayList<>(infrastructure);
+        all.addAll(services);
+        all.add(gateway);
+        return all;
+    }
+
+    private static ChildSpec service(LaunchOptions options, Artifacts artifacts, JarRunner jars, String setsid, String java, long launcherPid,
+                                     String name, PortOption portOption, Map<String, String> environment, int minBranches) {
+        int port = options.port(portOption);
+        List<String> args = new ArrayList<>(commonArgs(options, port, launcherPid));
+        args.add("--spring.mongodb.uri=" + options.mongoUri());
+        return new ChildSpec(name, command(setsid, java, jvm(SERVICE_JVM, jars, name), jars.jar(artifacts.jar(name)).toString(), args),
+                new LinkedHashMap<>(environment), local(port), new Readiness.HealthUp(health(port), minBranches));
+    }
+
+    private static List<String> commonArgs(LaunchOptions options, int port, long launcherPid) {
+        return List.of(
+                "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + options.kafkaBootstrapServers(),
+                "--sabai.demo.enabled=" + options.demo(),
+                "--sabai.parent-pid=" + launcherPid);
+    }
+
+    private static List<String> jvm(List<String> base, JarRunner jars, String child) {
+        List<String> options = new ArrayList<>(base);
+        options.addAll(jars.jvmOptions(child));
+        return options;
+    }
+
+    private static List<String> command(String setsid, String java, List<String> jvmOptions, String jar, List<String> args) {
+        List<String> command = new ArrayList<>();
+        if (setsid != null) {
+            command.add(setsid);
+        }
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar);
+        command.addAll(args);
+        return command;
+    }
+
+    private static String local(int port) {
+        return "http://localhost:" + port;
+    }
+
+    private static URI health(int port) {
+        return URI.create(local(port) + "/actuator/health");
+    }
+}

@@ -1,0 +1,108 @@
+package app.sabai.infra.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlatformPlanTest {
+
+    private static final Path HOME = Path.of("/work/sabai");
+    private static final Artifacts ARTIFACTS = new Artifacts(HOME, "0.1.0-SNAPSHOT");
+    private static final String JAVA = "/opt/jdk-25/bin/java";
+
+    @Test
+    void startsTheBrokerAndTheStoreFromTheInfraJarWithTheirDataUnderTheDataFolder() {
+        PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of(), Map.of(), HOME), ARTIFACTS, JAVA, null, 4242);
+
+        assertThat(plan.infrastructure()).extracting(ChildSpec::name).containsExactly("broker", "store");
+        ChildSpec broker = plan.infrastructure().get(0);
+        assertThat(broker.command()).startsWith(JAVA).containsSubsequence(
+                "-jar", "/work/sabai/infra/target/infra-0.1.0-SNAPSHOT-exec.jar", "broker",
+                "--port", "9092", "--controller-port", "9093", "--data", "/work/sabai/.sabai/kafka", "--parent-pid", "4242");
+        assertThat(broker.readiness()).isEqualTo(new Readiness.KafkaAnswers("localhost:9092"));
+        ChildSpec store = plan.infrastructure().get(1);
+        assertThat(store.command()).containsSubsequence("store", "--port", "27017", "--data", "/work/sabai/.sabai/mongo/store.mv",
+                "--parent-pid", "4242");
+        assertThat(store.readiness()).isEqualTo(new Readiness.AcceptsConnections(27017));
+    }
+
+    @Test
+    void startsEachServiceAsASmallJvmPointedAtTheBrokerTheStoreAndTheLauncher() {
+        PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of("--booking-port", "9181"), Map.of(), HOME), ARTIFACTS, JAVA, null, 4242);
+
+        assertThat(plan.services()).extracting(ChildSpec::name).containsExactly("booking-service", "therapist-service", "notification-service");
+        ChildSpec booking = plan.services().getFirst();
+        assertThat(booking.command()).containsExactly(JAVA, "-Xmx192m", "-Xms24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+                "-XX:+ExitOnOutOfMemoryError", "-jar", "/work/sabai/booking-service/target/booking-service-0.1.0-SNAPSHOT.jar",
+                "--server.port=9181", "--spring.kafka.bootstrap-servers=localhost:9092", "--sabai.demo.enabled=true",
+                "--sabai.parent-pid=4242", "--spring.mongodb.uri=mongodb://localhost:27017");
+        assertThat(booking.readiness()).isEqualTo(new Readiness.HealthUp(URI.create("http://localhost:9181/actuator/health"), 4));
+    }
+
+    @Test
+    void givesNotificationServiceTheMailboxAndTheGatewayItsBackends() {
+        PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of("--smtp-port", "2525"), Map.of(), HOME), ARTIFACTS, JAVA, null, 4242);
+
+        assertThat(plan.services().get(2).environment()).containsEntry("SMTP_PORT", "2525").containsEntry("SMTP_HOST", "localhost");
+        assertThat(plan.gateway().command()).contains("--server.port=8080",
+                "--sabai.services.booking-url=http://localhost:8081",
+                "--sabai.services.therapist-url=http://localhost:8082",
+                "--sabai.services.notification-url=http://localhost:8083",
+                "--spring.kafka.bootstrap-servers=localhost:9092");
+        assertThat(plan.gateway().readiness()).isEqualTo(new Readiness.HealthUp(URI.create("http://localhost:8080/actuator/health"), 0));
+    }
+
+    @Test
+    void withoutDemoDataNoCatalogueIsAwaited() {
+        PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of("--no-demo"), Map.of(), HOME), ARTIFACTS, JAVA, null, 4242);
+
+        assertThat(plan.services().getFirst().command()).contains("--sabai.demo.enabled=false");
+        assertThat(plan.services().getFirst().readiness()).isEqualTo(new Readiness.HealthUp(URI.create("http://localhost:8081/actuator/health"), 0));
+    }
+
+    @Test
+    void usesAnExistingKafkaAndMongoDbInsteadOfStartingThem() {
+        LaunchOptions options = LaunchOptions.parse(List.of(),
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "MONGODB_URI", "mongodb://mongo:27017/?replicaSet=rs0"), HOME);
+
+        PlatformPlan plan = PlatformPlan.of(options, ARTIFACTS, JAVA, null, 4242);
+
+        assertThat(plan.infrastructure()).isEmpty();
+        assertThat(plan.services()).allSatisfy(service -> assertThat(service.command())
+                .contains("--spring.kafka.bootstrap-servers=kafka:9092", "--spring.mongodb.uri=mongodb://mongo:27017/?replicaSet=rs0"));
+    }
+
+    @Test
+    void runsEachJarTheWayTheJarRunnerSays() {
+        PlatformPlan.JarRunner cached = new PlatformPlan.JarRunner() {
+            @Override
+            public Path jar(Path built) {
+                return Path.of("/cache").resolve(built.getFileName());
+            }
+
+            @Override
+            public List<String> jvmOptions(String child) {
+                return List.of("-XX:SharedArchiveFile=/cache/" + child + ".jsa");
+            }
+        };
+
+        PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of(), Map.of(), HOME), ARTIFACTS, JAVA, null, 4242, cached);
+
+        assertThat(plan.infrastructure().getFirst().command())
+                .containsSubsequence("-XX:SharedArchiveFile=/cache/broker.jsa", "-jar", "/cache/infra-0.1.0-SNAPSHOT-exec.jar", "broker");
+        assertThat(plan.gateway().command())
+                .containsSubsequence("-XX:SharedArchiveFile=/cache/gateway.jsa", "-jar", "/cache/gateway-0.1.0-SNAPSHOT.jar");
+    }
+
+    @Test
+    void startsEveryChildInItsOwnSessionWhereSetsidExists() {
+        PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of(), Map.of(), HOME), ARTIFACTS, JAVA, "/usr/bin/setsid", 4242);
+
+        assertThat(plan.all()).hasSize(6).allSatisfy(child -> assertThat(child.command()).startsWith("/usr/bin/setsid", JAVA));
+    }
+}

@@ -1,0 +1,121 @@
+package app.sabai.infra.launcher;
+
+import app.sabai.infra.Ports;
+import app.sabai.infra.SabaiInfra;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The {@code broker} and {@code store} commands, each run as its own JVM the way the launcher runs them. */
+class ServerCommandTest {
+
+    @TempDir
+    Path data;
+
+    private final List<ChildProcess> started = new ArrayList<>();
+    private final ReadinessProbe probe = new ReadinessProbe();
+
+    @AfterEach
+    void stopWhatIsLeft() {
+        started.forEach(ChildProcess::kill);
+        probe.close();
+    }
+
+    @Test
+    void theStoreKeepsItsDataOnDiskAcrossAStopAndAStart() {
+        int port = Ports.free();
+        Path file = data.resolve("mongo").resolve("store.mv");
+        String id = UUID.randomUUID().toString();
+
+        ChildProcess first = start("store", "store", "--port", Integer.toString(port), "--data", file.toString(),
+                "--parent-pid", Long.toString(ProcessHandle.current().pid()));
+        awaitReady(new Readiness.AcceptsConnections(port));
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            client.getDatabase("booking").getCollection("bookings").insertOne(new Document("_id", id).append("status", "REQUESTED"));
+            // What Spring Boot's MongoDB health check asks.
+            Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+            assertThat(hello.get("ok", Number.class).intValue()).isEqualTo(1);
+            assertThat(hello).containsKey("maxWireVersion");
+        }
+        assertThat(first.stop(Duration.ofSeconds(20))).isEqualTo(ChildProcess.Ending.STOPPED);
+
+        start("store", "store", "--port", Integer.toString(port), "--data", file.toString());
+        awaitReady(new Readiness.AcceptsConnections(port));
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            Document stored = client.getDatabase("booking").getCollection("bookings").find(new Document("_id", id)).first();
+            assertThat(stored).isNotNull();
+            assertThat(stored.getString("status")).isEqualTo("REQUESTED");
+        }
+    }
+
+    @Test
+    void theStoreStopsWhenTheProcessThatLaunchedItIsGone() throws Exception {
+        int port = Ports.free();
+        Process parent = new ProcessBuilder("sleep", "60").start();
+        ChildProcess store = start("store", "store", "--port", Integer.toString(port),
+                "--data", data.resolve("store.mv").toString(), "--parent-pid", Long.toString(parent.pid()));
+        awaitReady(new Readiness.AcceptsConnections(port));
+
+        parent.destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !store.isAlive());
+        assertThat(store.logFile()).content().contains("is gone; shutting down");
+    }
+
+    @Test
+    void theBrokerAnswersAndStopsCleanlyOnSigterm() {
+        int port = Ports.free();
+        int controllerPort = Ports.free();
+        ChildProcess broker = start("broker", "broker", "--port", Integer.toString(port), "--controller-port", Integer.toString(controllerPort),
+                "--data", data.resolve("kafka").toString(), "--parent-pid", Long.toString(ProcessHandle.current().pid()));
+
+        awaitReady(new Readiness.KafkaAnswers("localhost:" + port));
+
+        assertThat(broker.stop(Duration.ofSeconds(20))).isEqualTo(ChildProcess.Ending.STOPPED);
+        assertThat(data.resolve("kafka").resolve("log").resolve("meta.properties")).exists();
+    }
+
+    @Test
+    void refusesIncompleteOrWrongArguments() {
+        Set<String> known = Set.of("--port", "--data", "--parent-pid");
+        Set<String> required = Set.of("--port", "--data");
+
+        assertThatThrownBy(() -> ServerCommand.parse(List.of("--port", "27017"), known, required, "store ..."))
+                .hasMessage("Missing --data. Usage: store ...");
+        assertThatThrownBy(() -> ServerCommand.parse(List.of("--port", "x", "--data", "f"), known, required, "store ..."))
+                .hasMessage("--port must be a number, not 'x'. Usage: store ...");
+        assertThatThrownBy(() -> ServerCommand.parse(List.of("--host", "h"), known, required, "store ..."))
+                .hasMessage("Unknown option --host. Usage: store ...");
+        assertThat(ServerCommand.parse(List.of("--port=27017", "--data", "f"), known, required, "store ..."))
+                .isEqualTo(Map.of("--port", "27017", "--data", "f"));
+    }
+
+    /** As the launcher does, but from this test's class path instead of the packaged jar. */
+    private ChildProcess start(String name, String... args) {
+        List<String> command = new ArrayList<>(List.of(Executables.currentJava(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), SabaiInfra.class.getName()));
+        command.addAll(List.of(args));
+        ChildProcess child = ChildProcess.start(name, command, Map.of(), data, data.resolve("logs"), data.resolve("run"));
+        started.add(child);
+        return child;
+    }
+
+    private void awaitReady(Readiness readiness) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> probe.isReady(readiness));
+    }
+}
