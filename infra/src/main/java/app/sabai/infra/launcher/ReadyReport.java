@@ -53,7 +53,8 @@ public final class ReadyReport {
                 .append("  Read it back (its id ends the Location header of the answer):\n")
                 .append("    curl -s ").append(gateway).append("/api/bookings/BOOKING_ID\n\n");
         row(text, "Kafka", options.kafkaBootstrapServers() + (options.startsBroker() ? " (embedded broker, data in " + options.data().resolve("kafka") + ")" : " (external)"));
-        row(text, "", "watch a topic: kafka-console-consumer.sh --bootstrap-server " + options.kafkaBootstrapServers()
+        row(text, "", "watch the events: ./sabai watch (all topics, with their CloudEvents headers), or any Kafka client:");
+        row(text, "", "kafka-console-consumer.sh --bootstrap-server " + options.kafkaBootstrapServers()
                 + " --topic sabai.bookings --from-beginning --property print.headers=true --property print.key=true");
         row(text, "MongoDB", options.mongoUri() + (options.startsStore()
                 ? " (embedded store, databases booking, therapist, notification; data in " + options.data().resolve("mongo") + ")"
