@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 /**
  * Versioned updates ({@code {_id: x, version: n}} → {@code $inc version}) against the embedded store, at
  * 1,000 / 10,000 / 100,000 documents, with and without narrowing by the {@code _id} index, on both
- * backends. Run on demand: {@code ./mvnw -pl system-tests -am verify -Pbench -Dbench=StoreNarrowingBenchmark}.
+ * backends. Run on demand: {@code ./mvnw verify -Pbench -Dtest=StoreNarrowingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * Results go to {@code system-tests/target/benchmarks/store-narrowing.md}; see BENCHMARKS.md.
  */
 @Tag("bench")
