@@ -7,7 +7,6 @@ import app.sabai.support.kafka.SabaiValueSerializer;
 import app.sabai.support.kafka.TraceRecordInterceptor;
 import app.sabai.support.kafka.UnknownEventTypeFilter;
 import app.sabai.support.lifecycle.ParentProcessWatcher;
-import app.sabai.support.mongo.ZoneIdConverters;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxRelay;
 import app.sabai.support.outbox.OutboxSource;
@@ -31,7 +30,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -40,6 +38,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -132,9 +131,10 @@ public class SabaiServiceAutoConfiguration {
         return new ParentProcessWatcher(parentPid);
     }
 
+    /** The clock every time-based decision reads, so tests can stand anywhere in time. */
     @Bean
     @ConditionalOnMissingBean
-    MongoCustomConversions mongoCustomConversions() {
-        return new MongoCustomConversions(ZoneIdConverters.all());
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -2,10 +2,7 @@ package app.sabai.therapist;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
-
-import java.time.Clock;
 
 @SpringBootApplication
 @EnableScheduling
@@ -13,10 +10,5 @@ public class TherapistServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(TherapistServiceApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

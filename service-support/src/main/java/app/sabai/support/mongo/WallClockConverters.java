@@ -1,31 +1,45 @@
-package app.sabai.therapist;
+package app.sabai.support.mongo;
 
-import app.sabai.support.mongo.ZoneIdConverters;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
- * Local dates and wall-clock times are stored as ISO text ({@code 2026-12-01}, {@code 09:30}), as a
- * branch's staff would read them, rather than as instants in the server's default zone. Zones are
- * stored by region id as in every service.
+ * Zones, local dates and wall-clock times are stored as ISO text ({@code Europe/London},
+ * {@code 2026-12-01}, {@code 09:30}), as a branch's staff would read them — never as a {@code Date},
+ * which Spring Data would shift by the JVM's default zone.
  */
-@Configuration(proxyBeanMethods = false)
-class StoreConfiguration {
+public final class WallClockConverters {
 
-    @Bean
-    MongoCustomConversions mongoCustomConversions() {
-        List<Converter<?, ?>> converters = new ArrayList<>(ZoneIdConverters.all());
-        converters.addAll(List.of(new LocalDateToString(), new StringToLocalDate(), new LocalTimeToString(), new StringToLocalTime()));
-        return new MongoCustomConversions(converters);
+    private WallClockConverters() {
+    }
+
+    public static List<Converter<?, ?>> all() {
+        return List.of(
+                new ZoneIdToString(), new StringToZoneId(),
+                new LocalDateToString(), new StringToLocalDate(),
+                new LocalTimeToString(), new StringToLocalTime());
+    }
+
+    @WritingConverter
+    static final class ZoneIdToString implements Converter<ZoneId, String> {
+        @Override
+        public String convert(ZoneId source) {
+            return source.getId();
+        }
+    }
+
+    @ReadingConverter
+    static final class StringToZoneId implements Converter<String, ZoneId> {
+        @Override
+        public ZoneId convert(String source) {
+            return ZoneId.of(source);
+        }
     }
 
     @WritingConverter
