@@ -1,5 +1,6 @@
 package app.sabai.notification.bookingevents;
 
+import app.sabai.contracts.bookings.BookingTherapistChanged;
 import app.sabai.contracts.bookings.BookingCancelled;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingConfirmed;
@@ -63,6 +64,7 @@ public class BookingEventApplier {
             case BookingRescheduleRequested requested -> log.trace("Nothing to send for {}", requested.eventId());
             case BookingCompleted completed -> log.trace("Nothing to send for {}", completed.eventId());
             case BookingNoShow noShow -> log.trace("Nothing to send for {}", noShow.eventId());
+            case BookingTherapistChanged changed -> log.trace("Not handled yet: {}", changed.eventId());
         }
     }
 

@@ -1,5 +1,6 @@
 package app.sabai.therapist.assignment;
 
+import app.sabai.contracts.bookings.BookingTherapistChanged;
 import app.sabai.contracts.bookings.BookingCancelled;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingConfirmed;
@@ -37,6 +38,7 @@ class BookingEventsListener {
             case BookingRescheduled rescheduled -> { }
             case BookingCompleted completed -> { }
             case BookingNoShow noShow -> { }
+            case BookingTherapistChanged changed -> { }
         }
     }
 }

@@ -1,5 +1,6 @@
 package app.sabai.booking.lifecycle.adapter;
 
+import app.sabai.contracts.assignments.TherapistAbsenceWithdrawn;
 import app.sabai.booking.lifecycle.AssignmentOutcome;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Confirmed;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Rejected;
@@ -53,6 +54,7 @@ class AssignmentListener {
             case ReassignmentFailed failed -> notHandledYet(failed);
             case SlotReleased released -> notHandledYet(released);
             case TherapistAbsenceRecorded absence -> notHandledYet(absence);
+            case TherapistAbsenceWithdrawn withdrawn -> notHandledYet(withdrawn);
         }
     }
 
