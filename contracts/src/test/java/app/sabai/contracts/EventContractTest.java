@@ -21,9 +21,9 @@ class EventContractTest {
         assertThat(EventTypes.all().values()).extracting(Class::getSimpleName).containsExactlyInAnyOrder(
                 "BookingRequested", "BookingConfirmed", "BookingRejected", "BookingCancelled",
                 "BookingRescheduleRequested", "BookingRescheduled", "BookingCompleted", "BookingNoShow",
-                "BookingNeedsAttention",
+                "BookingNeedsAttention", "BookingTherapistChanged",
                 "TherapistAssigned", "AssignmentRejected", "TherapistReassigned", "ReassignmentFailed",
-                "SlotReleased", "TherapistAbsenceRecorded",
+                "SlotReleased", "TherapistAbsenceRecorded", "TherapistAbsenceWithdrawn",
                 "ReminderScheduled", "ReminderCancelled", "NotificationSent", "NotificationFailed",
                 "BranchCatalogued");
         EventTypes.all().forEach((type, eventClass) -> {
