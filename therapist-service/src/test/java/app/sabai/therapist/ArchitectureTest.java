@@ -1,61 +1,50 @@
 package app.sabai.therapist;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** The domain stays plain Java: rules, planning and the model never import Spring or the store. */
+/**
+ * The structure DESIGN.md describes, the same as in every service: domain rules in plain Java at each
+ * feature's top level, adapters (controllers, listeners, repositories) in its {@code adapter} sub-package.
+ */
 class ArchitectureTest {
 
-    static final Path MAIN = Path.of("src/main/java/app/sabai/therapist");
+    static final String[] DOMAIN = {
+            "app.sabai.therapist.branch", "app.sabai.therapist.staff", "app.sabai.therapist.roster",
+            "app.sabai.therapist.absence", "app.sabai.therapist.planning", "app.sabai.therapist.schedule",
+            "app.sabai.therapist.assignment", "app.sabai.therapist.availability", "app.sabai.therapist.demo",
+            "app.sabai.therapist.time"};
 
-    /** Whole packages of domain code, and the model classes of feature packages. */
-    static final List<Path> DOMAIN = List.of(
-            MAIN.resolve("planning"), MAIN.resolve("time"),
-            MAIN.resolve("branch/Branch.java"), MAIN.resolve("branch/Room.java"), MAIN.resolve("branch/RoomKind.java"),
-            MAIN.resolve("branch/EquipmentUnit.java"), MAIN.resolve("branch/EquipmentKind.java"),
-            MAIN.resolve("branch/TechniqueNeeds.java"), MAIN.resolve("staff/Therapist.java"), MAIN.resolve("staff/Level.java"),
-            MAIN.resolve("staff/Certification.java"), MAIN.resolve("shift/Shift.java"), MAIN.resolve("demo/DemoChain.java"));
+    final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("app.sabai.therapist");
 
     @Test
-    void theDomainImportsNeitherSpringNorTheDriverNorAdapters() {
-        List<Path> sources = DOMAIN.stream().flatMap(ArchitectureTest::javaFiles).toList();
-        assertThat(sources).hasSizeGreaterThan(20);
-        for (Path source : sources) {
-            assertThat(read(source)).as(source.toString())
-                    .doesNotContain("import org.springframework", "import com.mongodb", "import org.bson",
-                            "import app.sabai.support", "import app.sabai.therapist.schedule", "import app.sabai.therapist.assignment");
-        }
+    void theDomainUsesNoFrameworkNorInfrastructure() {
+        noClasses().that().resideInAnyPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "org.bson..", "com.mongodb..", "org.apache.kafka..",
+                        "app.sabai.support..")
+                .check(classes);
     }
 
     @Test
-    void planningDependsOnNoFeatureThatDependsOnIt() {
-        javaFiles(MAIN.resolve("planning")).forEach(source -> assertThat(read(source)).as(source.toString())
-                .doesNotContain("import app.sabai.therapist.availability", "import app.sabai.therapist.demo"));
+    void theDomainDoesNotReachIntoAdapters() {
+        noClasses().that().resideInAnyPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAPackage("app.sabai.therapist..adapter..")
+                .check(classes);
     }
 
-    private static Stream<Path> javaFiles(Path path) {
-        try {
-            return Files.isDirectory(path)
-                    ? Files.walk(path).filter(p -> p.toString().endsWith(".java")).toList().stream()
-                    : Stream.of(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path source) {
-        try {
-            return Files.readString(source);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Test
+    void planningDependsOnNoFeatureBuiltOnIt() {
+        noClasses().that().resideInAPackage("app.sabai.therapist.planning")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "app.sabai.therapist.assignment..", "app.sabai.therapist.availability..", "app.sabai.therapist.demo..",
+                        "app.sabai.therapist.absence..")
+                .check(classes);
     }
 }

@@ -34,7 +34,7 @@ public record AssignmentView(
     public record RejectionView(RejectionReason reason, String detail, List<Alternative> alternatives) {
     }
 
-    static AssignmentView of(AssignmentRecord record) {
+    public static AssignmentView of(AssignmentRecord record) {
         AssignmentRecord.Reservation reservation = record.reservation();
         AssignmentRecord.Rejection rejection = record.rejection();
         return new AssignmentView(

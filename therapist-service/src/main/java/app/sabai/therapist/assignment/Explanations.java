@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** The one-line summaries of decisions, written for the staff who read them. */
-final class Explanations {
+public final class Explanations {
 
     private Explanations() {
     }
 
-    static String winner(RankedCandidate winner, int eligible, Optional<Room> room, Optional<EquipmentUnit> unit,
+    public static String winner(RankedCandidate winner, int eligible, Optional<Room> room, Optional<EquipmentUnit> unit,
                          List<RankedCandidate> takenMeanwhile) {
         List<String> parts = new ArrayList<>();
         parts.add(winner.therapist().name() + " (rank " + winner.rank() + " of " + eligible + "): "

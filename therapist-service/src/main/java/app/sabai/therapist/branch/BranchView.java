@@ -22,7 +22,7 @@ public record BranchView(
         List<Room> rooms,
         List<EquipmentUnit> equipment) {
 
-    static BranchView of(Branch branch) {
+    public static BranchView of(Branch branch) {
         return new BranchView(branch.id(), branch.name(), branch.zone(), branch.address(), branch.mobile(), branch.openingHours(),
                 branch.techniques(), branch.changeoverMinutes(), branch.serviceArea(), branch.travelMinutes(), branch.rooms(),
                 branch.equipment());

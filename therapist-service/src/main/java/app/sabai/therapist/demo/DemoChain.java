@@ -10,7 +10,7 @@ import app.sabai.therapist.branch.EquipmentKind;
 import app.sabai.therapist.branch.EquipmentUnit;
 import app.sabai.therapist.branch.Room;
 import app.sabai.therapist.branch.RoomKind;
-import app.sabai.therapist.shift.Shift;
+import app.sabai.therapist.roster.Shift;
 import app.sabai.therapist.staff.Certification;
 import app.sabai.therapist.staff.Level;
 import app.sabai.therapist.staff.Therapist;

@@ -1,7 +1,7 @@
 package app.sabai.therapist.planning;
 
 import app.sabai.therapist.branch.Branch;
-import app.sabai.therapist.shift.Shift;
+import app.sabai.therapist.roster.Shift;
 import app.sabai.therapist.staff.Therapist;
 
 import java.time.LocalDate;

@@ -17,7 +17,7 @@ public record TherapistView(
         String homeBranchId,
         List<String> coveringBranchIds) {
 
-    static TherapistView of(Therapist therapist) {
+    public static TherapistView of(Therapist therapist) {
         return new TherapistView(therapist.id(), therapist.name(), therapist.gender(), therapist.level(), therapist.skills(),
                 therapist.certifications(), therapist.homeBranchId(), therapist.coveringBranchIds());
     }

@@ -13,7 +13,7 @@ import app.sabai.therapist.planning.Planner;
 import app.sabai.therapist.planning.PlanningSnapshot;
 import app.sabai.therapist.planning.SessionRequest;
 import app.sabai.therapist.planning.SlotSearch;
-import app.sabai.therapist.shift.Shift;
+import app.sabai.therapist.roster.Shift;
 import app.sabai.therapist.staff.Certification;
 import app.sabai.therapist.staff.Level;
 import app.sabai.therapist.staff.Therapist;

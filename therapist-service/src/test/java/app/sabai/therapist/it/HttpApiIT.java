@@ -4,7 +4,7 @@ import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.values.Technique;
 import app.sabai.therapist.Fixtures;
 import app.sabai.therapist.ServiceIntegrationTest;
-import app.sabai.therapist.assignment.AssignmentService;
+import app.sabai.therapist.assignment.adapter.AssignmentService;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.demo.DemoChain;
 import app.sabai.therapist.staff.Therapist;

@@ -8,7 +8,7 @@ import app.sabai.therapist.Fixtures;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.branch.Room;
 import app.sabai.therapist.branch.RoomKind;
-import app.sabai.therapist.shift.Shift;
+import app.sabai.therapist.roster.Shift;
 import app.sabai.therapist.staff.Therapist;
 import app.sabai.therapist.time.Interval;
 import org.junit.jupiter.api.Nested;

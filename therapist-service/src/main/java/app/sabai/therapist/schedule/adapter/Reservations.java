@@ -1,4 +1,7 @@
-package app.sabai.therapist.schedule;
+package app.sabai.therapist.schedule.adapter;
+
+import app.sabai.therapist.schedule.DayIds;
+import app.sabai.therapist.schedule.Ledger;
 
 import app.sabai.therapist.planning.BookedSession;
 import app.sabai.therapist.planning.Occupancy;

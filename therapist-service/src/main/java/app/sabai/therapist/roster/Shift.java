@@ -1,4 +1,4 @@
-package app.sabai.therapist.shift;
+package app.sabai.therapist.roster;
 
 import app.sabai.therapist.time.Interval;
 import app.sabai.therapist.time.LocalTimes;

@@ -1,4 +1,7 @@
-package app.sabai.therapist.assignment;
+package app.sabai.therapist.assignment.adapter;
+
+import app.sabai.therapist.assignment.AssignmentRecord;
+import app.sabai.therapist.assignment.Explanations;
 
 import app.sabai.contracts.assignments.AssignmentRejected;
 import app.sabai.contracts.assignments.TherapistAssigned;
@@ -7,7 +10,7 @@ import app.sabai.contracts.values.Alternative;
 import app.sabai.contracts.values.AssignmentExplanation;
 import app.sabai.contracts.values.RejectionReason;
 import app.sabai.therapist.branch.Branch;
-import app.sabai.therapist.branch.BranchCatalogue;
+import app.sabai.therapist.branch.adapter.BranchCatalogue;
 import app.sabai.therapist.branch.EquipmentUnit;
 import app.sabai.therapist.branch.Room;
 import app.sabai.therapist.planning.BookedSession;
@@ -20,10 +23,10 @@ import app.sabai.therapist.planning.SessionRequest;
 import app.sabai.therapist.planning.SlotSearch;
 import app.sabai.therapist.schedule.DayIds;
 import app.sabai.therapist.schedule.Ledger;
-import app.sabai.therapist.schedule.Reservations;
-import app.sabai.therapist.schedule.SnapshotLoader;
+import app.sabai.therapist.schedule.adapter.Reservations;
+import app.sabai.therapist.schedule.adapter.SnapshotLoader;
 import app.sabai.therapist.staff.Therapist;
-import app.sabai.therapist.staff.TherapistDirectory;
+import app.sabai.therapist.staff.adapter.TherapistDirectory;
 import app.sabai.therapist.time.Interval;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,6 @@
-package app.sabai.therapist.assignment;
+package app.sabai.therapist.assignment.adapter;
+
+import app.sabai.therapist.assignment.AssignmentView;
 
 import app.sabai.support.web.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,6 @@
-package app.sabai.therapist.assignment;
+package app.sabai.therapist.assignment.adapter;
+
+import app.sabai.therapist.assignment.adapter.AssignmentService;
 
 import app.sabai.contracts.Topic;
 import app.sabai.contracts.bookings.BookingRequested;

@@ -1,4 +1,7 @@
-package app.sabai.therapist.branch;
+package app.sabai.therapist.branch.adapter;
+
+import app.sabai.therapist.branch.Branch;
+import app.sabai.therapist.branch.adapter.BranchCatalogue;
 
 import app.sabai.contracts.Topic;
 import app.sabai.contracts.branches.BranchCatalogued;
@@ -8,7 +11,7 @@ import app.sabai.support.testing.TestRecords;
 import app.sabai.therapist.Fixtures;
 import app.sabai.therapist.ServiceIntegrationTest;
 import app.sabai.therapist.demo.DemoChain;
-import app.sabai.therapist.demo.DemoSeeder;
+import app.sabai.therapist.demo.adapter.DemoSeeder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package app.sabai.therapist.schedule;
+package app.sabai.therapist.schedule.adapter;
 
 import app.sabai.therapist.planning.BookedSession;
 

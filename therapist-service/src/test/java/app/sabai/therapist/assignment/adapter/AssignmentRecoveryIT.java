@@ -1,4 +1,8 @@
-package app.sabai.therapist.assignment;
+package app.sabai.therapist.assignment.adapter;
+
+import app.sabai.therapist.assignment.AssignmentRecord;
+import app.sabai.therapist.assignment.adapter.AssignmentService;
+import app.sabai.therapist.assignment.adapter.Assignments;
 
 import app.sabai.contracts.assignments.TherapistAssigned;
 import app.sabai.contracts.bookings.BookingRequested;
@@ -10,7 +14,7 @@ import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.planning.BookedSession;
 import app.sabai.therapist.planning.DayKeys;
 import app.sabai.therapist.schedule.Ledger;
-import app.sabai.therapist.schedule.Reservations;
+import app.sabai.therapist.schedule.adapter.Reservations;
 import app.sabai.therapist.staff.Therapist;
 import app.sabai.therapist.time.Interval;
 import org.bson.Document;

@@ -1,4 +1,6 @@
-package app.sabai.therapist.branch;
+package app.sabai.therapist.branch.adapter;
+
+import app.sabai.therapist.branch.Branch;
 
 import app.sabai.contracts.json.SabaiJson;
 import app.sabai.support.outbox.Outbox;

@@ -1,4 +1,7 @@
-package app.sabai.therapist.assignment;
+package app.sabai.therapist.assignment.adapter;
+
+import app.sabai.therapist.assignment.AssignmentRecord;
+import app.sabai.therapist.assignment.AssignmentStatus;
 
 import app.sabai.contracts.assignments.AssignmentEvent;
 import app.sabai.contracts.bookings.BookingRequested;

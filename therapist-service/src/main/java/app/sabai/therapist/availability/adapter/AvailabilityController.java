@@ -1,14 +1,16 @@
-package app.sabai.therapist.availability;
+package app.sabai.therapist.availability.adapter;
+
+import app.sabai.therapist.availability.AvailabilityView;
 
 import app.sabai.contracts.branches.TechniqueOffer;
 import app.sabai.contracts.values.Technique;
 import app.sabai.support.web.InvalidRequestException;
 import app.sabai.therapist.branch.Branch;
-import app.sabai.therapist.branch.BranchCatalogue;
+import app.sabai.therapist.branch.adapter.BranchCatalogue;
 import app.sabai.therapist.planning.PlanningSnapshot;
 import app.sabai.therapist.planning.SlotSearch;
-import app.sabai.therapist.schedule.SnapshotLoader;
-import app.sabai.therapist.staff.TherapistDirectory;
+import app.sabai.therapist.schedule.adapter.SnapshotLoader;
+import app.sabai.therapist.staff.adapter.TherapistDirectory;
 import app.sabai.therapist.time.LocalTimes;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,6 @@
-package app.sabai.therapist.staff;
+package app.sabai.therapist.staff.adapter;
+
+import app.sabai.therapist.staff.Therapist;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -1,4 +1,6 @@
-package app.sabai.therapist.branch;
+package app.sabai.therapist.branch.adapter;
+
+import app.sabai.therapist.branch.BranchView;
 
 import app.sabai.support.web.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;

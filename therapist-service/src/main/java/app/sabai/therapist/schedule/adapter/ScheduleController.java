@@ -1,14 +1,16 @@
-package app.sabai.therapist.schedule;
+package app.sabai.therapist.schedule.adapter;
+
+import app.sabai.therapist.schedule.ScheduleView;
 
 import app.sabai.support.web.NotFoundException;
 import app.sabai.therapist.branch.Branch;
-import app.sabai.therapist.branch.BranchCatalogue;
+import app.sabai.therapist.branch.adapter.BranchCatalogue;
 import app.sabai.therapist.planning.BookedSession;
 import app.sabai.therapist.planning.DayKeys;
 import app.sabai.therapist.planning.PlanningSnapshot;
-import app.sabai.therapist.shift.Shift;
+import app.sabai.therapist.roster.Shift;
 import app.sabai.therapist.staff.Therapist;
-import app.sabai.therapist.staff.TherapistDirectory;
+import app.sabai.therapist.staff.adapter.TherapistDirectory;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,4 +1,4 @@
-package app.sabai.therapist.assignment;
+package app.sabai.therapist.assignment.adapter;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;

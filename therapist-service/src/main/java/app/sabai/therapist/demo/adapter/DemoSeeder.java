@@ -1,9 +1,11 @@
-package app.sabai.therapist.demo;
+package app.sabai.therapist.demo.adapter;
 
-import app.sabai.therapist.branch.BranchCatalogue;
-import app.sabai.therapist.shift.Shift;
-import app.sabai.therapist.shift.ShiftRoster;
-import app.sabai.therapist.staff.TherapistDirectory;
+import app.sabai.therapist.demo.DemoChain;
+
+import app.sabai.therapist.branch.adapter.BranchCatalogue;
+import app.sabai.therapist.roster.Shift;
+import app.sabai.therapist.roster.adapter.ShiftRoster;
+import app.sabai.therapist.staff.adapter.TherapistDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -1,4 +1,4 @@
-package app.sabai.therapist.assignment;
+package app.sabai.therapist.assignment.adapter;
 
 import app.sabai.contracts.bookings.BookingTherapistChanged;
 import app.sabai.contracts.bookings.BookingCancelled;

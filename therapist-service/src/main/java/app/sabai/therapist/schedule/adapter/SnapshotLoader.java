@@ -1,9 +1,12 @@
-package app.sabai.therapist.schedule;
+package app.sabai.therapist.schedule.adapter;
+
+import app.sabai.therapist.schedule.DayIds;
+import app.sabai.therapist.schedule.Ledger;
 
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.planning.PlanningSnapshot;
-import app.sabai.therapist.shift.Shift;
-import app.sabai.therapist.shift.ShiftRoster;
+import app.sabai.therapist.roster.Shift;
+import app.sabai.therapist.roster.adapter.ShiftRoster;
 import app.sabai.therapist.staff.Therapist;
 import org.springframework.stereotype.Component;
 
