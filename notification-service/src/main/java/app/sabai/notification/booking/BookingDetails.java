@@ -4,12 +4,14 @@ import app.sabai.contracts.bookings.BookingConfirmed;
 import app.sabai.contracts.bookings.BookingNeedsAttention;
 import app.sabai.contracts.bookings.BookingRejected;
 import app.sabai.contracts.bookings.BookingRescheduled;
+import app.sabai.contracts.bookings.BookingTherapistChanged;
 import app.sabai.contracts.values.Customer;
 import app.sabai.contracts.values.Technique;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.function.Function;
 
 /**
  * What the messages about a booking are rendered from, as last heard from booking-service. Fields an
@@ -55,6 +57,26 @@ public record BookingDetails(
         Customer customer = event.customer() != null ? event.customer() : known.customer();
         return new BookingDetails(known.branchId(), known.zone(), customer, known.technique(), known.durationMinutes(),
                 known.start(), known.end(), null);
+    }
+
+    /**
+     * The booking has a new therapist. The event carries the whole booking, so a booking never heard of
+     * before is known from it alone; a field it leaves out keeps what was known.
+     */
+    public static BookingDetails therapistChanged(BookingDetails known, BookingTherapistChanged event) {
+        return new BookingDetails(
+                orKnown(event.branchId(), known, BookingDetails::branchId),
+                orKnown(event.zone(), known, BookingDetails::zone),
+                orKnown(event.customer(), known, BookingDetails::customer),
+                orKnown(event.technique(), known, BookingDetails::technique),
+                orKnown(event.durationMinutes() > 0 ? event.durationMinutes() : null, known, BookingDetails::durationMinutes),
+                orKnown(event.start(), known, BookingDetails::start),
+                orKnown(event.end(), known, BookingDetails::end),
+                event.therapistName());
+    }
+
+    private static <T> T orKnown(T heard, BookingDetails known, Function<BookingDetails, T> field) {
+        return heard != null || known == null ? heard : field.apply(known);
     }
 
     private static Customer customerOf(BookingDetails known) {

@@ -5,6 +5,7 @@ import app.sabai.contracts.bookings.BookingConfirmed;
 import app.sabai.contracts.bookings.BookingNeedsAttention;
 import app.sabai.contracts.bookings.BookingRejected;
 import app.sabai.contracts.bookings.BookingRescheduled;
+import app.sabai.contracts.bookings.BookingTherapistChanged;
 import app.sabai.contracts.notifications.NotificationEvent;
 import app.sabai.contracts.notifications.NotificationFailed;
 import app.sabai.contracts.notifications.NotificationSent;
@@ -86,6 +87,22 @@ public record BookingNotifications(String bookingId, BookingDetails details, Lis
     public Change needsAttention(BookingNeedsAttention event, Instant now) {
         Draft draft = new Draft(this, BookingDetails.needingAttention(details, event), now);
         draft.notifyCustomer(Notice.NEEDS_ATTENTION, MessageFacts.offering(event.reason(), null, event.alternatives()));
+        return draft.change();
+    }
+
+    /**
+     * Another therapist gives the session: the customer is told who, and who it was (from the event, else as
+     * last heard here). Reminders are brought in line with the session's time, which keeps them as they are
+     * when the time is unchanged; later messages name the new therapist. The reason staff gave is not kept:
+     * it is written for staff (often about the therapist's absence), not for the customer.
+     */
+    public Change therapistChanged(BookingTherapistChanged event, Instant now, ReminderPlanner planner) {
+        String previousTherapist = event.previousTherapistName() != null && !event.previousTherapistName().isBlank()
+                ? event.previousTherapistName()
+                : details == null ? null : details.therapistName();
+        Draft draft = new Draft(this, BookingDetails.therapistChanged(details, event), now);
+        draft.replanReminders(planner, "therapist changed for another time");
+        draft.notifyCustomer(Notice.THERAPIST_CHANGED, MessageFacts.replacing(previousTherapist));
         return draft.change();
     }
 

@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * What a message says beyond the booking details: why a booking was rejected or needs attention, the
- * alternatives offered, the time a rescheduled booking had before.
+ * alternatives offered, the time a rescheduled booking had before, the therapist a booking had before.
  */
-public record MessageFacts(String reason, String detail, List<Alternative> alternatives, Instant previousStart) {
+public record MessageFacts(String reason, String detail, List<Alternative> alternatives, Instant previousStart,
+                           String previousTherapistName) {
 
-    private static final MessageFacts NONE = new MessageFacts(null, null, List.of(), null);
+    private static final MessageFacts NONE = new MessageFacts(null, null, List.of(), null, null);
 
     public MessageFacts {
         alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
@@ -22,14 +23,19 @@ public record MessageFacts(String reason, String detail, List<Alternative> alter
     }
 
     public static MessageFacts offering(String reason, String detail, List<Alternative> alternatives) {
-        return new MessageFacts(reason, detail, alternatives, null);
+        return new MessageFacts(reason, detail, alternatives, null, null);
     }
 
     public static MessageFacts movedFrom(Instant previousStart) {
-        return new MessageFacts(null, null, List.of(), previousStart);
+        return new MessageFacts(null, null, List.of(), previousStart, null);
     }
 
     public static MessageFacts because(String reason) {
-        return new MessageFacts(reason, null, List.of(), null);
+        return new MessageFacts(reason, null, List.of(), null, null);
+    }
+
+    /** {@code previousTherapistName} may be null: the message then names only the new therapist. */
+    public static MessageFacts replacing(String previousTherapistName) {
+        return new MessageFacts(null, null, List.of(), null, previousTherapistName);
     }
 }

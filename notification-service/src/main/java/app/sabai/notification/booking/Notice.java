@@ -9,7 +9,8 @@ public enum Notice {
     REJECTION(MessageKind.REJECTION),
     RESCHEDULED(MessageKind.CHANGE),
     CANCELLATION(MessageKind.CANCELLATION),
-    NEEDS_ATTENTION(MessageKind.CHANGE);
+    NEEDS_ATTENTION(MessageKind.CHANGE),
+    THERAPIST_CHANGED(MessageKind.CHANGE);
 
     private final MessageKind kind;
 

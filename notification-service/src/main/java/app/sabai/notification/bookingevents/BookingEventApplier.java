@@ -1,6 +1,5 @@
 package app.sabai.notification.bookingevents;
 
-import app.sabai.contracts.bookings.BookingTherapistChanged;
 import app.sabai.contracts.bookings.BookingCancelled;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingConfirmed;
@@ -11,6 +10,7 @@ import app.sabai.contracts.bookings.BookingRejected;
 import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.bookings.BookingRescheduleRequested;
 import app.sabai.contracts.bookings.BookingRescheduled;
+import app.sabai.contracts.bookings.BookingTherapistChanged;
 import app.sabai.notification.booking.BookingNotifications;
 import app.sabai.notification.booking.Change;
 import app.sabai.notification.booking.ReminderPlanner;
@@ -58,13 +58,13 @@ public class BookingEventApplier {
             case BookingCancelled cancelled -> apply(cancelled, false, (state, now) -> state.cancelled(cancelled, now));
             case BookingRescheduled rescheduled -> apply(rescheduled, true, (state, now) -> state.rescheduled(rescheduled, now, planner));
             case BookingNeedsAttention attention -> apply(attention, true, (state, now) -> state.needsAttention(attention, now));
+            case BookingTherapistChanged changed -> apply(changed, true, (state, now) -> state.therapistChanged(changed, now, planner));
             // Nothing to tell the customer: a request is answered by its confirmation or rejection, a reschedule
             // request by BookingRescheduled; after completion or a no-show no reminder is pending any more.
             case BookingRequested requested -> log.trace("Nothing to send for {}", requested.eventId());
             case BookingRescheduleRequested requested -> log.trace("Nothing to send for {}", requested.eventId());
             case BookingCompleted completed -> log.trace("Nothing to send for {}", completed.eventId());
             case BookingNoShow noShow -> log.trace("Nothing to send for {}", noShow.eventId());
-            case BookingTherapistChanged changed -> log.trace("Not handled yet: {}", changed.eventId());
         }
     }
 

@@ -111,6 +111,7 @@ final class BsonMapping {
         return new Document("reason", facts.reason())
                 .append("detail", facts.detail())
                 .append("previousStart", date(facts.previousStart()))
+                .append("previousTherapistName", facts.previousTherapistName())
                 .append("alternatives", facts.alternatives().stream()
                         .map(alternative -> new Document("start", date(alternative.start()))
                                 .append("end", date(alternative.end()))
@@ -127,7 +128,7 @@ final class BsonMapping {
                 instant(alternative.getDate("start")), instant(alternative.getDate("end")),
                 alternative.getString("therapistId"), alternative.getString("therapistName")));
         return new MessageFacts(document.getString("reason"), document.getString("detail"), alternatives,
-                instant(document.getDate("previousStart")));
+                instant(document.getDate("previousStart")), document.getString("previousTherapistName"));
     }
 
     private static Document customer(Customer customer) {

@@ -57,6 +57,7 @@ public class MessageTemplates {
                 : text("technique." + details.technique().name(), locale));
         values.put("duration", details.durationMinutes() == null ? "-" : details.durationMinutes().toString());
         values.put("therapist", orElse(details.therapistName(), text("fallback.therapist", locale)));
+        values.put("therapistChange", therapistChange(values.get("therapist"), facts.previousTherapistName(), locale));
         values.put("reason", reason(facts, locale));
         values.put("alternatives", alternatives(facts.alternatives(), zone, times, locale));
 
@@ -81,6 +82,14 @@ public class MessageTemplates {
 
     private String time(Instant instant, ZoneId zone, DateTimeFormatter times, Locale locale) {
         return instant == null ? text("fallback.start", locale) : times.format(instant.atZone(zone));
+    }
+
+    /** The new therapist, and the one replaced when known (and not merely the same name). */
+    private String therapistChange(String therapist, String previousTherapist, Locale locale) {
+        if (previousTherapist == null || previousTherapist.isBlank() || previousTherapist.trim().equalsIgnoreCase(therapist.trim())) {
+            return therapist;
+        }
+        return fill("therapist.instead-of", locale, Map.of("therapist", therapist, "previousTherapist", previousTherapist.trim()));
     }
 
     private String reason(MessageFacts facts, Locale locale) {

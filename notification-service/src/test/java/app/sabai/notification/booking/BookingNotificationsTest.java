@@ -1,6 +1,7 @@
 package app.sabai.notification.booking;
 
 import app.sabai.contracts.bookings.BookingConfirmed;
+import app.sabai.contracts.bookings.BookingTherapistChanged;
 import app.sabai.contracts.notifications.Channel;
 import app.sabai.contracts.notifications.MessageKind;
 import app.sabai.contracts.notifications.NotificationEvent;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static app.sabai.notification.testing.TestBookings.LONDON;
 import static app.sabai.notification.testing.TestBookings.alternative;
@@ -25,6 +27,7 @@ import static app.sabai.notification.testing.TestBookings.needsAttention;
 import static app.sabai.notification.testing.TestBookings.rejected;
 import static app.sabai.notification.testing.TestBookings.rescheduled;
 import static app.sabai.notification.testing.TestBookings.smsCustomer;
+import static app.sabai.notification.testing.TestBookings.therapistChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -218,6 +221,100 @@ class BookingNotificationsTest {
         assertThat(notice.facts().alternatives()).isEqualTo(alternatives);
         assertThat(change.state().details().start()).isEqualTo(START);
         assertThat(change.state().details().zone()).isEqualTo(LONDON);
+    }
+
+    @Nested
+    class WhenTheTherapistChanges {
+
+        private final BookingTherapistChanged toMalee = therapistChanged(confirmation, "Malee");
+
+        @Test
+        void theCustomerIsToldWhoTakesOverAndWhoItWasWhileTheRemindersStayAsPlanned() {
+            BookingNotifications before = deliver(confirmedBooking(), "b-1:confirmation", NOW);
+            Instant later = NOW.plus(Duration.ofHours(1));
+
+            Change change = before.therapistChanged(toMalee, later, PLANNER);
+
+            assertThat(change.changed()).isTrue();
+            assertThat(change.events()).as("nothing to schedule, cancel or report").isEmpty();
+            assertThat(change.state().reminders()).isEqualTo(before.reminders());
+            assertThat(change.state().messages()).extracting(Message::id, Message::status).containsExactly(
+                    tuple("b-1:confirmation", MessageStatus.SENT),
+                    tuple("b-1:P1D", MessageStatus.PENDING),
+                    tuple("b-1:PT2H", MessageStatus.PENDING),
+                    tuple("b-1:therapist_changed", MessageStatus.PENDING));
+            Message notice = change.state().message("b-1:therapist_changed");
+            assertThat(notice.notice()).isEqualTo(Notice.THERAPIST_CHANGED);
+            assertThat(notice.kind()).isEqualTo(MessageKind.CHANGE);
+            assertThat(notice).extracting(Message::channel, Message::recipient, Message::dueAt)
+                    .containsExactly(Channel.EMAIL, EMAIL, later);
+            assertThat(notice.facts().previousTherapistName()).isEqualTo("Somchai");
+            assertThat(notice.facts().reason()).as("the reason staff gave is not for the customer").isNull();
+            assertThat(notice.facts().detail()).isNull();
+            assertThat(change.state().details()).isEqualTo(new BookingDetails("liverpool", LONDON, confirmation.customer(),
+                    confirmation.technique(), 60, START, confirmation.end(), "Malee"));
+            assertThat(change.state().nextDueAt()).isEqualTo(later);
+        }
+
+        @Test
+        void aBookingNeverHeardOfBeforeIsKnownFromTheEventAloneAndGetsItsReminders() {
+            Change change = BookingNotifications.empty(BOOKING).therapistChanged(toMalee, NOW, PLANNER);
+
+            BookingNotifications state = change.state();
+            assertThat(state.details()).isEqualTo(new BookingDetails("liverpool", LONDON, confirmation.customer(),
+                    confirmation.technique(), 60, START, confirmation.end(), "Malee"));
+            assertThat(state.messages()).extracting(Message::id, Message::notice, Message::dueAt).containsExactly(
+                    tuple("b-1:P1D", Notice.REMINDER, Instant.parse("2026-11-30T10:00:00Z")),
+                    tuple("b-1:PT2H", Notice.REMINDER, Instant.parse("2026-12-01T08:00:00Z")),
+                    tuple("b-1:therapist_changed", Notice.THERAPIST_CHANGED, NOW));
+            assertThat(state.message("b-1:therapist_changed").facts().previousTherapistName()).isEqualTo("Somchai");
+            assertThat(change.events()).map(ReminderScheduled.class::cast).extracting(ReminderScheduled::reminderId)
+                    .containsExactly("b-1:P1D", "b-1:PT2H");
+        }
+
+        @Test
+        void withoutThePreviousNameInTheEventTheTherapistLastHeardOfIsNamed() {
+            BookingTherapistChanged anonymous = withPreviousTherapistName(toMalee, null);
+
+            Change change = confirmedBooking().therapistChanged(anonymous, NOW, PLANNER);
+
+            assertThat(change.state().messages().getLast().facts().previousTherapistName()).isEqualTo("Somchai");
+        }
+
+        @Test
+        void withoutAnyPreviousNameOnlyTheNewTherapistIsKnown() {
+            Change change = BookingNotifications.empty(BOOKING)
+                    .therapistChanged(withPreviousTherapistName(toMalee, " "), NOW, PLANNER);
+
+            assertThat(change.state().messages().getLast().facts().previousTherapistName()).isNull();
+            assertThat(change.state().details().therapistName()).isEqualTo("Malee");
+        }
+
+        @Test
+        void aChangeThatAlsoMovesTheSessionMovesTheReminders() {
+            Instant newStart = START.plus(Duration.ofHours(4));
+            BookingTherapistChanged moved = new BookingTherapistChanged(UUID.randomUUID(), NOW, BOOKING, "liverpool",
+                    confirmation.technique(), 60, newStart, newStart.plus(Duration.ofMinutes(60)), LONDON, "t-somchai",
+                    "Somchai", "t-malee", "Malee", "room-1", null, confirmation.customer());
+
+            Change change = confirmedBooking().therapistChanged(moved, NOW, PLANNER);
+
+            assertThat(change.events()).filteredOn(ReminderCancelled.class::isInstance).map(ReminderCancelled.class::cast)
+                    .extracting(ReminderCancelled::reminderId, ReminderCancelled::reason)
+                    .containsExactly(tuple("b-1:P1D", "therapist changed for another time"),
+                            tuple("b-1:PT2H", "therapist changed for another time"));
+            assertThat(change.events()).filteredOn(ReminderScheduled.class::isInstance).map(ReminderScheduled.class::cast)
+                    .extracting(ReminderScheduled::reminderId, ReminderScheduled::dueAt)
+                    .containsExactly(tuple("b-1:P1D#2", newStart.minus(Duration.ofDays(1))),
+                            tuple("b-1:PT2H#2", newStart.minus(Duration.ofHours(2))));
+        }
+
+        private static BookingTherapistChanged withPreviousTherapistName(BookingTherapistChanged event, String name) {
+            return new BookingTherapistChanged(event.eventId(), event.occurredAt(), event.bookingId(), event.branchId(),
+                    event.technique(), event.durationMinutes(), event.start(), event.end(), event.zone(),
+                    event.previousTherapistId(), name, event.therapistId(), event.therapistName(), event.roomId(),
+                    event.reason(), event.customer());
+        }
     }
 
     @Nested

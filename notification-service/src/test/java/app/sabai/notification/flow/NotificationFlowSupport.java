@@ -29,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.chrono.ThaiBuddhistChronology;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +48,9 @@ abstract class NotificationFlowSupport {
 
     private static final int SMTP_PORT = Ports.free();
     private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm '('VV')'", Locale.ENGLISH);
+    private static final DateTimeFormatter THAI_TIME = DateTimeFormatter
+            .ofPattern("EEEE'ที่' d MMMM G yyyy 'เวลา' HH:mm 'น.' '('VV')'", Locale.forLanguageTag("th"))
+            .withChronology(ThaiBuddhistChronology.INSTANCE);
 
     @RegisterExtension
     static final GreenMailExtension mailbox =
@@ -122,6 +126,11 @@ abstract class NotificationFlowSupport {
     /** How the English templates show a time: local to the zone, with the zone. */
     static String english(Instant instant, ZoneId zone) {
         return ENGLISH_TIME.format(instant.atZone(zone));
+    }
+
+    /** How the Thai templates show a time: local to the zone, Buddhist era, with the zone. */
+    static String thai(Instant instant, ZoneId zone) {
+        return THAI_TIME.format(instant.atZone(zone));
     }
 
     JsonNode status(String bookingId) {

@@ -1,5 +1,7 @@
 package app.sabai.notification.template;
 
+import app.sabai.contracts.bookings.BookingConfirmed;
+import app.sabai.contracts.bookings.BookingTherapistChanged;
 import app.sabai.contracts.values.Customer;
 import app.sabai.notification.booking.BookingNotifications;
 import app.sabai.notification.booking.Message;
@@ -9,6 +11,7 @@ import app.sabai.notification.booking.Notice;
 import app.sabai.notification.booking.ReminderPlanner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,7 +24,9 @@ import static app.sabai.notification.testing.TestBookings.BANGKOK;
 import static app.sabai.notification.testing.TestBookings.LONDON;
 import static app.sabai.notification.testing.TestBookings.alternative;
 import static app.sabai.notification.testing.TestBookings.confirmed;
+import static app.sabai.notification.testing.TestBookings.needsAttention;
 import static app.sabai.notification.testing.TestBookings.rejected;
+import static app.sabai.notification.testing.TestBookings.therapistChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MessageTemplatesTest {
@@ -106,7 +111,7 @@ class MessageTemplatesTest {
         for (Notice notice : Notice.values()) {
             Message message = new Message("m", notice, null, "ada@example.com", MessageStatus.PENDING, NOW, 0, null, null, null,
                     null, null, null, new MessageFacts("OTHER", null, List.of(alternative(START.plusSeconds(7200), "Malee")),
-                    START.minus(Duration.ofDays(1))));
+                    START.minus(Duration.ofDays(1)), "Niran"));
 
             RenderedMessage rendered = templates.render(message, booking.details(), "Sabai Liverpool");
 
@@ -114,7 +119,122 @@ class MessageTemplatesTest {
             assertThat(rendered.body()).as(notice + " body").isNotBlank().doesNotContain("{", "}");
         }
         assertThat(Arrays.stream(Notice.values()).map(MessageTemplates::templateOf))
-                .contains("confirmation", "reminder", "needs-attention");
+                .contains("confirmation", "reminder", "needs-attention", "therapist-changed");
+    }
+
+    @Nested
+    class TherapistChanged {
+
+        @Test
+        void inEnglishItNamesTheNewTherapistTheOneReplacedAndTheLocalTimeWithItsZone() {
+            BookingNotifications booking = changedTo("Malee", new Customer("Ada Lovelace", "ada@example.com", null, "en"), LONDON);
+
+            RenderedMessage rendered = templates.render(booking.messages().getLast(), booking.details(), "Sabai Liverpool");
+
+            assertThat(rendered.subject())
+                    .isEqualTo("New therapist for your Thai massage at Sabai Liverpool, Tuesday 1 December 2026, 10:00 (Europe/London)");
+            assertThat(rendered.body()).contains(
+                    "Hello Ada Lovelace,",
+                    "Your therapist has changed: Malee will now give your session.",
+                    "When: Tuesday 1 December 2026, 10:00 (Europe/London)",
+                    "Where: Sabai Liverpool",
+                    "Treatment: Thai massage, 60 minutes",
+                    "Therapist: Malee (instead of Somchai)\n");
+            assertThat(rendered.body()).as("the reason staff gave stays with staff").doesNotContain("sick leave");
+        }
+
+        @Test
+        void inThaiItIsInThaiWithTheBuddhistEraAndTheBranchsLocalTime() {
+            BookingNotifications booking = changedTo("Malee", new Customer("สมหญิง", "somying@example.com", null, "th"), BANGKOK);
+
+            RenderedMessage rendered = templates.render(booking.messages().getLast(), booking.details(), "Sabai Sukhumvit");
+
+            assertThat(rendered.subject())
+                    .isEqualTo("เปลี่ยนนักบำบัด: นวดแผนไทย ที่ Sabai Sukhumvit วันอังคารที่ 1 ธันวาคม พ.ศ. 2569 เวลา 17:00 น. (Asia/Bangkok)");
+            assertThat(rendered.body()).contains(
+                    "เรียน คุณสมหญิง",
+                    "นักบำบัดของคุณเปลี่ยนเป็น Malee",
+                    "วันและเวลา: วันอังคารที่ 1 ธันวาคม พ.ศ. 2569 เวลา 17:00 น. (Asia/Bangkok)",
+                    "บริการ: นวดแผนไทย 60 นาที",
+                    "นักบำบัด: Malee (แทน Somchai)\n");
+            assertThat(rendered.body()).doesNotContain("sick leave");
+        }
+
+        @ParameterizedTest
+        @CsvSource({"en, Therapist: Malee", "th, นักบำบัด: Malee"})
+        void withoutThePreviousTherapistOnlyTheNewOneIsNamed(String language, String line) {
+            BookingNotifications booking = BookingNotifications.empty("b-1").therapistChanged(withoutPreviousName(
+                    therapistChanged(confirmedEvent(new Customer("Ada", "ada@example.com", null, language), LONDON), "Malee")),
+                    NOW, ReminderPlanner.of("P1D")).state();
+
+            RenderedMessage rendered = templates.render(booking.messages().getLast(), booking.details(), "Sabai Liverpool");
+
+            assertThat(rendered.body()).contains(line + "\n").doesNotContain("instead of", "แทน");
+        }
+
+        @Test
+        void laterRemindersNameTheNewTherapist() {
+            BookingNotifications booking = changedTo("Malee", new Customer("Ada", "ada@example.com", null, "en"), LONDON);
+            Message reminder = booking.messages().stream().filter(Message::isReminder).findFirst().orElseThrow();
+
+            RenderedMessage rendered = templates.render(reminder, booking.details(), "Sabai Liverpool");
+
+            assertThat(rendered.body()).contains("Therapist: Malee\n").doesNotContain("Somchai");
+        }
+
+        private BookingNotifications changedTo(String therapist, Customer customer, ZoneId zone) {
+            BookingConfirmed confirmed = confirmedEvent(customer, zone);
+            return BookingNotifications.empty("b-1")
+                    .confirmed(confirmed, NOW, ReminderPlanner.of("P1D")).state()
+                    .therapistChanged(therapistChanged(confirmed, therapist), NOW, ReminderPlanner.of("P1D")).state();
+        }
+
+        private static BookingTherapistChanged withoutPreviousName(BookingTherapistChanged event) {
+            return new BookingTherapistChanged(event.eventId(), event.occurredAt(), event.bookingId(), event.branchId(),
+                    event.technique(), event.durationMinutes(), event.start(), event.end(), event.zone(),
+                    null, null, event.therapistId(), event.therapistName(), event.roomId(), event.reason(), event.customer());
+        }
+    }
+
+    @Nested
+    class NeedsAttention {
+
+        @Test
+        void inEnglishTheCustomerLearnsTheTherapistCannotComeThatStaffWillCallAndTheNearestFreeTimes() {
+            RenderedMessage rendered = needingAttention("en");
+
+            assertThat(rendered.subject()).isEqualTo("Your booking at Sabai Liverpool needs a new time or therapist");
+            assertThat(rendered.body()).contains(
+                    "Your therapist can no longer take your Thai massage at Sabai Liverpool on Tuesday 1 December 2026, 10:00 (Europe/London)",
+                    "Our staff will contact you",
+                    "These times are free instead:\n- Tuesday 1 December 2026, 13:00 (Europe/London) with Malee");
+            assertThat(rendered.body()).as("the reason is written for staff").doesNotContain("therapist absent");
+        }
+
+        @Test
+        void inThaiTheCustomerLearnsTheSame() {
+            RenderedMessage rendered = needingAttention("th");
+
+            assertThat(rendered.subject()).isEqualTo("การจองของคุณที่ Sabai Liverpool ต้องเลือกเวลาหรือนักบำบัดใหม่");
+            assertThat(rendered.body()).contains(
+                    "นักบำบัดของคุณไม่สามารถให้บริการ นวดแผนไทย ที่ Sabai Liverpool เวลา วันอังคารที่ 1 ธันวาคม พ.ศ. 2569 เวลา 10:00 น. (Europe/London) ได้",
+                    "เจ้าหน้าที่จะติดต่อคุณ",
+                    "เวลาที่ว่างแทน:\n- วันอังคารที่ 1 ธันวาคม พ.ศ. 2569 เวลา 13:00 น. (Europe/London) กับ Malee");
+            assertThat(rendered.body()).doesNotContain("therapist absent");
+        }
+
+        private RenderedMessage needingAttention(String language) {
+            BookingConfirmed confirmed = confirmedEvent(new Customer("Ada", "ada@example.com", null, language), LONDON);
+            BookingNotifications booking = BookingNotifications.empty("b-1")
+                    .confirmed(confirmed, NOW, ReminderPlanner.of("P1D")).state()
+                    .needsAttention(needsAttention(confirmed, List.of(alternative(START.plus(Duration.ofHours(3)), "Malee"))), NOW)
+                    .state();
+            return templates.render(booking.messages().getLast(), booking.details(), "Sabai Liverpool");
+        }
+    }
+
+    private static BookingConfirmed confirmedEvent(Customer customer, ZoneId zone) {
+        return confirmed("b-1", "liverpool", zone, START, customer);
     }
 
     private static BookingNotifications confirmedFor(Customer customer, ZoneId zone) {

@@ -5,6 +5,7 @@ import app.sabai.contracts.bookings.BookingConfirmed;
 import app.sabai.contracts.bookings.BookingNeedsAttention;
 import app.sabai.contracts.bookings.BookingRejected;
 import app.sabai.contracts.bookings.BookingRescheduled;
+import app.sabai.contracts.bookings.BookingTherapistChanged;
 import app.sabai.contracts.values.Alternative;
 import app.sabai.contracts.values.Customer;
 import app.sabai.contracts.values.RejectionReason;
@@ -42,6 +43,10 @@ public final class TestBookings {
         return new Customer("Ada Lovelace", email, "+447700900123", "en");
     }
 
+    public static Customer thaiCustomer(String email) {
+        return new Customer("สมหญิง", email, null, "th");
+    }
+
     public static Customer smsCustomer(String phone) {
         return new Customer("Ada Lovelace", null, phone, "en");
     }
@@ -75,6 +80,14 @@ public final class TestBookings {
     public static BookingNeedsAttention needsAttention(BookingConfirmed booking, List<Alternative> alternatives) {
         return new BookingNeedsAttention(UUID.randomUUID(), Instant.now(), booking.bookingId(), booking.branchId(),
                 "therapist absent", alternatives, booking.customer());
+    }
+
+    /** Staff gave the booking to another therapist at the same time, for a reason meant for staff. */
+    public static BookingTherapistChanged therapistChanged(BookingConfirmed booking, String therapistName) {
+        return new BookingTherapistChanged(UUID.randomUUID(), Instant.now(), booking.bookingId(), booking.branchId(),
+                booking.technique(), booking.durationMinutes(), booking.start(), booking.end(), booking.zone(),
+                booking.therapistId(), booking.therapistName(), "t-" + therapistName.toLowerCase(), therapistName,
+                booking.roomId(), "sick leave, back Monday", booking.customer());
     }
 
     public static Alternative alternative(Instant start, String therapistName) {
