@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * A booking as stored in {@code bookings}: what was asked, where it stands, who was assigned or why it was
- * rejected, and what the customer has been sent. {@code requirements} is null for a booking the intake
- * screening declined.
+ * rejected or needs attention, and what the customer has been sent. {@code requirements} is null for a
+ * booking the intake screening declined; {@code attention} is set only while it needs attention.
  */
 public record Booking(
         String id,
@@ -35,6 +35,7 @@ public record Booking(
         AssignedTherapist therapist,
         String roomId,
         Rejection rejection,
+        Attention attention,
         List<Reminder> reminders,
         NotificationSummary notifications,
         Instant createdAt,
@@ -50,6 +51,6 @@ public record Booking(
                           Rejection rejection, Instant now) {
         return new Booking(id, status, details.branchId(), details.technique(), details.durationMinutes(), details.start(),
                 details.end(), details.zone(), details.customer(), details.preferences(), details.bodyAreas(),
-                details.homeVisit(), requirements, null, null, rejection, List.of(), NotificationSummary.none(), now, now);
+                details.homeVisit(), requirements, null, null, rejection, null, List.of(), NotificationSummary.none(), now, now);
     }
 }

@@ -1,5 +1,7 @@
 package app.sabai.booking.view;
 
+import app.sabai.booking.lifecycle.AssignedTherapist;
+import app.sabai.booking.lifecycle.Attention;
 import app.sabai.booking.lifecycle.Booking;
 import app.sabai.booking.lifecycle.BookingStatus;
 import app.sabai.booking.reminders.NotificationSummary;
@@ -38,6 +40,7 @@ public record BookingView(
         TherapistView therapist,
         String roomId,
         RejectionView rejection,
+        AttentionView attention,
         List<ReminderView> reminders,
         NotificationSummary notifications,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> careNotes,
@@ -45,9 +48,22 @@ public record BookingView(
         Instant updatedAt) {
 
     public record TherapistView(String id, String name) {
+
+        static TherapistView of(AssignedTherapist therapist) {
+            return therapist == null ? null : new TherapistView(therapist.therapistId(), therapist.name());
+        }
     }
 
     public record RejectionView(RejectionReason reason, String detail, List<Alternative> alternatives) {
+    }
+
+    /** Why staff must act: the therapist the booking lost, and the nearest free times to offer instead. */
+    public record AttentionView(String reason, List<Alternative> alternatives, Instant since, TherapistView lostTherapist) {
+
+        static AttentionView of(Attention attention) {
+            return new AttentionView(attention.reason(), attention.alternatives(), attention.since(),
+                    TherapistView.of(attention.lostTherapist()));
+        }
     }
 
     public record ReminderView(Instant at, Channel channel, ReminderStatus status, String leadTime) {
@@ -68,10 +84,11 @@ public record BookingView(
                 booking.preferences(),
                 booking.bodyAreas(),
                 booking.homeVisit(),
-                booking.therapist() == null ? null : new TherapistView(booking.therapist().therapistId(), booking.therapist().name()),
+                TherapistView.of(booking.therapist()),
                 booking.roomId(),
                 booking.rejection() == null ? null : new RejectionView(booking.rejection().reason(),
                         booking.rejection().detail(), booking.rejection().alternatives()),
+                booking.attention() == null ? null : AttentionView.of(booking.attention()),
                 booking.reminders().stream()
                         .sorted(Comparator.comparing(reminder -> reminder.at() == null ? Instant.MAX : reminder.at()))
                         .map(reminder -> new ReminderView(reminder.at(), reminder.channel(), reminder.status(), reminder.leadTime()))

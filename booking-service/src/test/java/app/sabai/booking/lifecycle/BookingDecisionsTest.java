@@ -5,33 +5,26 @@ import app.sabai.booking.intake.ScreeningDecision;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Confirmed;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Rejected;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Skipped;
+import app.sabai.booking.testing.TestBookings;
 import app.sabai.contracts.assignments.AssignmentRejected;
 import app.sabai.contracts.assignments.TherapistAssigned;
 import app.sabai.contracts.bookings.BookingRejected;
 import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.values.Alternative;
-import app.sabai.contracts.values.BodyArea;
-import app.sabai.contracts.values.CareRequirements;
-import app.sabai.contracts.values.Customer;
-import app.sabai.contracts.values.Preferences;
 import app.sabai.contracts.values.RejectionReason;
 import app.sabai.contracts.values.Technique;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import static app.sabai.booking.testing.TestBookings.DETAILS;
+import static app.sabai.booking.testing.TestBookings.NOW;
+import static app.sabai.booking.testing.TestBookings.SENIOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BookingDecisionsTest {
-
-    static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
-    static final BookingDetails DETAILS = new BookingDetails("liverpool", Technique.THAI, 60,
-            Instant.parse("2026-12-01T10:00:00Z"), Instant.parse("2026-12-01T11:00:00Z"), ZoneId.of("Europe/London"),
-            new Customer("Somchai", "somchai@example.com", null, "en"), Preferences.none(), List.of(BodyArea.LOWER_BACK), null);
-    static final CareRequirements SENIOR = new CareRequirements(false, true, false, List.of(), List.of("Sciatica: senior therapist."));
 
     @Test
     void anAcceptedRequestIsRequestedWithTheRequirementsInItsEvent() {
@@ -108,18 +101,14 @@ class BookingDecisionsTest {
 
     @Test
     void aDecisionForABookingNoLongerRequestedIsSkippedSayingWhy() {
-        Booking confirmed = OpenedBooking.open("b-3", DETAILS, new ScreeningDecision.Accepted(SENIOR), NOW).booking();
-        Booking alreadyConfirmed = new Booking(confirmed.id(), BookingStatus.CONFIRMED, confirmed.branchId(), confirmed.technique(),
-                confirmed.durationMinutes(), confirmed.start(), confirmed.end(), confirmed.zone(), confirmed.customer(),
-                confirmed.preferences(), confirmed.bodyAreas(), null, SENIOR, new AssignedTherapist("t-7", "Nok"), "room-2",
-                null, List.of(), null, NOW, NOW);
+        Booking alreadyConfirmed = TestBookings.confirmed("b-3");
 
         assertThat(AssignmentOutcome.of(alreadyConfirmed, assigned(alreadyConfirmed), NOW)).isInstanceOfSatisfying(Skipped.class,
                 skipped -> assertThat(skipped.why()).contains("is CONFIRMED", "THERAPIST_ASSIGNED applies only in [REQUESTED]"));
     }
 
     private static Booking requested() {
-        return OpenedBooking.open("b-1", DETAILS, new ScreeningDecision.Accepted(SENIOR), NOW).booking();
+        return TestBookings.requested("b-1");
     }
 
     private static TherapistAssigned assigned(Booking booking) {

@@ -1,5 +1,6 @@
 package app.sabai.booking.lifecycle;
 
+import app.sabai.booking.testing.AssignmentEvents;
 import app.sabai.booking.testing.BookingApi;
 import app.sabai.booking.testing.BookingEvents;
 import app.sabai.booking.testing.RequestBodies;
@@ -97,12 +98,12 @@ class BookingFlowIT {
 
     @Test
     void anAssignmentConfirmsTheBookingOnceHoweverOftenItArrives() {
-        String id = requestABooking();
-        TherapistAssigned assigned = assignmentOf(id, "t-nok", "Nok");
+        String id = api.requestABooking(branchId);
+        TherapistAssigned assigned = AssignmentEvents.assigned(id, branchId, "t-nok", "Nok");
 
         TestRecords.publish(Topic.ASSIGNMENTS.topicName(), assigned);
 
-        JsonNode confirmed = awaitStatus(id, "CONFIRMED");
+        JsonNode confirmed = api.awaitStatus(id, "CONFIRMED");
         assertThat(confirmed.get("therapist").get("id").asString()).isEqualTo("t-nok");
         assertThat(confirmed.get("therapist").get("name").asString()).isEqualTo("Nok");
         assertThat(confirmed.get("roomId").asString()).isEqualTo("room-1");
@@ -111,7 +112,7 @@ class BookingFlowIT {
         assertThat(event.technique()).isEqualTo(Technique.THAI);
 
         TestRecords.publish(Topic.ASSIGNMENTS.topicName(), assigned);
-        processedUpToHere();
+        AssignmentEvents.processedUpToHere(api, branchId);
 
         assertThat(api.booking(id)).isEqualTo(confirmed);
         assertThat(stored(id).getList("appliedEventIds", String.class)).containsOnlyOnce(assigned.eventId().toString());
@@ -120,7 +121,7 @@ class BookingFlowIT {
 
     @Test
     void aRejectedAssignmentRejectsTheBookingWithTheNearestAlternatives() {
-        String id = requestABooking();
+        String id = api.requestABooking(branchId);
         JsonNode requested = api.booking(id);
         Instant start = Instant.parse(requested.get("start").asString());
         List<Alternative> alternatives = List.of(
@@ -130,7 +131,7 @@ class BookingFlowIT {
         TestRecords.publish(Topic.ASSIGNMENTS.topicName(), new AssignmentRejected(UUID.randomUUID(), Instant.now(), id, branchId,
                 RejectionReason.NO_THERAPIST_AVAILABLE, "Every Thai-trained therapist is booked at that time", alternatives, null));
 
-        JsonNode rejected = awaitStatus(id, "REJECTED");
+        JsonNode rejected = api.awaitStatus(id, "REJECTED");
         assertThat(rejected.get("rejection").get("reason").asString()).isEqualTo("NO_THERAPIST_AVAILABLE");
         assertThat(rejected.get("rejection").get("detail").asString()).contains("booked at that time");
         JsonNode first = rejected.get("rejection").get("alternatives").get(0);
@@ -147,14 +148,14 @@ class BookingFlowIT {
 
     @Test
     void decisionsForBookingsNoLongerRequestedOrUnknownAreSkipped() {
-        String id = requestABooking();
-        TestRecords.publish(Topic.ASSIGNMENTS.topicName(), assignmentOf(id, "t-nok", "Nok"));
-        awaitStatus(id, "CONFIRMED");
+        String id = api.requestABooking(branchId);
+        TestRecords.publish(Topic.ASSIGNMENTS.topicName(), AssignmentEvents.assigned(id, branchId, "t-nok", "Nok"));
+        api.awaitStatus(id, "CONFIRMED");
 
         TestRecords.publish(Topic.ASSIGNMENTS.topicName(), new AssignmentRejected(UUID.randomUUID(), Instant.now(), id, branchId,
                 RejectionReason.NO_ROOM_AVAILABLE, "late decision", List.of(), null));
-        TestRecords.publish(Topic.ASSIGNMENTS.topicName(), assignmentOf("no-such-booking-" + UUID.randomUUID(), "t-nok", "Nok"));
-        processedUpToHere();
+        TestRecords.publish(Topic.ASSIGNMENTS.topicName(), AssignmentEvents.assigned("no-such-booking-" + UUID.randomUUID(), branchId, "t-nok", "Nok"));
+        AssignmentEvents.processedUpToHere(api, branchId);
 
         assertThat(api.booking(id).get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(BookingEvents.all(BookingRejected.class, id, Duration.ofSeconds(2))).isEmpty();
@@ -181,32 +182,6 @@ class BookingFlowIT {
         assertThat(bookings.size()).isEqualTo(2);
         assertThat(bookings.get(0).get("id").asString()).isEqualTo(soonerId);
         assertThat(bookings.get(1).get("id").asString()).isEqualTo(laterId);
-    }
-
-    private String requestABooking() {
-        HttpResponse<String> response = api.post(aBooking(branchId));
-        assertThat(response.statusCode()).isEqualTo(202);
-        return BookingApi.json(response).get("id").asString();
-    }
-
-    private TherapistAssigned assignmentOf(String bookingId, String therapistId, String therapistName) {
-        Instant start = Instant.now().plus(Duration.ofDays(7));
-        return new TherapistAssigned(UUID.randomUUID(), Instant.now(), bookingId, branchId, therapistId, therapistName, "room-1",
-                List.of(), start, start.plus(Duration.ofHours(1)), null);
-    }
-
-    /**
-     * Assignment events of one branch share a partition and are applied in order: once a later booking's
-     * assignment has landed, everything published before it has been processed.
-     */
-    private void processedUpToHere() {
-        String marker = requestABooking();
-        TestRecords.publish(Topic.ASSIGNMENTS.topicName(), assignmentOf(marker, "t-marker", "Marker"));
-        awaitStatus(marker, "CONFIRMED");
-    }
-
-    private JsonNode awaitStatus(String id, String status) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> api.booking(id), booking -> status.equals(booking.get("status").asString()));
     }
 
     private Document stored(String id) {

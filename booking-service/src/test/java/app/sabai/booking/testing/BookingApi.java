@@ -8,6 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The service's HTTP API as a client sees it. */
 public final class BookingApi {
@@ -43,6 +47,26 @@ public final class BookingApi {
 
     public JsonNode booking(String id) {
         return json(get("/api/bookings/" + id));
+    }
+
+    /** Requests a booking that must be accepted (by default {@link RequestBodies#aBooking}) and answers its id. */
+    public String requestABooking(String branchId) {
+        return requestABooking(RequestBodies.aBooking(branchId));
+    }
+
+    public String requestABooking(RequestBodies body) {
+        HttpResponse<String> response = post(body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json(response).get("id").asString();
+    }
+
+    public JsonNode awaitStatus(String id, String status) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> booking(id), booking -> status.equals(booking.get("status").asString()));
+    }
+
+    /** {@code GET /api/branches/{branchId}/attention}. */
+    public HttpResponse<String> attention(String branchId) {
+        return get("/api/branches/" + branchId + "/attention");
     }
 
     public static JsonNode json(HttpResponse<String> response) {

@@ -1,8 +1,9 @@
 package app.sabai.booking.lifecycle.adapter;
 
-import app.sabai.contracts.assignments.TherapistAbsenceWithdrawn;
 import app.sabai.booking.lifecycle.AssignmentOutcome;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Confirmed;
+import app.sabai.booking.lifecycle.AssignmentOutcome.NeedsAttention;
+import app.sabai.booking.lifecycle.AssignmentOutcome.Reassigned;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Rejected;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Skipped;
 import app.sabai.booking.lifecycle.Booking;
@@ -12,10 +13,12 @@ import app.sabai.contracts.assignments.AssignmentRejected;
 import app.sabai.contracts.assignments.ReassignmentFailed;
 import app.sabai.contracts.assignments.SlotReleased;
 import app.sabai.contracts.assignments.TherapistAbsenceRecorded;
+import app.sabai.contracts.assignments.TherapistAbsenceWithdrawn;
 import app.sabai.contracts.assignments.TherapistAssigned;
 import app.sabai.contracts.assignments.TherapistReassigned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -24,47 +27,72 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Turns therapist-service's decisions into the booking's: {@code TherapistAssigned} confirms it,
- * {@code AssignmentRejected} rejects it. A decision for an unknown booking, or one no longer waiting for
- * it, is logged and skipped; a redelivered one changes nothing.
+ * {@code AssignmentRejected} rejects it, {@code TherapistReassigned} gives it another therapist (and ends
+ * any need for attention), {@code ReassignmentFailed} makes it need attention. Each is read, decided, and
+ * written guarded by the status it was decided in and "not applied yet"; a write that lost to another
+ * change is decided again on what the booking has become. A decision for an unknown booking, or one the
+ * booking's status does not allow, is logged and skipped; a redelivered one changes nothing.
  */
 @Component
 class AssignmentListener {
 
     private static final Logger log = LoggerFactory.getLogger(AssignmentListener.class);
+    private static final int ATTEMPTS = 5;
 
     private final Bookings bookings;
+    private final AttentionList attentionList;
     private final Clock clock;
 
-    AssignmentListener(Bookings bookings, Clock clock) {
+    AssignmentListener(Bookings bookings, AttentionList attentionList, Clock clock) {
         this.bookings = bookings;
+        this.attentionList = attentionList;
         this.clock = clock;
     }
 
     @KafkaListener(topics = "sabai.assignments")
     void on(AssignmentEvent event) {
         switch (event) {
-            case TherapistAssigned assigned -> decide(assigned, assigned.bookingId(), booking -> AssignmentOutcome.of(booking, assigned, now()));
-            case AssignmentRejected rejected -> decide(rejected, rejected.bookingId(), booking -> AssignmentOutcome.of(booking, rejected, now()));
-            // Reassignment, absences and released slots arrive with the cancel/reschedule work.
-            case TherapistReassigned reassigned -> notHandledYet(reassigned);
-            case ReassignmentFailed failed -> notHandledYet(failed);
-            case SlotReleased released -> notHandledYet(released);
-            case TherapistAbsenceRecorded absence -> notHandledYet(absence);
-            case TherapistAbsenceWithdrawn withdrawn -> notHandledYet(withdrawn);
+            case TherapistAssigned assigned -> decide(assigned, assigned.bookingId(), AssignmentOutcome::of);
+            case AssignmentRejected rejected -> decide(rejected, rejected.bookingId(), AssignmentOutcome::of);
+            case TherapistReassigned reassigned -> decide(reassigned, reassigned.bookingId(), AssignmentOutcome::of);
+            case ReassignmentFailed failed -> decide(failed, failed.bookingId(), AssignmentOutcome::of);
+            // Nothing to change here: an absence reaches each booking it touches as its own TherapistReassigned
+            // or ReassignmentFailed, a withdrawn absence leaves moved bookings where they are, and a released
+            // slot is therapist-service's bookkeeping of a change the booking itself made or was told of.
+            case TherapistAbsenceRecorded absence -> nothingToChange(absence);
+            case TherapistAbsenceWithdrawn withdrawn -> nothingToChange(withdrawn);
+            case SlotReleased released -> nothingToChange(released);
         }
     }
 
-    private void decide(AssignmentEvent event, String bookingId, Function<Booking, AssignmentOutcome> decision) {
-        var booking = bookings.find(bookingId);
-        if (booking.isEmpty()) {
-            log.warn("{} {} is for unknown booking {}: skipped", EventTypes.typeOf(event), event.eventId(), bookingId);
-            return;
+    private <E extends AssignmentEvent> void decide(E event, String bookingId, Decision<E> decision) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            var read = bookings.findForEvent(bookingId, event.eventId());
+            if (read.isEmpty()) {
+                log.warn("{} {} is for unknown booking {}: skipped", EventTypes.typeOf(event), event.eventId(), bookingId);
+                return;
+            }
+            if (read.get().alreadyApplied()) {
+                log.info("{} {} was applied to booking {} before: nothing to do", EventTypes.typeOf(event), event.eventId(), bookingId);
+                return;
+            }
+            if (write(event, bookingId, decision.apply(read.get().booking(), event, now()))) {
+                return;
+            }
+            log.info("{} {} for booking {}: the booking changed meanwhile, deciding again", EventTypes.typeOf(event),
+                    event.eventId(), bookingId);
         }
-        boolean applied = switch (decision.apply(booking.get())) {
+        // The listener's error handler retries the record with backoff.
+        throw new OptimisticLockingFailureException("Booking " + bookingId + " kept changing while applying "
+                + EventTypes.typeOf(event) + " " + event.eventId());
+    }
+
+    /** Writes what the decision says; false when the booking was no longer as decided on. */
+    private boolean write(AssignmentEvent event, String bookingId, AssignmentOutcome outcome) {
+        return switch (outcome) {
             case Confirmed confirmed -> bookings.applyOnce(bookingId, confirmed.from(), event.eventId(), new Update()
                     .set("status", confirmed.to().name())
                     .set("therapist", confirmed.therapist())
@@ -74,22 +102,44 @@ class AssignmentListener {
                     .set("status", rejected.to().name())
                     .set("rejection", rejected.rejection())
                     .set("updatedAt", now()), List.of(rejected.event()));
+            case Reassigned reassigned -> {
+                boolean written = bookings.applyOnce(bookingId, reassigned.from(), event.eventId(), new Update()
+                        .set("status", reassigned.to().name())
+                        .set("therapist", reassigned.therapist())
+                        .set("roomId", reassigned.roomId())
+                        .unset("attention")
+                        .set("updatedAt", now()), List.of(reassigned.event()));
+                if (written && reassigned.closed() != null) {
+                    attentionList.close(bookingId, reassigned.closed().raisedBy());
+                }
+                yield written;
+            }
+            case NeedsAttention needs -> {
+                // Listed first: a crash before the booking's write leaves an entry the list drops, never a case nobody sees.
+                attentionList.open(needs.listed());
+                yield bookings.applyOnce(bookingId, needs.from(), event.eventId(), new Update()
+                        .set("status", needs.to().name())
+                        .unset("therapist")
+                        .set("attention", needs.attention())
+                        .set("updatedAt", now()), List.of(needs.event()));
+            }
             case Skipped skipped -> {
                 log.info("{} {} skipped: {}", EventTypes.typeOf(event), event.eventId(), skipped.why());
                 yield true;
             }
         };
-        if (!applied) {
-            log.info("{} {} for booking {} changed nothing: applied before, or the booking moved on meanwhile",
-                    EventTypes.typeOf(event), event.eventId(), bookingId);
-        }
     }
 
-    private void notHandledYet(AssignmentEvent event) {
-        log.debug("{} {} is not handled by booking-service yet", EventTypes.typeOf(event), event.eventId());
+    private void nothingToChange(AssignmentEvent event) {
+        log.debug("{} {}: nothing to change in booking-service", EventTypes.typeOf(event), event.eventId());
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @FunctionalInterface
+    private interface Decision<E extends AssignmentEvent> {
+        AssignmentOutcome apply(Booking booking, E event, Instant now);
     }
 }

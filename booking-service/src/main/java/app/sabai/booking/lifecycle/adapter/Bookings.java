@@ -1,6 +1,7 @@
 package app.sabai.booking.lifecycle.adapter;
 
 import app.sabai.booking.lifecycle.Booking;
+import app.sabai.booking.lifecycle.BookingStanding;
 import app.sabai.booking.lifecycle.BookingStatus;
 import app.sabai.booking.lifecycle.IdempotencyRecord;
 import app.sabai.contracts.bookings.BookingEvent;
@@ -18,9 +19,13 @@ import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The {@code bookings} collection. A booking document holds its state, its pending events ({@code outbox}),
@@ -49,6 +54,32 @@ public class Bookings {
             return Optional.empty();
         }
         return Optional.ofNullable(mongo.findById(bookingId, Booking.class, COLLECTION));
+    }
+
+    /** A booking read to apply an event to it, and whether that event was applied to it already. */
+    public record ReadForEvent(Booking booking, boolean alreadyApplied) {
+    }
+
+    public Optional<ReadForEvent> findForEvent(String bookingId, UUID eventId) {
+        if (bookingId == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findById(bookingId, Document.class, COLLECTION))
+                .map(document -> new ReadForEvent(mongo.getConverter().read(Booking.class, document),
+                        appliedEventIds(document).contains(eventId.toString())));
+    }
+
+    /** Status and applied event ids of the bookings found among the ids, by {@code _id}; an unknown id is left out. */
+    public Map<String, BookingStanding> standings(Collection<String> bookingIds) {
+        if (bookingIds.isEmpty()) {
+            return Map.of();
+        }
+        Query query = new Query(Criteria.where("_id").in(bookingIds));
+        query.fields().include("status", AppliedEvents.FIELD);
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(document -> new BookingStanding(document.getString("_id"),
+                        BookingStatus.valueOf(document.getString("status")), new HashSet<>(appliedEventIds(document))))
+                .collect(Collectors.toMap(BookingStanding::bookingId, Function.identity()));
     }
 
     public List<Booking> findAll(Collection<String> bookingIds) {
@@ -101,6 +132,11 @@ public class Bookings {
             outbox.written(COLLECTION, bookingId);
         }
         return applied;
+    }
+
+    private static List<String> appliedEventIds(Document document) {
+        List<String> applied = document.getList(AppliedEvents.FIELD, String.class);
+        return applied == null ? List.of() : applied;
     }
 
     private Document toDocument(OutboxEntry entry) {
