@@ -1,5 +1,6 @@
 package app.sabai.support;
 
+import app.sabai.support.kafka.DeadLetterHook;
 import app.sabai.support.kafka.PoisonRecordException;
 import app.sabai.support.kafka.SabaiEventDeserializer;
 import app.sabai.support.kafka.SabaiTopicsFactory;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -33,6 +35,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -85,9 +88,20 @@ public class SabaiServiceAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler sabaiErrorHandler(KafkaTemplate<Object, Object> template) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+    DefaultErrorHandler sabaiErrorHandler(KafkaTemplate<Object, Object> template, ObjectProvider<DeadLetterHook> hooks) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
+        ConsumerRecordRecoverer recoverer = (record, exception) -> {
+            hooks.orderedStream().forEach(hook -> {
+                try {
+                    hook.beforeDeadLetter(record.value(), exception);
+                } catch (RuntimeException e) {
+                    LoggerFactory.getLogger(DeadLetterHook.class).warn("A dead-letter hook failed for {}-{}@{}: {}",
+                            record.topic(), record.partition(), record.offset(), e.toString());
+                }
+            });
+            deadLetters.accept(record, exception);
+        };
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);
         backOff.setMaxElapsedTime(120_000);

@@ -34,7 +34,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -116,12 +118,19 @@ public abstract class ServiceIntegrationTest {
         return mongo.findById(bookingId, Document.class, "assignments");
     }
 
-    /** Every session of the booking held in the given day collection. */
+    /**
+     * Every session of the booking held in the given day collection, once each (a session that crosses
+     * midnight UTC is filed in two day documents), per resource it holds.
+     */
     protected List<Document> sessionsOf(String collection, String bookingId) {
-        return mongo.find(new Query(Criteria.where("sessions.bookingId").is(bookingId)), Document.class, collection).stream()
-                .flatMap(day -> day.getList("sessions", Document.class).stream())
-                .filter(session -> bookingId.equals(session.getString("bookingId")))
-                .toList();
+        Map<String, Document> distinct = new LinkedHashMap<>();
+        mongo.find(new Query(Criteria.where("sessions.bookingId").is(bookingId)), Document.class, collection).forEach(day -> {
+            String resource = day.getString("_id").substring(0, day.getString("_id").lastIndexOf('@'));
+            day.getList("sessions", Document.class).stream()
+                    .filter(session -> bookingId.equals(session.getString("bookingId")))
+                    .forEach(session -> distinct.putIfAbsent(resource + "#" + session.getInteger("attempt"), session));
+        });
+        return List.copyOf(distinct.values());
     }
 
     protected HttpResponse<String> get(String pathAndQuery) {

@@ -1,8 +1,14 @@
 package app.sabai.therapist.assignment;
 
-/** {@code PLANNING} until the one decision is written; {@code ASSIGNED} and {@code REJECTED} are final. */
+/**
+ * {@code PLANNING} until the one decision is written; {@code ASSIGNED} and {@code REJECTED} are that
+ * decision. An assigned booking may later move to another therapist (still {@code ASSIGNED}), or lose its
+ * therapist to an absence with nobody to take over: {@code UNASSIGNED}, room and equipment still held,
+ * until staff reassign it.
+ */
 public enum AssignmentStatus {
     PLANNING,
     ASSIGNED,
-    REJECTED
+    REJECTED,
+    UNASSIGNED
 }

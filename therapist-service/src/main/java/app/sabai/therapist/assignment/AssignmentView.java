@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
-/** {@code GET /api/assignments/{bookingId}}: the decision on a booking and why. */
+/** {@code GET /api/assignments/{bookingId}}: the decision on a booking, why, and how it changed since. */
 public record AssignmentView(
         String bookingId,
         String branchId,
@@ -24,6 +24,8 @@ public record AssignmentView(
         Instant blockedUntil,
         AssignmentExplanation explanation,
         RejectionView rejection,
+        UnassignedView unassigned,
+        List<AssignmentRecord.Change> changes,
         int attempts,
         Instant requestedAt,
         Instant decidedAt) {
@@ -34,17 +36,25 @@ public record AssignmentView(
     public record RejectionView(RejectionReason reason, String detail, List<Alternative> alternatives) {
     }
 
+    public record UnassignedView(String lostTherapistId, String lostTherapistName, String reason, String absenceId,
+                                 List<Alternative> alternatives, Instant since) {
+    }
+
     public static AssignmentView of(AssignmentRecord record) {
         AssignmentRecord.Reservation reservation = record.reservation();
         AssignmentRecord.Rejection rejection = record.rejection();
+        AssignmentRecord.Unassigned unassigned = record.status() == AssignmentStatus.UNASSIGNED ? record.unassigned() : null;
         return new AssignmentView(
                 record.id(), record.branchId(), record.status(), record.technique(), record.start(), record.end(), record.zone(),
-                reservation == null ? null : new TherapistRef(reservation.therapistId(), reservation.therapistName()),
+                reservation == null || reservation.therapistId() == null ? null
+                        : new TherapistRef(reservation.therapistId(), reservation.therapistName()),
                 reservation == null ? null : reservation.roomId(),
                 reservation == null ? List.of() : reservation.equipmentIds(),
                 reservation == null ? null : reservation.blockedEnd(),
                 record.explanation(),
                 rejection == null ? null : new RejectionView(rejection.reason(), rejection.detail(), rejection.alternatives()),
-                record.attempt(), record.requestedAt(), record.decidedAt());
+                unassigned == null ? null : new UnassignedView(unassigned.lostTherapistId(), unassigned.lostTherapistName(),
+                        unassigned.reason(), unassigned.absenceId(), unassigned.alternatives(), unassigned.since()),
+                record.changes(), record.attempt(), record.requestedAt(), record.decidedAt());
     }
 }

@@ -23,6 +23,12 @@ public final class HardRules {
     public static Optional<Exclusion> firstBroken(Therapist therapist, PlanningSnapshot snapshot, SessionRequest request,
                                                   Interval blocked) {
         Branch branch = snapshot.branch();
+        if (request.choice() instanceof TherapistChoice.AnyoneBut(String current) && current.equals(therapist.id())) {
+            return broken(HardRule.NOT_THE_CURRENT_THERAPIST, "gives the session now; a reassignment looks for someone else");
+        }
+        if (!therapist.active()) {
+            return broken(HardRule.WORKS_AT_BRANCH, "no longer works for the chain");
+        }
         if (!therapist.worksAt(branch.id())) {
             return broken(HardRule.WORKS_AT_BRANCH, "works at " + therapist.homeBranchId() + ", not at " + branch.id());
         }
@@ -47,8 +53,12 @@ public final class HardRules {
             return broken(HardRule.ON_SHIFT, "shift " + shift.get().start() + "–" + shift.get().end()
                     + " does not cover " + clock(request.session(), branch.zone()));
         }
-        Optional<BookedSession> conflict = snapshot.therapistDays()
-                .conflict(DayKeys.therapistDay(therapist.id(), date), blocked, request.bookingId());
+        Optional<BookedSession> conflict = snapshot.occupancy()
+                .conflict(Resource.therapist(therapist.id()), blocked, request.bookingId());
+        if (conflict.isPresent() && conflict.get().isAbsence()) {
+            return broken(HardRule.NOT_ABSENT, "absent (" + conflict.get().absenceReason() + ") "
+                    + period(conflict.get().blocked(), branch.zone()));
+        }
         if (conflict.isPresent()) {
             return broken(HardRule.NO_OVERLAP, "busy " + clock(conflict.get().blocked(), branch.zone())
                     + " (booking " + conflict.get().bookingId() + ", changeover or travel included)");
@@ -58,6 +68,15 @@ public final class HardRules {
 
     static String clock(Interval interval, ZoneId zone) {
         return CLOCK.format(interval.start().atZone(zone)) + "–" + CLOCK.format(interval.end().atZone(zone));
+    }
+
+    /** A span that may cover several days, in the branch's local time. */
+    static String period(Interval interval, ZoneId zone) {
+        LocalDate from = interval.start().atZone(zone).toLocalDate();
+        LocalDate to = interval.end().atZone(zone).toLocalDate();
+        return from.equals(to)
+                ? from + " " + clock(interval, zone)
+                : from + " " + CLOCK.format(interval.start().atZone(zone)) + " – " + to + " " + CLOCK.format(interval.end().atZone(zone));
     }
 
     private static Optional<Exclusion> broken(HardRule rule, String detail) {

@@ -42,7 +42,7 @@ public final class Planner {
         List<Therapist> eligible = new ArrayList<>();
         List<CandidateVerdict> excluded = new ArrayList<>();
         boolean anyQualified = false;
-        for (Therapist therapist : snapshot.therapists()) {
+        for (Therapist therapist : considered(snapshot, request)) {
             Optional<Exclusion> exclusion = HardRules.firstBroken(therapist, snapshot, request, blocked);
             if (exclusion.isEmpty()) {
                 eligible.add(therapist);
@@ -57,6 +57,12 @@ public final class Planner {
         verdicts.addAll(excluded);
         String when = HardRules.clock(session, branch.zone()) + " on " + branch.localDateOf(session.start());
 
+        if (ranked.isEmpty() && request.choice() instanceof TherapistChoice.Only(String named)) {
+            return verdicts.isEmpty()
+                    ? new Plan.Infeasible(RejectionReason.NO_QUALIFIED_THERAPIST, "There is no therapist '" + named + "'", verdicts)
+                    : new Plan.Infeasible(anyQualified ? RejectionReason.NO_THERAPIST_AVAILABLE : RejectionReason.NO_QUALIFIED_THERAPIST,
+                    verdicts.getFirst().therapistName() + " cannot give this session: " + verdicts.getFirst().detail(), verdicts);
+        }
         if (ranked.isEmpty()) {
             return anyQualified
                     ? new Plan.Infeasible(RejectionReason.NO_THERAPIST_AVAILABLE,
@@ -71,8 +77,7 @@ public final class Planner {
         if (!branch.mobile()) {
             List<Room> suitable = branch.roomsFor(request.technique());
             rooms = suitable.stream()
-                    .filter(room -> snapshot.roomDays().isFree(DayKeys.roomDay(branch.id(), room.id(), date(branch, session)), blocked,
-                            request.bookingId()))
+                    .filter(room -> snapshot.occupancy().isFree(Resource.room(branch.id(), room.id()), blocked, request.bookingId()))
                     .toList();
             if (rooms.isEmpty()) {
                 return new Plan.Infeasible(RejectionReason.NO_ROOM_AVAILABLE, suitable.isEmpty()
@@ -86,8 +91,7 @@ public final class Planner {
         if (kind.isPresent()) {
             List<EquipmentUnit> all = branch.unitsOf(kind.get());
             units = all.stream()
-                    .filter(unit -> snapshot.equipmentDays().isFree(DayKeys.equipmentDay(branch.id(), unit.id(), date(branch, session)), blocked,
-                            request.bookingId()))
+                    .filter(unit -> snapshot.occupancy().isFree(Resource.equipment(branch.id(), unit.id()), blocked, request.bookingId()))
                     .toList();
             if (units.isEmpty()) {
                 return new Plan.Infeasible(RejectionReason.NO_EQUIPMENT_AVAILABLE, all.isEmpty()
@@ -96,6 +100,15 @@ public final class Planner {
             }
         }
         return new Plan.Feasible(ranked, rooms, kind, units, session, blocked, verdicts);
+    }
+
+    /** Everyone the snapshot holds, or only the therapist staff named. */
+    private static List<Therapist> considered(PlanningSnapshot snapshot, SessionRequest request) {
+        return switch (request.choice()) {
+            case TherapistChoice.Only(String named) -> snapshot.therapist(named).map(List::of).orElse(List.of());
+            case TherapistChoice.Anyone anyone -> snapshot.therapists();
+            case TherapistChoice.AnyoneBut anyoneBut -> snapshot.therapists();
+        };
     }
 
     /** Empty when the session lies within the opening hours of its local date; otherwise why not. */

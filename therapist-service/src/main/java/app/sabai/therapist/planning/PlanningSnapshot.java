@@ -11,15 +11,13 @@ import java.util.Optional;
 
 /**
  * Everything one planning decision reads, loaded at once: the branch, the therapists who may work there,
- * their shifts, and the day documents of therapists, rooms and equipment for the dates in question.
+ * their shifts, and what holds the therapists, rooms and equipment units over the time in question.
  */
 public record PlanningSnapshot(
         Branch branch,
         List<Therapist> therapists,
         Map<String, Shift> shiftsById,
-        Occupancy therapistDays,
-        Occupancy roomDays,
-        Occupancy equipmentDays) {
+        Occupancy occupancy) {
 
     public PlanningSnapshot {
         therapists = List.copyOf(therapists);
@@ -28,5 +26,13 @@ public record PlanningSnapshot(
 
     public Optional<Shift> shiftOf(String therapistId, LocalDate date) {
         return Optional.ofNullable(shiftsById.get(Shift.idOf(therapistId, date)));
+    }
+
+    public PlanningSnapshot with(Occupancy otherOccupancy) {
+        return new PlanningSnapshot(branch, therapists, shiftsById, otherOccupancy);
+    }
+
+    public Optional<Therapist> therapist(String therapistId) {
+        return therapists.stream().filter(therapist -> therapist.id().equals(therapistId)).findFirst();
     }
 }

@@ -75,7 +75,7 @@ public final class Ranking {
                 matches(request.genderPreference(), therapist.gender()),
                 therapist.id().equals(request.previousTherapistId()),
                 request.flagged() && therapist.level() == Level.SENIOR,
-                snapshot.therapistDays().count(DayKeys.therapistDay(therapist.id(), date), request.bookingId()),
+                snapshot.occupancy().count(Resource.therapist(therapist.id()), date, snapshot.branch().zone(), request.bookingId()),
                 therapist.homeBranchId().equals(snapshot.branch().id()));
     }
 

@@ -10,9 +10,9 @@ import java.util.Objects;
 
 /**
  * What a session needs to be planned: the technique and time, the hard demands of the intake screening,
- * the customer's soft wishes, and the therapist of their previous session when it is known.
- * {@code bookingId} is null when no booking is being planned (an availability search); otherwise
- * sessions the same booking already holds, from an earlier attempt, are not in its own way.
+ * the customer's soft wishes, the therapist of their previous session when it is known, and whom the
+ * session may go to. {@code bookingId} is null when no booking is being planned (an availability search);
+ * otherwise what the same booking already holds is not in its own way.
  */
 public record SessionRequest(
         String bookingId,
@@ -20,13 +20,20 @@ public record SessionRequest(
         Interval session,
         CareRequirements requirements,
         Preferences preferences,
-        String previousTherapistId) {
+        String previousTherapistId,
+        TherapistChoice choice) {
 
     public SessionRequest {
         Objects.requireNonNull(technique, "technique");
         Objects.requireNonNull(session, "session");
         requirements = requirements == null ? CareRequirements.none() : requirements;
         preferences = preferences == null ? Preferences.none() : preferences;
+        choice = choice == null ? TherapistChoice.anyone() : choice;
+    }
+
+    public SessionRequest(String bookingId, Technique technique, Interval session, CareRequirements requirements,
+                          Preferences preferences, String previousTherapistId) {
+        this(bookingId, technique, session, requirements, preferences, previousTherapistId, TherapistChoice.anyone());
     }
 
     public static SessionRequest of(Technique technique, Interval session) {
@@ -34,7 +41,11 @@ public record SessionRequest(
     }
 
     public SessionRequest at(Interval otherSession) {
-        return new SessionRequest(bookingId, technique, otherSession, requirements, preferences, previousTherapistId);
+        return new SessionRequest(bookingId, technique, otherSession, requirements, preferences, previousTherapistId, choice);
+    }
+
+    public SessionRequest choosing(TherapistChoice otherChoice) {
+        return new SessionRequest(bookingId, technique, session, requirements, preferences, previousTherapistId, otherChoice);
     }
 
     public GenderPreference genderPreference() {

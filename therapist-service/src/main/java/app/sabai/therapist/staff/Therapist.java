@@ -3,6 +3,7 @@ package app.sabai.therapist.staff;
 import app.sabai.contracts.values.Gender;
 import app.sabai.contracts.values.Technique;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -10,7 +11,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** A therapist of the chain: where they work, what they are trained in, and how experienced they are. */
+/**
+ * A therapist of the chain: where they work, what they are trained in, how experienced they are, and the
+ * languages they speak with customers. A deactivated therapist ({@code deactivatedAt} set) stays on record
+ * for the bookings they gave but takes no new ones.
+ */
 public record Therapist(
         String id,
         String name,
@@ -19,7 +24,9 @@ public record Therapist(
         List<String> coveringBranchIds,
         Set<Technique> skills,
         Set<Certification> certifications,
-        Level level) {
+        Level level,
+        List<String> languages,
+        Instant deactivatedAt) {
 
     public Therapist {
         Objects.requireNonNull(id, "id");
@@ -28,6 +35,16 @@ public record Therapist(
         skills = ordered(skills, Technique.class);
         certifications = ordered(certifications, Certification.class);
         level = level == null ? Level.JUNIOR : level;
+        languages = languages == null ? List.of() : List.copyOf(languages);
+    }
+
+    public Therapist(String id, String name, Gender gender, String homeBranchId, List<String> coveringBranchIds,
+                     Set<Technique> skills, Set<Certification> certifications, Level level) {
+        this(id, name, gender, homeBranchId, coveringBranchIds, skills, certifications, level, List.of(), null);
+    }
+
+    public boolean active() {
+        return deactivatedAt == null;
     }
 
     public boolean worksAt(String branchId) {

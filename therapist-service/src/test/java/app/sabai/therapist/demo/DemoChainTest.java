@@ -179,7 +179,7 @@ class DemoChainTest {
         PlanningSnapshot snapshot = new PlanningSnapshot(branch,
                 therapists.stream().filter(t -> t.worksAt(branch.id())).toList(),
                 shifts.stream().collect(Collectors.toMap(Shift::id, Function.identity())),
-                Occupancy.empty(), Occupancy.empty(), Occupancy.empty());
+                Occupancy.empty());
         return Planner.plan(snapshot, SessionRequest.of(technique, session)) instanceof Plan.Feasible feasible
                 ? feasible.candidates().size() : 0;
     }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Map;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -264,9 +264,8 @@ class PlannerTest {
             PlanningSnapshot snapshot = new PlanningSnapshot(salon, List.of(anna),
                     Map.of(Shift.idOf("anna", TUESDAY),
                             Shift.of("anna", "salon", TUESDAY, LocalTime.of(9, 0), LocalTime.of(17, 0))),
-                    new Occupancy(Map.of(DayKeys.therapistDay("anna", TUESDAY), List.of(earlierAttempt))),
-                    new Occupancy(Map.of(DayKeys.roomDay("salon", "mat-1", TUESDAY), List.of(earlierAttempt))),
-                    Occupancy.empty());
+                    new Occupancy(Map.of(Resource.therapist("anna"), List.of(earlierAttempt),
+                            Resource.room("salon", "mat-1"), List.of(earlierAttempt))));
 
             Plan sameBooking = Planner.plan(snapshot, new SessionRequest("booking-1", Technique.THAI, session, null, null, null));
             Plan otherBooking = Planner.plan(snapshot, new SessionRequest("booking-2", Technique.THAI, session, null, null, null));

@@ -19,9 +19,7 @@ final class Snapshots {
     private final Branch branch;
     private final List<Therapist> therapists = new ArrayList<>();
     private final Map<String, Shift> shifts = new HashMap<>();
-    private final Map<String, List<BookedSession>> therapistDays = new HashMap<>();
-    private final Map<String, List<BookedSession>> roomDays = new HashMap<>();
-    private final Map<String, List<BookedSession>> equipmentDays = new HashMap<>();
+    private final Map<Resource, List<BookedSession>> held = new HashMap<>();
     private int bookings;
 
     private Snapshots(Branch branch) {
@@ -52,23 +50,29 @@ final class Snapshots {
 
     /** The therapist holds a session whose blocked interval is {@code from}–{@code to} local time. */
     Snapshots therapistBusy(Therapist therapist, LocalDate date, String from, String to) {
-        therapistDays.computeIfAbsent(DayKeys.therapistDay(therapist.id(), date), id -> new ArrayList<>()).add(session(date, from, to));
+        held.computeIfAbsent(Resource.therapist(therapist.id()), id -> new ArrayList<>()).add(session(date, from, to));
+        return this;
+    }
+
+    /** The therapist is absent {@code from}–{@code to} local time. */
+    Snapshots therapistAbsent(Therapist therapist, LocalDate date, String from, String to) {
+        held.computeIfAbsent(Resource.therapist(therapist.id()), id -> new ArrayList<>())
+                .add(BookedSession.absence("absence-" + (++bookings), "SICK", branch.id(), local(date, from, to)));
         return this;
     }
 
     Snapshots roomBusy(String roomId, LocalDate date, String from, String to) {
-        roomDays.computeIfAbsent(DayKeys.roomDay(branch.id(), roomId, date), id -> new ArrayList<>()).add(session(date, from, to));
+        held.computeIfAbsent(Resource.room(branch.id(), roomId), id -> new ArrayList<>()).add(session(date, from, to));
         return this;
     }
 
     Snapshots unitBusy(String unitId, LocalDate date, String from, String to) {
-        equipmentDays.computeIfAbsent(DayKeys.equipmentDay(branch.id(), unitId, date), id -> new ArrayList<>()).add(session(date, from, to));
+        held.computeIfAbsent(Resource.equipment(branch.id(), unitId), id -> new ArrayList<>()).add(session(date, from, to));
         return this;
     }
 
     PlanningSnapshot build() {
-        return new PlanningSnapshot(branch, therapists, shifts, new Occupancy(therapistDays), new Occupancy(roomDays),
-                new Occupancy(equipmentDays));
+        return new PlanningSnapshot(branch, therapists, shifts, new Occupancy(held));
     }
 
     Interval local(LocalDate date, String from, String to) {

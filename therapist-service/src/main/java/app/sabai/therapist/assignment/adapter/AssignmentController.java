@@ -1,8 +1,7 @@
 package app.sabai.therapist.assignment.adapter;
 
-import app.sabai.therapist.assignment.AssignmentView;
-
 import app.sabai.support.web.NotFoundException;
+import app.sabai.therapist.assignment.AssignmentView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

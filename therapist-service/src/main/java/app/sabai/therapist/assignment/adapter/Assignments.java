@@ -1,14 +1,13 @@
 package app.sabai.therapist.assignment.adapter;
 
-import app.sabai.therapist.assignment.AssignmentRecord;
-import app.sabai.therapist.assignment.AssignmentStatus;
-
 import app.sabai.contracts.assignments.AssignmentEvent;
 import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.values.AssignmentExplanation;
 import app.sabai.support.consume.AppliedEvents;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxSource;
+import app.sabai.therapist.assignment.AssignmentRecord;
+import app.sabai.therapist.assignment.AssignmentStatus;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +19,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -28,12 +29,15 @@ import java.util.OptionalInt;
 /**
  * One {@code assignments} document per booking makes its decision happen exactly once: planning claims
  * a numbered attempt while the status is {@code PLANNING}, and the decision, its event (outbox) and the
- * applied request id are written in one update guarded by that status and attempt number.
+ * applied request id are written in one update guarded by that status and attempt number. A move of an
+ * assigned booking works the same way: it claims the next attempt number with a {@code move} marker, and
+ * its outcome is written in one update guarded by that number, so of two concurrent moves one wins.
  */
 @Component
 public class Assignments {
 
     public static final String COLLECTION = "assignments";
+    static final int CHANGES_KEPT = 50;
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
@@ -43,7 +47,7 @@ public class Assignments {
         this.outbox = outbox;
     }
 
-    /** Creates the booking's document in {@code PLANNING} unless it exists. */
+    /** Creates the booking's document in {@code PLANNING} unless it exists, with what re-planning it later needs. */
     void open(BookingRequested request, Instant now) {
         Update update = new Update()
                 .setOnInsert("branchId", request.branchId())
@@ -53,6 +57,10 @@ public class Assignments {
                 .setOnInsert("start", request.start())
                 .setOnInsert("end", request.end())
                 .setOnInsert("zone", request.zone() == null ? null : request.zone().getId())
+                .setOnInsert("durationMinutes", request.durationMinutes())
+                .setOnInsert("customerName", firstName(request))
+                .setOnInsert("requirements", request.requirements())
+                .setOnInsert("preferences", request.preferences())
                 .setOnInsert("requestedAt", now);
         try {
             mongo.upsert(byId(request.bookingId()), update, COLLECTION);
@@ -69,6 +77,14 @@ public class Assignments {
                 FindAndModifyOptions.options().returnNew(true),
                 Document.class, COLLECTION);
         return claimed == null ? OptionalInt.empty() : OptionalInt.of(claimed.getInteger("attempt"));
+    }
+
+    /**
+     * Gives up whatever attempt is in flight for a request that failed for good: the next claim gets a new
+     * number, so everything the earlier attempts filed is stale and can be released.
+     */
+    OptionalInt abandonPlanning(String bookingId) {
+        return claim(bookingId);
     }
 
     /** Writes the assignment if this attempt is still the one planning; false when another attempt won. */
@@ -90,8 +106,48 @@ public class Assignments {
                 .set("decidedAt", now), event, cause);
     }
 
+    /**
+     * Claims a move of a decided booking: its next attempt number, unless another move is in flight that
+     * started less than {@code lease} ago. Empty when the booking is not assigned (or unassigned) or busy.
+     */
+    Optional<AssignmentRecord> claimMove(String bookingId, AssignmentRecord.Move move, Duration lease) {
+        Query query = new Query(Criteria.where("_id").is(bookingId)
+                .and("status").in(AssignmentStatus.ASSIGNED.name(), AssignmentStatus.UNASSIGNED.name())
+                .orOperator(Criteria.where("move").is(null), Criteria.where("move.startedAt").lt(move.startedAt().minus(lease))));
+        return Optional.ofNullable(mongo.findAndModify(query, new Update().inc("attempt", 1).set("move", move),
+                FindAndModifyOptions.options().returnNew(true), AssignmentRecord.class, COLLECTION));
+    }
+
+    /**
+     * Writes the outcome of the move that claimed {@code attempt}, with its event, ending the move. False
+     * when the move no longer holds the booking (another claim came after it, or it was aborted).
+     */
+    boolean completeMove(String bookingId, int attempt, Update outcome, AssignmentRecord.Change change, AssignmentEvent event) {
+        outcome.unset("move").push("changes").slice(-CHANGES_KEPT).each(change);
+        outbox.append(outcome, List.of(event));
+        Query stillMoving = new Query(Criteria.where("_id").is(bookingId).and("attempt").is(attempt).and("move").ne(null));
+        boolean written = mongo.updateFirst(stillMoving, outcome, COLLECTION).getModifiedCount() == 1;
+        if (written) {
+            outbox.written(COLLECTION, bookingId);
+        }
+        return written;
+    }
+
+    /** Ends the move that claimed {@code attempt} without changing the booking. */
+    boolean abortMove(String bookingId, int attempt) {
+        return mongo.updateFirst(new Query(Criteria.where("_id").is(bookingId).and("attempt").is(attempt).and("move").ne(null)),
+                new Update().unset("move"), COLLECTION).getModifiedCount() == 1;
+    }
+
     public Optional<AssignmentRecord> find(String bookingId) {
         return Optional.ofNullable(mongo.findById(bookingId, AssignmentRecord.class, COLLECTION));
+    }
+
+    public List<AssignmentRecord> findAll(Collection<String> bookingIds) {
+        if (bookingIds.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(new Query(Criteria.where("_id").in(bookingIds)), AssignmentRecord.class, COLLECTION);
     }
 
     private boolean decide(String bookingId, int attempt, Update decision, AssignmentEvent event, BookingRequested cause) {
@@ -104,6 +160,14 @@ public class Assignments {
             outbox.written(COLLECTION, bookingId);
         }
         return written;
+    }
+
+    /** Staff see the customer's first name on the board; nothing more of them is kept here. */
+    private static String firstName(BookingRequested request) {
+        if (request.customer() == null || request.customer().name() == null || request.customer().name().isBlank()) {
+            return null;
+        }
+        return request.customer().name().trim().split("\\s+")[0];
     }
 
     private static Query byId(String bookingId) {

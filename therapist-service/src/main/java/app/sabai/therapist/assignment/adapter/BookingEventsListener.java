@@ -1,6 +1,5 @@
 package app.sabai.therapist.assignment.adapter;
 
-import app.sabai.contracts.bookings.BookingTherapistChanged;
 import app.sabai.contracts.bookings.BookingCancelled;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingConfirmed;
@@ -11,6 +10,7 @@ import app.sabai.contracts.bookings.BookingRejected;
 import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.bookings.BookingRescheduleRequested;
 import app.sabai.contracts.bookings.BookingRescheduled;
+import app.sabai.contracts.bookings.BookingTherapistChanged;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 

@@ -1,10 +1,9 @@
 package app.sabai.therapist.availability.adapter;
 
-import app.sabai.therapist.availability.AvailabilityView;
-
 import app.sabai.contracts.branches.TechniqueOffer;
 import app.sabai.contracts.values.Technique;
 import app.sabai.support.web.InvalidRequestException;
+import app.sabai.therapist.availability.AvailabilityView;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.branch.adapter.BranchCatalogue;
 import app.sabai.therapist.planning.PlanningSnapshot;

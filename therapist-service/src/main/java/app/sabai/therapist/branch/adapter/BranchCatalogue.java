@@ -1,10 +1,9 @@
 package app.sabai.therapist.branch.adapter;
 
-import app.sabai.therapist.branch.Branch;
-
 import app.sabai.contracts.json.SabaiJson;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxSource;
+import app.sabai.therapist.branch.Branch;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,8 +1,7 @@
 package app.sabai.therapist.branch.adapter;
 
-import app.sabai.therapist.branch.BranchView;
-
 import app.sabai.support.web.NotFoundException;
+import app.sabai.therapist.branch.BranchView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

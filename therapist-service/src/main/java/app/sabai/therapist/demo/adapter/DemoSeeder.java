@@ -1,8 +1,7 @@
 package app.sabai.therapist.demo.adapter;
 
-import app.sabai.therapist.demo.DemoChain;
-
 import app.sabai.therapist.branch.adapter.BranchCatalogue;
+import app.sabai.therapist.demo.DemoChain;
 import app.sabai.therapist.roster.Shift;
 import app.sabai.therapist.roster.adapter.ShiftRoster;
 import app.sabai.therapist.staff.adapter.TherapistDirectory;

@@ -1,7 +1,6 @@
 package app.sabai.therapist.roster.adapter;
 
 import app.sabai.therapist.roster.Shift;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

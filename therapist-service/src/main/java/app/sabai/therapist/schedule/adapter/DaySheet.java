@@ -4,7 +4,7 @@ import app.sabai.therapist.planning.BookedSession;
 
 import java.util.List;
 
-/** A day document as read: one therapist's, room's or equipment unit's sessions on one local date. */
+/** A day document as read: what holds one therapist, room or equipment unit on one UTC date. */
 record DaySheet(String id, List<BookedSession> sessions) {
 
     DaySheet {

@@ -1,10 +1,10 @@
 package app.sabai.therapist.schedule.adapter;
 
-import app.sabai.therapist.schedule.DayIds;
-import app.sabai.therapist.schedule.Ledger;
-
 import app.sabai.therapist.planning.BookedSession;
 import app.sabai.therapist.planning.Occupancy;
+import app.sabai.therapist.planning.Resource;
+import app.sabai.therapist.planning.ResourceKind;
+import app.sabai.therapist.time.Interval;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,16 +13,23 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * Guarded reservations (ARCHITECTURE §10). A session is pushed onto its day document only if no stored
- * session overlaps it, in one conditional single-document update, so two concurrent writers can never
- * both land overlapping sessions, whichever process they run in.
+ * Guarded reservations (ARCHITECTURE §10). What holds a therapist, room or equipment unit is filed in day
+ * documents, one per resource and UTC date ({@code <resource>@<yyyy-MM-dd>}), one collection per kind of
+ * resource. A session is filed in every day document its blocked interval touches, so a session that runs
+ * past midnight, or a therapist who covers branches in different zones, is compared with everything it
+ * could overlap. Each filing is one conditional single-document update that lands only if nothing stored
+ * there overlaps it, so two concurrent writers can never both land overlapping sessions, in whatever
+ * process they run; a reservation that fails on a later day takes back what it filed on the earlier ones.
  */
 @Component
 public class Reservations {
@@ -35,59 +42,113 @@ public class Reservations {
         this.mongo = mongo;
     }
 
-    /** True when the session was added; false when an overlapping one is already there. */
-    public boolean reserve(Ledger ledger, String dayId, BookedSession session) {
-        ensureExists(ledger, dayId);
-        Query free = new Query(Criteria.where("_id").is(dayId).and(SESSIONS).not()
-                .elemMatch(Criteria.where("start").lt(session.end()).and("end").gt(session.start())));
-        return mongo.updateFirst(free, new Update().push(SESSIONS, document(session)), ledger.collection())
-                .getModifiedCount() == 1;
+    static String collection(ResourceKind kind) {
+        return switch (kind) {
+            case THERAPIST -> "therapist_days";
+            case ROOM -> "room_days";
+            case EQUIPMENT -> "equipment_days";
+        };
     }
 
-    /** Releases what exactly this attempt of the booking holds in those day documents. */
-    public void release(Ledger ledger, Collection<String> dayIds, String bookingId, int attempt) {
-        pull(ledger, dayIds, new Document("bookingId", bookingId).append("attempt", attempt));
+    /** The day documents a span touches on the resource, earliest first. */
+    public static List<String> dayIds(Resource resource, Interval span) {
+        LocalDate first = LocalDate.ofInstant(span.start(), ZoneOffset.UTC);
+        LocalDate last = LocalDate.ofInstant(span.end().minusNanos(1), ZoneOffset.UTC);
+        return first.datesUntil(last.plusDays(1)).map(date -> resource.id() + "@" + date).toList();
     }
 
-    /** Releases what earlier attempts of the booking left behind (a crash, a lost decision), never a later one's. */
-    public void releaseEarlierAttempts(DayIds dayIds, String bookingId, int attempt) {
-        for (Ledger ledger : Ledger.values()) {
-            pull(ledger, dayIds.of(ledger), new Document("bookingId", bookingId).append("attempt", new Document("$lt", attempt)));
+    /** True when the session was filed; false when something overlapping it is already there. */
+    public boolean reserve(Resource resource, BookedSession session) {
+        String collection = collection(resource.kind());
+        List<String> filed = new ArrayList<>();
+        for (String dayId : dayIds(resource, session.blocked())) {
+            ensureExists(collection, dayId);
+            Query free = new Query(Criteria.where("_id").is(dayId).and(SESSIONS).not()
+                    .elemMatch(Criteria.where("start").lt(session.end()).and("end").gt(session.start())));
+            if (mongo.updateFirst(free, new Update().push(SESSIONS, document(session)), collection).getModifiedCount() != 1) {
+                pull(collection, filed, attemptOf(session.bookingId(), session.attempt()));
+                return false;
+            }
+            filed.add(dayId);
+        }
+        return true;
+    }
+
+    /** Releases what exactly this attempt of the booking holds on the resource over the span. */
+    public void release(Resource resource, Interval span, String bookingId, int attempt) {
+        pull(collection(resource.kind()), dayIds(resource, span), attemptOf(bookingId, attempt));
+    }
+
+    /** Releases what earlier attempts of the booking left on these resources (a crash, a lost race), never a later one's. */
+    public void releaseEarlierAttempts(Collection<Resource> resources, Interval span, String bookingId, int attempt) {
+        Map<ResourceKind, List<String>> byKind = new HashMap<>();
+        resources.forEach(resource -> byKind.computeIfAbsent(resource.kind(), kind -> new ArrayList<>()).addAll(dayIds(resource, span)));
+        byKind.forEach((kind, dayIds) -> pull(collection(kind), dayIds,
+                new Document("bookingId", bookingId).append("attempt", new Document("$lt", attempt))));
+    }
+
+    /**
+     * Files an absence on the therapist whatever is already there: from now on no reservation overlapping it
+     * can land. Filing the same absence again changes nothing.
+     */
+    public void block(Resource therapist, BookedSession absence) {
+        String collection = collection(therapist.kind());
+        for (String dayId : dayIds(therapist, absence.blocked())) {
+            ensureExists(collection, dayId);
+            mongo.updateFirst(new Query(Criteria.where("_id").is(dayId).and(SESSIONS + ".absenceId").ne(absence.absenceId())),
+                    new Update().push(SESSIONS, document(absence)), collection);
         }
     }
 
-    public Occupancy occupancy(Ledger ledger, Collection<String> dayIds) {
-        if (dayIds.isEmpty()) {
-            return Occupancy.empty();
+    public void unblock(Resource therapist, Interval span, String absenceId) {
+        pull(collection(therapist.kind()), dayIds(therapist, span), new Document("absenceId", absenceId));
+    }
+
+    /** Everything that holds the resources at any time of the window, each entry once. */
+    public Occupancy occupancy(Collection<Resource> resources, Interval window) {
+        Map<ResourceKind, Map<String, Resource>> byDayId = new HashMap<>();
+        for (Resource resource : resources) {
+            for (String dayId : dayIds(resource, window)) {
+                byDayId.computeIfAbsent(resource.kind(), kind -> new HashMap<>()).put(dayId, resource);
+            }
         }
-        Map<String, List<BookedSession>> sessions = mongo
-                .find(new Query(Criteria.where("_id").in(dayIds)), DaySheet.class, ledger.collection()).stream()
-                .collect(Collectors.toMap(DaySheet::id, DaySheet::sessions, (a, b) -> a));
+        Map<Resource, List<BookedSession>> sessions = new HashMap<>();
+        byDayId.forEach((kind, resourceOfDay) -> mongo
+                .find(new Query(Criteria.where("_id").in(resourceOfDay.keySet())), DaySheet.class, collection(kind))
+                .forEach(day -> sessions.computeIfAbsent(resourceOfDay.get(day.id()), resource -> new ArrayList<>())
+                        .addAll(day.sessions())));
         return new Occupancy(sessions);
     }
 
-    private void pull(Ledger ledger, Collection<String> dayIds, Document match) {
+    private void pull(String collection, Collection<String> dayIds, Document match) {
         if (!dayIds.isEmpty()) {
-            mongo.updateMulti(new Query(Criteria.where("_id").in(dayIds)), new Update().pull(SESSIONS, match), ledger.collection());
+            mongo.updateMulti(new Query(Criteria.where("_id").in(dayIds)), new Update().pull(SESSIONS, match), collection);
         }
     }
 
-    private void ensureExists(Ledger ledger, String dayId) {
+    private void ensureExists(String collection, String dayId) {
         try {
-            mongo.upsert(new Query(Criteria.where("_id").is(dayId)), new Update().setOnInsert(SESSIONS, List.of()),
-                    ledger.collection());
+            mongo.upsert(new Query(Criteria.where("_id").is(dayId)), new Update().setOnInsert(SESSIONS, List.of()), collection);
         } catch (DuplicateKeyException createdConcurrently) {
             // Another writer created it between our look and our insert: it exists, which is all we need.
         }
     }
 
-    private static Document document(BookedSession session) {
-        return new Document("bookingId", session.bookingId())
+    private static Document attemptOf(String bookingId, int attempt) {
+        return new Document("bookingId", bookingId).append("attempt", attempt);
+    }
+
+    static Document document(BookedSession session) {
+        Document document = new Document("bookingId", session.bookingId())
                 .append("attempt", session.attempt())
                 .append("branchId", session.branchId())
                 .append("start", Date.from(session.start()))
                 .append("end", Date.from(session.end()))
                 .append("sessionStart", Date.from(session.sessionStart()))
                 .append("sessionEnd", Date.from(session.sessionEnd()));
+        if (session.isAbsence()) {
+            document.append("absenceId", session.absenceId()).append("absenceReason", session.absenceReason());
+        }
+        return document;
     }
 }

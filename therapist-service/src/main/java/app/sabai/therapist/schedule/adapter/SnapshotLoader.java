@@ -1,24 +1,32 @@
 package app.sabai.therapist.schedule.adapter;
 
-import app.sabai.therapist.schedule.DayIds;
-import app.sabai.therapist.schedule.Ledger;
-
 import app.sabai.therapist.branch.Branch;
+import app.sabai.therapist.branch.EquipmentUnit;
+import app.sabai.therapist.branch.Room;
 import app.sabai.therapist.planning.PlanningSnapshot;
+import app.sabai.therapist.planning.Resource;
 import app.sabai.therapist.roster.Shift;
 import app.sabai.therapist.roster.adapter.ShiftRoster;
 import app.sabai.therapist.staff.Therapist;
+import app.sabai.therapist.time.Interval;
+import app.sabai.therapist.time.LocalTimes;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads what planning needs for some dates of a branch with four queries, each pinning {@code _id}
- * with an {@code $in} list: the shifts, and the therapist, room and equipment day documents.
+ * Reads what planning needs for some local dates of a branch, each query pinning {@code _id} with an
+ * {@code $in} list: the shifts, and the day documents of the therapists, rooms and equipment units.
  */
 @Component
 public class SnapshotLoader {
+
+    /** Travel before and changeover after a session reach beyond its local date; read that far around it. */
+    static final Duration MARGIN = Duration.ofHours(6);
 
     private final ShiftRoster roster;
     private final Reservations reservations;
@@ -29,13 +37,31 @@ public class SnapshotLoader {
     }
 
     public PlanningSnapshot load(Branch branch, List<Therapist> therapists, List<LocalDate> dates) {
-        DayIds dayIds = DayIds.of(branch, therapists, dates);
         List<String> shiftIds = dates.stream()
                 .flatMap(date -> therapists.stream().map(therapist -> Shift.idOf(therapist.id(), date)))
                 .toList();
         return new PlanningSnapshot(branch, therapists, roster.byIds(shiftIds),
-                reservations.occupancy(Ledger.THERAPISTS, dayIds.therapistDays()),
-                reservations.occupancy(Ledger.ROOMS, dayIds.roomDays()),
-                reservations.occupancy(Ledger.EQUIPMENT, dayIds.equipmentDays()));
+                reservations.occupancy(resources(branch, therapists), window(branch, dates)));
+    }
+
+    /** The branch's therapists, rooms and equipment units. */
+    public static List<Resource> resources(Branch branch, List<Therapist> therapists) {
+        List<Resource> resources = new ArrayList<>();
+        therapists.forEach(therapist -> resources.add(Resource.therapist(therapist.id())));
+        for (Room room : branch.rooms()) {
+            resources.add(Resource.room(branch.id(), room.id()));
+        }
+        for (EquipmentUnit unit : branch.equipment()) {
+            resources.add(Resource.equipment(branch.id(), unit.id()));
+        }
+        return resources;
+    }
+
+    /** The local dates in the branch's zone, widened by {@link #MARGIN} on both sides. */
+    public static Interval window(Branch branch, List<LocalDate> dates) {
+        LocalDate first = dates.stream().min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = dates.stream().max(LocalDate::compareTo).orElseThrow();
+        return new Interval(LocalTimes.boundary(first, LocalTime.MIDNIGHT, branch.zone()).minus(MARGIN),
+                LocalTimes.boundary(last.plusDays(1), LocalTime.MIDNIGHT, branch.zone()).plus(MARGIN));
     }
 }

@@ -1,9 +1,8 @@
 package app.sabai.therapist.staff.adapter;
 
-import app.sabai.therapist.staff.TherapistView;
-
 import app.sabai.support.web.NotFoundException;
 import app.sabai.therapist.branch.adapter.BranchCatalogue;
+import app.sabai.therapist.staff.TherapistView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

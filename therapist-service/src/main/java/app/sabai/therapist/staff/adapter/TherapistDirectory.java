@@ -1,7 +1,6 @@
 package app.sabai.therapist.staff.adapter;
 
 import app.sabai.therapist.staff.Therapist;
-
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The therapists of the chain. The collection holds staff, not bookings, so it stays small; the
@@ -32,6 +32,10 @@ public class TherapistDirectory {
     /** Inserts or replaces the therapist (by id). */
     public void save(Therapist therapist) {
         mongo.save(therapist, COLLECTION);
+    }
+
+    public Optional<Therapist> find(String therapistId) {
+        return Optional.ofNullable(mongo.findById(therapistId, Therapist.class, COLLECTION));
     }
 
     /** Home staff and colleagues covering the branch. */

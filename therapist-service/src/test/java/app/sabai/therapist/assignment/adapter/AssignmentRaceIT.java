@@ -1,7 +1,5 @@
 package app.sabai.therapist.assignment.adapter;
 
-import app.sabai.therapist.assignment.adapter.AssignmentService;
-
 import app.sabai.contracts.Topic;
 import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.envelope.CloudEventHeaders;
@@ -11,7 +9,11 @@ import app.sabai.therapist.Fixtures;
 import app.sabai.therapist.ServiceIntegrationTest;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.branch.TechniqueNeeds;
-import app.sabai.therapist.planning.DayKeys;
+import app.sabai.therapist.planning.BookedSession;
+import app.sabai.therapist.planning.Occupancy;
+import app.sabai.therapist.planning.Resource;
+import app.sabai.therapist.schedule.adapter.Reservations;
+import app.sabai.therapist.schedule.adapter.SnapshotLoader;
 import app.sabai.therapist.staff.Therapist;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -22,7 +24,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -49,6 +50,8 @@ class AssignmentRaceIT extends ServiceIntegrationTest {
 
     @Autowired
     AssignmentService service;
+    @Autowired
+    Reservations reservations;
 
     @Test
     void overlappingRequestsRacingEachOtherNeverDoubleBookAndEachGetsOneDecision() throws Exception {
@@ -72,12 +75,7 @@ class AssignmentRaceIT extends ServiceIntegrationTest {
         assertThat(decisions.values()).extracting(document -> document.getString("status")).containsOnly("ASSIGNED", "REJECTED")
                 .contains("ASSIGNED", "REJECTED");
 
-        List<String> therapistDays = team.stream().map(t -> DayKeys.therapistDay(t.id(), day)).toList();
-        List<String> roomDays = branch.rooms().stream().map(room -> DayKeys.roomDay(branch.id(), room.id(), day)).toList();
-        List<String> equipmentDays = branch.equipment().stream().map(unit -> DayKeys.equipmentDay(branch.id(), unit.id(), day)).toList();
-        assertNoOverlaps("therapist_days", therapistDays);
-        assertNoOverlaps("room_days", roomDays);
-        assertNoOverlaps("equipment_days", equipmentDays);
+        assertNoOverlaps(branch, team, day);
 
         for (BookingRequested request : requests) {
             Document decision = decisions.get(request.bookingId());
@@ -145,20 +143,16 @@ class AssignmentRaceIT extends ServiceIntegrationTest {
         }
     }
 
-    private void assertNoOverlaps(String collection, List<String> dayIds) {
-        for (String dayId : dayIds) {
-            Document day = mongo.findById(dayId, Document.class, collection);
-            if (day == null) {
-                continue;
-            }
-            List<Document> sessions = day.getList("sessions", Document.class);
+    /** No therapist, room or equipment unit holds two overlapping blocked intervals, as stored. */
+    private void assertNoOverlaps(Branch branch, List<Therapist> team, LocalDate day) {
+        List<Resource> resources = SnapshotLoader.resources(branch, team);
+        Occupancy stored = reservations.occupancy(resources, SnapshotLoader.window(branch, List.of(day)));
+        for (Resource resource : resources) {
+            List<BookedSession> sessions = stored.sessions(resource);
             for (int i = 0; i < sessions.size(); i++) {
                 for (int j = i + 1; j < sessions.size(); j++) {
-                    Document a = sessions.get(i);
-                    Document b = sessions.get(j);
-                    boolean overlap = a.get("start", Date.class).before(b.get("end", Date.class))
-                            && b.get("start", Date.class).before(a.get("end", Date.class));
-                    assertThat(overlap).as(collection + " " + dayId + ": " + a.toJson() + " and " + b.toJson()).isFalse();
+                    assertThat(sessions.get(i).blocked().overlaps(sessions.get(j).blocked()))
+                            .as(resource + ": " + sessions.get(i) + " and " + sessions.get(j)).isFalse();
                 }
             }
         }

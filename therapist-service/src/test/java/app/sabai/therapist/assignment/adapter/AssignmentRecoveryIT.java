@@ -1,19 +1,15 @@
 package app.sabai.therapist.assignment.adapter;
 
-import app.sabai.therapist.assignment.AssignmentRecord;
-import app.sabai.therapist.assignment.adapter.AssignmentService;
-import app.sabai.therapist.assignment.adapter.Assignments;
-
 import app.sabai.contracts.assignments.TherapistAssigned;
 import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.values.AssignmentExplanation;
 import app.sabai.contracts.values.Technique;
 import app.sabai.therapist.Fixtures;
 import app.sabai.therapist.ServiceIntegrationTest;
+import app.sabai.therapist.assignment.AssignmentRecord;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.planning.BookedSession;
-import app.sabai.therapist.planning.DayKeys;
-import app.sabai.therapist.schedule.Ledger;
+import app.sabai.therapist.planning.Resource;
 import app.sabai.therapist.schedule.adapter.Reservations;
 import app.sabai.therapist.staff.Therapist;
 import app.sabai.therapist.time.Interval;
@@ -53,8 +49,8 @@ class AssignmentRecoveryIT extends ServiceIntegrationTest {
         assertThat(assignments.claim(request.bookingId())).hasValue(1);
         Interval session = new Interval(request.start(), request.end());
         BookedSession held = BookedSession.of(request.bookingId(), 1, branch.id(), branch.blockedFor(session), session);
-        assertThat(reservations.reserve(Ledger.THERAPISTS, DayKeys.therapistDay(ben.id(), day), held)).isTrue();
-        assertThat(reservations.reserve(Ledger.ROOMS, DayKeys.roomDay(branch.id(), "table-2", day), held)).isTrue();
+        assertThat(reservations.reserve(Resource.therapist(ben.id()), held)).isTrue();
+        assertThat(reservations.reserve(Resource.room(branch.id(), "table-2"), held)).isTrue();
 
         service.handle(request);
 
@@ -95,7 +91,7 @@ class AssignmentRecoveryIT extends ServiceIntegrationTest {
         assignments.open(request, Instant.now());
         int first = assignments.claim(request.bookingId()).orElseThrow();
         int second = assignments.claim(request.bookingId()).orElseThrow();
-        AssignmentRecord.Reservation reservation = new AssignmentRecord.Reservation("t", "T", "table-1", List.of(), request.start(), request.end());
+        AssignmentRecord.Reservation reservation = new AssignmentRecord.Reservation("t", "T", "table-1", List.of(), request.start(), request.end(), List.of());
         AssignmentExplanation explanation = new AssignmentExplanation(List.of(), "test");
 
         boolean stale = assignments.assign(request.bookingId(), first, reservation, explanation, assigned(request), request, Instant.now());

@@ -1,8 +1,5 @@
 package app.sabai.therapist.branch.adapter;
 
-import app.sabai.therapist.branch.Branch;
-import app.sabai.therapist.branch.adapter.BranchCatalogue;
-
 import app.sabai.contracts.Topic;
 import app.sabai.contracts.branches.BranchCatalogued;
 import app.sabai.contracts.envelope.CloudEventHeaders;
@@ -10,6 +7,7 @@ import app.sabai.contracts.values.Technique;
 import app.sabai.support.testing.TestRecords;
 import app.sabai.therapist.Fixtures;
 import app.sabai.therapist.ServiceIntegrationTest;
+import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.demo.DemoChain;
 import app.sabai.therapist.demo.adapter.DemoSeeder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
