@@ -42,6 +42,7 @@ class RoutesTest {
         assertThat(uriById).containsEntry("customer-bookings", Backends.BOOKING.url())
                 .containsEntry("customer-availability", Backends.THERAPIST.url())
                 .containsEntry("customer-branches", Backends.THERAPIST.url())
+                .containsEntry("staff-branch-attention", Backends.BOOKING.url())
                 .containsEntry("staff-branch-day", Backends.THERAPIST.url())
                 .containsEntry("staff-branches", Backends.THERAPIST.url())
                 .containsEntry("staff-assignments", Backends.THERAPIST.url())
@@ -57,9 +58,13 @@ class RoutesTest {
             "GET,    /api/branches,                                    customer-branches",
             "GET,    /api/branches/liverpool/therapists,               customer-branches",
             "GET,    /api/branches/liverpool/schedule,                 staff-branch-day",
+            "GET,    /api/branches/liverpool/board,                    staff-branch-day",
+            "GET,    /api/branches/liverpool/attention,                staff-branch-attention",
+            "GET,    /api/branches/liverpool/therapists/t-1/absences,  staff-branch-day",
+            "DELETE, /api/branches/liverpool/therapists/t-1/absences/a-1, staff-branch-day",
             "GET,    /api/branches/liverpool/bookings/b-1,             staff-branch-day",
             "POST,   /api/branches/liverpool/bookings/b-1/reassignment, staff-branch-day",
-            "POST,   /api/branches/liverpool/therapists/t-1/absences,  staff-branches",
+            "POST,   /api/branches/liverpool/therapists/t-1/absences,  staff-branch-day",
             "GET,    /api/assignments/a-1,                             staff-assignments",
             "GET,    /api/notifications,                               customer-notifications",
             "GET,    /api/notifications/n-1,                           customer-notifications"
@@ -82,6 +87,9 @@ class RoutesTest {
             "GET,  /api/availability?branchId={id}&technique=THAI,      therapist",
             "GET,  /api/branches/{id},                                  therapist",
             "GET,  /api/branches/{id}/schedule?date=2026-12-01,         therapist",
+            "GET,  /api/branches/{id}/board?date=2026-12-01,            therapist",
+            "GET,  /api/branches/{id}/attention,                        booking",
+            "POST, /api/branches/{id}/therapists/t-1/absences,          therapist",
             "POST, /api/branches/{id}/bookings/b-1/reassignment,        therapist",
             "GET,  /api/assignments/{id},                               therapist",
             "GET,  /api/notifications?bookingId={id},                   notification"
