@@ -6,10 +6,13 @@ import app.sabai.contracts.envelope.CloudEventHeaders;
 import app.sabai.contracts.json.SabaiJson;
 import app.sabai.contracts.values.CareRequirements;
 import app.sabai.contracts.values.Customer;
+import app.sabai.contracts.values.GenderPreference;
 import app.sabai.contracts.values.Preferences;
+import app.sabai.contracts.values.Pressure;
 import app.sabai.contracts.values.Technique;
 import app.sabai.support.testing.SabaiServiceTest;
 import app.sabai.support.testing.TestRecords;
+import app.sabai.therapist.assignment.adapter.AssignmentService;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.branch.adapter.BranchCatalogue;
 import app.sabai.therapist.roster.Shift;
@@ -37,6 +40,7 @@ import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -61,6 +65,8 @@ public abstract class ServiceIntegrationTest {
     protected Clock clock;
     @LocalServerPort
     protected int port;
+    @Autowired
+    protected AssignmentService assignmentService;
 
     protected static String freshId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -98,6 +104,39 @@ public abstract class ServiceIntegrationTest {
                 start.plus(Duration.ofMinutes(minutes)), branch.zone(),
                 new Customer("Guest " + bookingId, bookingId + "@example.com", "+441515550100", "en"),
                 preferences, List.of(), requirements, null, null);
+    }
+
+    /** A booking decided at once, given to the therapist when they are free (preferred therapists rank first). */
+    protected BookingRequested bookWith(Therapist therapist, Branch branch, Technique technique, Instant start, int minutes,
+                                        CareRequirements requirements) {
+        BookingRequested request = requested(branch, technique, start, minutes,
+                new Preferences(therapist.id(), GenderPreference.ANY, Pressure.MEDIUM), requirements);
+        assignmentService.handle(request);
+        return request;
+    }
+
+    protected BookingRequested bookWith(Therapist therapist, Branch branch, Technique technique, Instant start, int minutes) {
+        return bookWith(therapist, branch, technique, start, minutes, CareRequirements.none());
+    }
+
+    /** The events of that logical type (e.g. {@code TherapistReassigned}) published about a subject. */
+    protected static <T> List<T> eventsAbout(String subject, Class<T> type, Duration wait) {
+        return eventsAbout(Set.of(subject), type, wait);
+    }
+
+    /** Reads the topic for {@code wait} (the events may still be on their way), keeping those about the subjects. */
+    protected static <T> List<T> eventsAbout(Set<String> subjects, Class<T> type, Duration wait) {
+        String ceType = "sabai.assignments." + type.getSimpleName() + ".v1";
+        return TestRecords.all(Topic.ASSIGNMENTS.topicName(), record -> subjects.contains(TestRecords.header(record, CloudEventHeaders.SUBJECT))
+                        && ceType.equals(TestRecords.header(record, CloudEventHeaders.TYPE)), wait).stream()
+                .map(record -> valueOf(record, type)).toList();
+    }
+
+    /** The therapists, rooms or units (as {@code <id>}) holding a session of the booking. */
+    protected List<String> holdersOf(String collection, String bookingId) {
+        return mongo.find(new Query(Criteria.where("sessions.bookingId").is(bookingId)), Document.class, collection).stream()
+                .map(day -> day.getString("_id").substring(0, day.getString("_id").lastIndexOf('@')))
+                .distinct().toList();
     }
 
     protected static void publish(BookingRequested request) {
@@ -139,6 +178,23 @@ public abstract class ServiceIntegrationTest {
                     HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException("GET " + pathAndQuery + " failed", e);
+        }
+    }
+
+    protected HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    protected HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).DELETE().build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
         }
     }
 

@@ -61,6 +61,14 @@ final class Snapshots {
         return this;
     }
 
+    /** The booking holds the therapist {@code from}–{@code to} local time (no changeover added). */
+    Snapshots holds(String bookingId, Therapist therapist, LocalDate date, String from, String to) {
+        Interval session = local(date, from, to);
+        held.computeIfAbsent(Resource.therapist(therapist.id()), id -> new ArrayList<>())
+                .add(BookedSession.of(bookingId, 1, branch.id(), branch.blockedFor(session), session));
+        return this;
+    }
+
     Snapshots roomBusy(String roomId, LocalDate date, String from, String to) {
         held.computeIfAbsent(Resource.room(branch.id(), roomId), id -> new ArrayList<>()).add(session(date, from, to));
         return this;
