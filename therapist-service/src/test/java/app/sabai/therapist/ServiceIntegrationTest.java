@@ -15,8 +15,13 @@ import app.sabai.support.testing.TestRecords;
 import app.sabai.therapist.assignment.adapter.AssignmentService;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.branch.adapter.BranchCatalogue;
+import app.sabai.therapist.planning.BookedSession;
+import app.sabai.therapist.planning.Occupancy;
+import app.sabai.therapist.planning.Resource;
 import app.sabai.therapist.roster.Shift;
 import app.sabai.therapist.roster.adapter.ShiftRoster;
+import app.sabai.therapist.schedule.adapter.Reservations;
+import app.sabai.therapist.schedule.adapter.SnapshotLoader;
 import app.sabai.therapist.staff.Therapist;
 import app.sabai.therapist.staff.adapter.TherapistDirectory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,6 +48,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The whole service on a random port against the broker and store shared by the test JVM, with the
  * demo chain loaded. Tests seed their own branches under fresh ids instead of cleaning the database.
@@ -67,6 +74,8 @@ public abstract class ServiceIntegrationTest {
     protected int port;
     @Autowired
     protected AssignmentService assignmentService;
+    @Autowired
+    protected Reservations reservations;
 
     protected static String freshId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -170,6 +179,21 @@ public abstract class ServiceIntegrationTest {
                     .forEach(session -> distinct.putIfAbsent(resource + "#" + session.getInteger("attempt"), session));
         });
         return List.copyOf(distinct.values());
+    }
+
+    /** No therapist, room or equipment unit of the branch holds two overlapping blocked intervals that day, as stored. */
+    protected void assertNoOverlaps(Branch branch, List<Therapist> team, LocalDate day) {
+        List<Resource> resources = SnapshotLoader.resources(branch, team);
+        Occupancy stored = reservations.occupancy(resources, SnapshotLoader.window(branch, List.of(day)));
+        for (Resource resource : resources) {
+            List<BookedSession> sessions = stored.sessions(resource);
+            for (int i = 0; i < sessions.size(); i++) {
+                for (int j = i + 1; j < sessions.size(); j++) {
+                    assertThat(sessions.get(i).blocked().overlaps(sessions.get(j).blocked()))
+                            .as(resource + ": " + sessions.get(i) + " and " + sessions.get(j)).isFalse();
+                }
+            }
+        }
     }
 
     protected HttpResponse<String> get(String pathAndQuery) {

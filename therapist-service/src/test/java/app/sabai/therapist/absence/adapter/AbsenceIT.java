@@ -15,11 +15,8 @@ import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.branch.Room;
 import app.sabai.therapist.branch.RoomKind;
 import app.sabai.therapist.planning.BookedSession;
-import app.sabai.therapist.planning.Occupancy;
 import app.sabai.therapist.planning.Resource;
 import app.sabai.therapist.roster.Shift;
-import app.sabai.therapist.schedule.adapter.Reservations;
-import app.sabai.therapist.schedule.adapter.SnapshotLoader;
 import app.sabai.therapist.staff.Therapist;
 import app.sabai.therapist.time.Interval;
 import org.bson.Document;
@@ -45,8 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A therapist is absent: every booking of theirs in the period is re-planned at once. */
 class AbsenceIT extends ServiceIntegrationTest {
 
-    @Autowired
-    Reservations reservations;
     @Autowired
     Absences absences;
     @Autowired
@@ -88,7 +83,7 @@ class AbsenceIT extends ServiceIntegrationTest {
                 assertThat(holdersOf("room_days", booking.bookingId())).hasSize(1);
             }
         }
-        assertNoOverlaps(day);
+        assertNoOverlaps(day.branch(), directory.atBranch(day.branch().id()), day.date());
 
         String absenceId = absence.get("absenceId").asString();
         Set<String> taras = day.taras.stream().map(BookingRequested::bookingId).collect(Collectors.toSet());
@@ -233,21 +228,6 @@ class AbsenceIT extends ServiceIntegrationTest {
             bookWith(xan, branch, Technique.SWEDISH, at(branch, date, time), 105);
         }
         return new Day(branch, date, tara, uma, vic, wes, taras);
-    }
-
-    private void assertNoOverlaps(Day day) {
-        List<Therapist> team = directory.atBranch(day.branch.id());
-        List<Resource> resources = SnapshotLoader.resources(day.branch, team);
-        Occupancy stored = reservations.occupancy(resources, SnapshotLoader.window(day.branch, List.of(day.date)));
-        for (Resource resource : resources) {
-            List<BookedSession> sessions = stored.sessions(resource);
-            for (int i = 0; i < sessions.size(); i++) {
-                for (int j = i + 1; j < sessions.size(); j++) {
-                    assertThat(sessions.get(i).blocked().overlaps(sessions.get(j).blocked()))
-                            .as(resource + ": " + sessions.get(i) + " and " + sessions.get(j)).isFalse();
-                }
-            }
-        }
     }
 
     private HttpResponse<String> recordAbsence(Day day, String body) {

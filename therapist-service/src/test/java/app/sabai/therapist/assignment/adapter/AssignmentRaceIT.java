@@ -9,11 +9,6 @@ import app.sabai.therapist.Fixtures;
 import app.sabai.therapist.ServiceIntegrationTest;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.branch.TechniqueNeeds;
-import app.sabai.therapist.planning.BookedSession;
-import app.sabai.therapist.planning.Occupancy;
-import app.sabai.therapist.planning.Resource;
-import app.sabai.therapist.schedule.adapter.Reservations;
-import app.sabai.therapist.schedule.adapter.SnapshotLoader;
 import app.sabai.therapist.staff.Therapist;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -50,8 +45,6 @@ class AssignmentRaceIT extends ServiceIntegrationTest {
 
     @Autowired
     AssignmentService service;
-    @Autowired
-    Reservations reservations;
 
     @Test
     void overlappingRequestsRacingEachOtherNeverDoubleBookAndEachGetsOneDecision() throws Exception {
@@ -138,21 +131,6 @@ class AssignmentRaceIT extends ServiceIntegrationTest {
             } catch (IllegalStateException lostEveryRace) {
                 if (delivery == 5) {
                     throw lostEveryRace;
-                }
-            }
-        }
-    }
-
-    /** No therapist, room or equipment unit holds two overlapping blocked intervals, as stored. */
-    private void assertNoOverlaps(Branch branch, List<Therapist> team, LocalDate day) {
-        List<Resource> resources = SnapshotLoader.resources(branch, team);
-        Occupancy stored = reservations.occupancy(resources, SnapshotLoader.window(branch, List.of(day)));
-        for (Resource resource : resources) {
-            List<BookedSession> sessions = stored.sessions(resource);
-            for (int i = 0; i < sessions.size(); i++) {
-                for (int j = i + 1; j < sessions.size(); j++) {
-                    assertThat(sessions.get(i).blocked().overlaps(sessions.get(j).blocked()))
-                            .as(resource + ": " + sessions.get(i) + " and " + sessions.get(j)).isFalse();
                 }
             }
         }

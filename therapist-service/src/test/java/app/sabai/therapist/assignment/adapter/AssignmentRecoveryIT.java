@@ -10,7 +10,6 @@ import app.sabai.therapist.assignment.AssignmentRecord;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.planning.BookedSession;
 import app.sabai.therapist.planning.Resource;
-import app.sabai.therapist.schedule.adapter.Reservations;
 import app.sabai.therapist.staff.Therapist;
 import app.sabai.therapist.time.Interval;
 import org.bson.Document;
@@ -31,8 +30,6 @@ class AssignmentRecoveryIT extends ServiceIntegrationTest {
     AssignmentService service;
     @Autowired
     Assignments assignments;
-    @Autowired
-    Reservations reservations;
 
     @Test
     void whatACrashedAttemptHeldIsReleasedWhenTheRequestIsDeliveredAgain() {

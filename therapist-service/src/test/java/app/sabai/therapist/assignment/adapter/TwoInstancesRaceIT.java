@@ -1,0 +1,157 @@
+package app.sabai.therapist.assignment.adapter;
+
+import app.sabai.contracts.bookings.BookingRequested;
+import app.sabai.contracts.values.CareRequirements;
+import app.sabai.contracts.values.GenderPreference;
+import app.sabai.contracts.values.Preferences;
+import app.sabai.contracts.values.Pressure;
+import app.sabai.contracts.values.Technique;
+import app.sabai.support.testing.SharedInfrastructureInitializer;
+import app.sabai.therapist.Fixtures;
+import app.sabai.therapist.ServiceIntegrationTest;
+import app.sabai.therapist.TherapistServiceApplication;
+import app.sabai.therapist.branch.Branch;
+import app.sabai.therapist.staff.Therapist;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of therapist-service on one store: staff reassignments of the same booking, and new bookings
+ * wanting the same therapist, all at once behind a gate. Whatever wins, nobody is double-booked, every
+ * request is answered (200 or 409, never 500), and every booking holds exactly what its record says.
+ */
+class TwoInstancesRaceIT extends ServiceIntegrationTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static ConfigurableApplicationContext second;
+
+
+    @BeforeAll
+    static void startASecondInstance() {
+        second = new SpringApplicationBuilder(TherapistServiceApplication.class)
+                .initializers(new SharedInfrastructureInitializer())
+                .properties("server.port=0", "sabai.demo.enabled=false", "spring.kafka.listener.auto-startup=false")
+                .run();
+    }
+
+    @AfterAll
+    static void stopTheSecondInstance() {
+        second.close();
+    }
+
+    @Test
+    void reassignmentsRacingEachOtherAndNewBookingsForTheSameTherapistNeverDoubleBook() throws Exception {
+        Branch branch = Fixtures.salon(freshId("race")).build();
+        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).skills(Technique.SWEDISH).build();
+        Therapist ben = Fixtures.therapist(freshId("ben"), branch.id()).skills(Technique.SWEDISH).build();
+        Therapist cara = Fixtures.therapist(freshId("cara"), branch.id()).skills(Technique.SWEDISH).build();
+        seed(branch, List.of(anna, ben, cara), "09:00", "17:00");
+        LocalDate day = daysAhead(branch, 5);
+        int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+        AssignmentService secondService = second.getBean(AssignmentService.class);
+
+        List<BookingRequested> moved = new ArrayList<>();
+        List<BookingRequested> newcomers = new ArrayList<>();
+        List<Callable<Object>> racers = new ArrayList<>();
+        for (String time : List.of("09:00", "10:15", "11:30", "12:45", "14:00", "15:15")) {
+            BookingRequested booking = bookWith(anna, branch, Technique.SWEDISH, at(branch, day, time), 60);
+            moved.add(booking);
+            String path = "/api/branches/" + branch.id() + "/bookings/" + booking.bookingId() + "/reassignment";
+            racers.add(() -> post(port, path, "{\"therapistId\": \"" + ben.id() + "\"}"));
+            racers.add(() -> post(secondPort, path, "{\"therapistId\": \"" + cara.id() + "\"}"));
+            racers.add(() -> post(secondPort, path, "{}"));
+            BookingRequested first = wanting(ben, branch, booking);
+            BookingRequested other = wanting(ben, branch, booking);
+            newcomers.add(first);
+            newcomers.add(other);
+            racers.add(() -> deliver(assignmentService, first));
+            racers.add(() -> deliver(secondService, other));
+        }
+
+        List<Object> answers = race(racers);
+
+        assertThat(answers).filteredOn(Integer.class::isInstance).isNotEmpty()
+                .allSatisfy(status -> assertThat((Integer) status).isIn(200, 409));
+        assertNoOverlaps(branch, List.of(anna, ben, cara), day);
+        for (BookingRequested booking : moved) {
+            Document record = assignmentDocument(booking.bookingId());
+            assertThat(record.getString("status")).isEqualTo("ASSIGNED");
+            assertThat(record.get("move")).isNull();
+            assertThat(holdersOf("therapist_days", booking.bookingId()))
+                    .containsExactly(record.get("reservation", Document.class).getString("therapistId"));
+            assertThat(holdersOf("room_days", booking.bookingId())).hasSize(1);
+        }
+        for (BookingRequested booking : newcomers) {
+            Document record = assignmentDocument(booking.bookingId());
+            assertThat(record.getString("status")).isIn("ASSIGNED", "REJECTED");
+            assertThat(holdersOf("therapist_days", booking.bookingId())).hasSize(record.getString("status").equals("ASSIGNED") ? 1 : 0);
+        }
+    }
+
+    private static BookingRequested wanting(Therapist therapist, Branch branch, BookingRequested sameTime) {
+        return requested(branch, Technique.SWEDISH, sameTime.start(), 60, new Preferences(therapist.id(), GenderPreference.ANY, Pressure.MEDIUM),
+                CareRequirements.none());
+    }
+
+    /** As the listener's error handler would: a request that lost every option or found its blockers still deciding is retried. */
+    private static Object deliver(AssignmentService service, BookingRequested request) {
+        for (int delivery = 1; ; delivery++) {
+            try {
+                service.handle(request);
+                return "decided";
+            } catch (IllegalStateException retried) {
+                if (delivery == 10) {
+                    throw retried;
+                }
+            }
+        }
+    }
+
+    private static List<Object> race(List<Callable<Object>> racers) throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers.size());
+        try {
+            List<Future<Object>> running = new ArrayList<>();
+            for (Callable<Object> racer : racers) {
+                running.add(pool.submit(() -> {
+                    gate.await();
+                    return racer.call();
+                }));
+            }
+            gate.countDown();
+            List<Object> answers = new ArrayList<>();
+            for (Future<Object> future : running) {
+                answers.add(future.get(2, TimeUnit.MINUTES));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Integer post(int port, String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+}
