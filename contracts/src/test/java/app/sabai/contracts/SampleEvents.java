@@ -5,6 +5,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -44,6 +45,12 @@ final class SampleEvents {
         }
         if (type == ZoneId.class) {
             return ZoneId.of("Europe/London");
+        }
+        if (type == LocalDate.class) {
+            return LocalDate.of(2026, 12, 25);
+        }
+        if (type == double.class || type == Double.class) {
+            return 53.4;
         }
         if (type == LocalTime.class) {
             return LocalTime.of(9, 30);

@@ -1,5 +1,6 @@
 package app.sabai.therapist;
 
+import app.sabai.contracts.branches.GeoPoint;
 import app.sabai.contracts.branches.OpeningHours;
 import app.sabai.contracts.branches.ServiceArea;
 import app.sabai.contracts.branches.TechniqueOffer;
@@ -15,6 +16,7 @@ import app.sabai.therapist.staff.Level;
 import app.sabai.therapist.staff.Therapist;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -58,6 +60,8 @@ public final class Fixtures {
         private boolean mobile;
         private int travel;
         private DayOfWeek closedOn;
+        private final List<LocalDate> closedDates = new ArrayList<>();
+        private GeoPoint location;
 
         private BranchBuilder(String id) {
             this.id = id;
@@ -76,6 +80,17 @@ public final class Fixtures {
 
         public BranchBuilder closedOn(DayOfWeek day) {
             this.closedOn = day;
+            return this;
+        }
+
+        /** Closed on that date (a public holiday), whatever the weekday. */
+        public BranchBuilder closedOnDate(LocalDate date) {
+            this.closedDates.add(date);
+            return this;
+        }
+
+        public BranchBuilder at(double latitude, double longitude) {
+            this.location = new GeoPoint(latitude, longitude);
             return this;
         }
 
@@ -113,7 +128,7 @@ public final class Fixtures {
             List<TechniqueOffer> offers = techniques.stream()
                     .map(technique -> new TechniqueOffer(technique, List.of(30, 60, 75, 90, 120))).toList();
             return new Branch(id, "Branch " + id, zone, "1 Test Street", hours, changeover, rooms, equipment, offers, mobile,
-                    mobile ? new ServiceArea("Test area", List.of("L1", "CH41")) : null, travel);
+                    mobile ? new ServiceArea("Test area", List.of("L1", "CH41")) : null, travel, closedDates, location);
         }
     }
 

@@ -1,6 +1,7 @@
 package app.sabai.therapist.branch;
 
 import app.sabai.contracts.branches.BranchCatalogued;
+import app.sabai.contracts.branches.GeoPoint;
 import app.sabai.contracts.branches.OpeningHours;
 import app.sabai.contracts.branches.ServiceArea;
 import app.sabai.contracts.branches.TechniqueOffer;
@@ -34,7 +35,9 @@ public record Branch(
         List<TechniqueOffer> techniques,
         boolean mobile,
         ServiceArea serviceArea,
-        int travelMinutes) {
+        int travelMinutes,
+        List<LocalDate> closedDates,
+        GeoPoint location) {
 
     public Branch {
         Objects.requireNonNull(id, "id");
@@ -44,9 +47,21 @@ public record Branch(
         rooms = rooms == null ? List.of() : List.copyOf(rooms);
         equipment = equipment == null ? List.of() : List.copyOf(equipment);
         techniques = techniques == null ? List.of() : List.copyOf(techniques);
+        closedDates = closedDates == null ? List.of() : closedDates.stream().distinct().sorted().toList();
         if (changeoverMinutes < 0 || travelMinutes < 0) {
             throw new IllegalArgumentException("Changeover and travel minutes cannot be negative");
         }
+    }
+
+    public Branch(String id, String name, ZoneId zone, String address, List<OpeningHours> openingHours, int changeoverMinutes,
+                  List<Room> rooms, List<EquipmentUnit> equipment, List<TechniqueOffer> techniques, boolean mobile,
+                  ServiceArea serviceArea, int travelMinutes) {
+        this(id, name, zone, address, openingHours, changeoverMinutes, rooms, equipment, techniques, mobile, serviceArea, travelMinutes,
+                List.of(), null);
+    }
+
+    public boolean closedOn(LocalDate date) {
+        return closedDates.contains(date);
     }
 
     public Optional<TechniqueOffer> offer(Technique technique) {
@@ -57,7 +72,11 @@ public record Branch(
         return offer(technique).isPresent();
     }
 
+    /** The hours of a date: none on a closed date (a public holiday) or a weekday it does not open. */
     public Optional<OpeningHours> hoursOn(LocalDate date) {
+        if (closedOn(date)) {
+            return Optional.empty();
+        }
         return openingHours.stream().filter(hours -> hours.day() == date.getDayOfWeek()).findFirst();
     }
 
@@ -98,6 +117,6 @@ public record Branch(
 
     public BranchCatalogued catalogued(UUID eventId, Instant occurredAt) {
         return new BranchCatalogued(eventId, occurredAt, id, name, zone, address, openingHours, techniques,
-                changeoverMinutes, mobile, serviceArea, travelMinutes);
+                changeoverMinutes, mobile, serviceArea, travelMinutes, closedDates, location);
     }
 }

@@ -1,9 +1,11 @@
 package app.sabai.therapist.branch;
 
+import app.sabai.contracts.branches.GeoPoint;
 import app.sabai.contracts.branches.OpeningHours;
 import app.sabai.contracts.branches.ServiceArea;
 import app.sabai.contracts.branches.TechniqueOffer;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -20,11 +22,13 @@ public record BranchView(
         ServiceArea serviceArea,
         int travelMinutes,
         List<Room> rooms,
-        List<EquipmentUnit> equipment) {
+        List<EquipmentUnit> equipment,
+        List<LocalDate> closedDates,
+        GeoPoint location) {
 
     public static BranchView of(Branch branch) {
         return new BranchView(branch.id(), branch.name(), branch.zone(), branch.address(), branch.mobile(), branch.openingHours(),
                 branch.techniques(), branch.changeoverMinutes(), branch.serviceArea(), branch.travelMinutes(), branch.rooms(),
-                branch.equipment());
+                branch.equipment(), branch.closedDates(), branch.location());
     }
 }

@@ -1,5 +1,6 @@
 package app.sabai.therapist.demo;
 
+import app.sabai.contracts.branches.GeoPoint;
 import app.sabai.contracts.branches.OpeningHours;
 import app.sabai.contracts.branches.ServiceArea;
 import app.sabai.contracts.branches.TechniqueOffer;
@@ -91,7 +92,7 @@ public final class DemoChain {
                         offer(MYOFASCIAL_RELEASE, 60), offer(LYMPHATIC_DRAINAGE, 60), offer(SPORTS, 30, 60),
                         offer(THAI, 60, 90, 120), offer(HOT_STONE, 75, 90), offer(AYURVEDIC, 60, 90),
                         offer(ACUPRESSURE, 30, 60), offer(PRENATAL, 60)),
-                false, null, 0);
+                false, null, 0, List.of(), new GeoPoint(53.4027, -2.9791));
     }
 
     static Branch bangkok() {
@@ -110,7 +111,7 @@ public final class DemoChain {
                 List.of(offer(THAI, 60, 90, 120), offer(SABAI, 60, 90), offer(TOK_SEN, 60), offer(GUA_SHA, 30, 45),
                         offer(HOT_STONE, 75, 90), offer(AYURVEDIC, 60, 90), offer(ACUPRESSURE, 30, 60),
                         offer(SWEDISH, 30, 60, 90), offer(PRENATAL, 60)),
-                false, null, 0);
+                false, null, 0, List.of(), new GeoPoint(13.7262, 100.5697));
     }
 
     static Branch newYork() {
@@ -129,7 +130,7 @@ public final class DemoChain {
                 List.of(offer(SWEDISH, 30, 60, 90), offer(DEEP_TISSUE, 60, 90), offer(TRIGGER_POINT, 30, 60),
                         offer(MYOFASCIAL_RELEASE, 60), offer(SPORTS, 30, 60), offer(HOT_STONE, 75, 90),
                         offer(LYMPHATIC_DRAINAGE, 60), offer(PRENATAL, 60), offer(GUA_SHA, 30, 45), offer(THAI, 60, 90)),
-                false, null, 0);
+                false, null, 0, List.of(), new GeoPoint(40.7250, -73.9989));
     }
 
     static Branch merseysideMobile() {
@@ -145,7 +146,8 @@ public final class DemoChain {
                 10, List.of(), List.of(),
                 List.of(offer(SWEDISH, 60, 90), offer(DEEP_TISSUE, 60, 90), offer(SPORTS, 60), offer(LYMPHATIC_DRAINAGE, 60),
                         offer(AYURVEDIC, 60, 90), offer(THAI, 60, 90), offer(PRENATAL, 60)),
-                true, new ServiceArea("Merseyside, the Wirral and North Cheshire", districts), 30);
+                true, new ServiceArea("Merseyside, the Wirral and North Cheshire", districts), 30, List.of(),
+                new GeoPoint(53.4027, -2.9791));
     }
 
     // ---------------------------------------------------------------- teams (rota order matters)

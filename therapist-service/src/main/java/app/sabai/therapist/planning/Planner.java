@@ -116,7 +116,9 @@ public final class Planner {
         LocalDate date = date(branch, session);
         Optional<OpeningHours> hours = branch.hoursOn(date);
         if (hours.isEmpty()) {
-            return Optional.of(branch.name() + " is closed on " + date.getDayOfWeek().toString().toLowerCase() + "s");
+            return Optional.of(branch.closedOn(date)
+                    ? branch.name() + " is closed on " + date
+                    : branch.name() + " is closed on " + date.getDayOfWeek().toString().toLowerCase() + "s");
         }
         Interval open = branch.openOn(date).orElseThrow();
         if (!open.contains(session)) {

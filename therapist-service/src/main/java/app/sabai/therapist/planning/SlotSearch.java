@@ -3,6 +3,7 @@ package app.sabai.therapist.planning;
 import app.sabai.contracts.values.Alternative;
 import app.sabai.contracts.values.Technique;
 import app.sabai.therapist.branch.Branch;
+import app.sabai.therapist.staff.Therapist;
 import app.sabai.therapist.time.Interval;
 import app.sabai.therapist.time.LocalTimes;
 
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Searches start times on a 15-minute grid of the branch's local opening hours, planning each against
@@ -54,17 +56,46 @@ public final class SlotSearch {
 
     public static List<OpenSlot> openSlots(PlanningSnapshot snapshot, Technique technique, Duration length, LocalDate date,
                                            Instant notBefore) {
-        List<OpenSlot> slots = new ArrayList<>();
-        for (Instant start : starts(snapshot.branch(), date, length)) {
-            if (start.isBefore(notBefore)) {
-                continue;
-            }
-            Interval session = Interval.of(start, length);
-            if (Planner.plan(snapshot, SessionRequest.of(technique, session)) instanceof Plan.Feasible feasible) {
-                slots.add(new OpenSlot(session, feasible.candidates().size()));
+        return offers(snapshot, SessionRequest.of(technique, Interval.of(notBefore, length)), therapist -> true, List.of(date),
+                notBefore, null, null).stream()
+                .map(offer -> new OpenSlot(offer.session(), offer.candidates().size()))
+                .toList();
+    }
+
+    /** A start time at which the session can be had, and who could give it, best first. */
+    public record Offer(Interval session, LocalDate date, List<RankedCandidate> candidates) {
+
+        public Offer {
+            candidates = List.copyOf(candidates);
+        }
+    }
+
+    /**
+     * Every start on the grid of the dates (local to the branch) at which the session {@code template} describes
+     * can be booked by one of the {@code wanted} therapists: the same plan a booking at that time would get,
+     * so a start offered here is one a booking gets. Nothing before {@code notBefore}; when given, no start
+     * before {@code earliest} or after {@code latest} (local times).
+     */
+    public static List<Offer> offers(PlanningSnapshot snapshot, SessionRequest template, Predicate<Therapist> wanted,
+                                     List<LocalDate> dates, Instant notBefore, LocalTime earliest, LocalTime latest) {
+        Branch branch = snapshot.branch();
+        Duration length = template.session().length();
+        List<Offer> offers = new ArrayList<>();
+        for (LocalDate date : dates) {
+            for (Instant start : starts(branch, date, length)) {
+                LocalTime local = LocalTimes.localOf(start, branch.zone()).toLocalTime();
+                if (start.isBefore(notBefore) || (earliest != null && local.isBefore(earliest)) || (latest != null && local.isAfter(latest))) {
+                    continue;
+                }
+                if (Planner.plan(snapshot, template.at(Interval.of(start, length))) instanceof Plan.Feasible feasible) {
+                    List<RankedCandidate> able = feasible.candidates().stream().filter(candidate -> wanted.test(candidate.therapist())).toList();
+                    if (!able.isEmpty()) {
+                        offers.add(new Offer(feasible.session(), date, able));
+                    }
+                }
             }
         }
-        return slots;
+        return offers;
     }
 
     /**

@@ -95,6 +95,14 @@ public class ReassignmentService {
         AssignmentRecord claimed = assignments.claimMove(bookingId, new AssignmentRecord.Move(cause.kind(), null, clock.instant()),
                 ReservationEngine.MOVE_LEASE).orElseThrow(() -> new ConflictException(null,
                 "Booking " + bookingId + " is being changed by another request; try again in a moment"));
+        if (therapistId != null && claimed.therapistId().filter(therapistId::equals).isPresent()) {
+            // Another request moved it to that therapist after we read it: already done.
+            assignments.abortMove(bookingId, claimed.attempt());
+            return new Reassignment.Done(AssignmentView.of(assignments.find(bookingId).orElseThrow()), false);
+        }
+        if (therapistId == null && !claimed.therapistId().equals(current)) {
+            choice = claimed.therapistId().<TherapistChoice>map(TherapistChoice.AnyoneBut::new).orElseGet(TherapistChoice.Anyone::new);
+        }
         return move(branch, claimed, choice, cause);
     }
 
@@ -111,6 +119,10 @@ public class ReassignmentService {
         Placement placement;
         try {
             placement = engine.place(branch, therapists, request, attempt, kept);
+        } catch (IllegalStateException lostEveryRace) {
+            assignments.abortMove(claimed.id(), attempt);
+            throw new ConflictException(null, "Every option for booking " + claimed.id() + " was taken by concurrent bookings while "
+                    + "planning; try again in a moment");
         } catch (RuntimeException e) {
             assignments.abortMove(claimed.id(), attempt);
             throw e;

@@ -132,10 +132,19 @@ public class Replanner {
             };
             Placement placement = held.<Placement>map(placed -> placed).orElseGet(() -> outcome instanceof Replan.Stuck stuck
                     ? new Placement.Refused(stuck.why(), snapshot)
-                    : engine.place(branch, therapists, outcome.request(), record.attempt(), kept));
+                    : placeAlone(branch, therapists, outcome.request(), record, kept));
             outcomes.add(finish(branch, record, outcome.request(), placement, lostName, cause));
         }
         return result;
+    }
+
+    /** The batch plan's choice was taken meanwhile: the booking is placed on its own, on a fresh read. */
+    private Placement placeAlone(Branch branch, List<Therapist> therapists, SessionRequest request, AssignmentRecord record, List<Holding> kept) {
+        try {
+            return engine.place(branch, therapists, request, record.attempt(), kept);
+        } catch (IllegalStateException lostEveryRace) {
+            return new Placement.Contended("every option for booking " + record.id() + " was taken by concurrent bookings");
+        }
     }
 
     private ReplanOutcome finish(Branch branch, AssignmentRecord record, SessionRequest request, Placement placement, String lostName,
