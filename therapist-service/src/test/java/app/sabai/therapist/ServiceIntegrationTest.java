@@ -18,8 +18,8 @@ import app.sabai.therapist.branch.adapter.BranchCatalogue;
 import app.sabai.therapist.planning.BookedSession;
 import app.sabai.therapist.planning.Occupancy;
 import app.sabai.therapist.planning.Resource;
-import app.sabai.therapist.roster.Shift;
-import app.sabai.therapist.roster.adapter.ShiftRoster;
+import app.sabai.therapist.roster.WeeklyShift;
+import app.sabai.therapist.roster.adapter.Rosters;
 import app.sabai.therapist.schedule.adapter.Reservations;
 import app.sabai.therapist.schedule.adapter.SnapshotLoader;
 import app.sabai.therapist.staff.Therapist;
@@ -38,10 +38,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,7 @@ public abstract class ServiceIntegrationTest {
     @Autowired
     protected TherapistDirectory directory;
     @Autowired
-    protected ShiftRoster roster;
+    protected Rosters roster;
     @Autowired
     protected Clock clock;
     @LocalServerPort
@@ -81,16 +83,13 @@ public abstract class ServiceIntegrationTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Stores the branch and its therapists, each on shift {@code from}–{@code to} for the coming fortnight. */
+    /** Stores the branch and its therapists, each on shift {@code from}–{@code to} there every day of the week. */
     protected Branch seed(Branch branch, List<Therapist> therapists, String from, String to) {
         catalogue.save(branch);
         therapists.forEach(directory::save);
-        LocalDate today = LocalDate.now(clock.withZone(branch.zone()));
-        for (int day = 0; day < 14; day++) {
-            for (Therapist therapist : therapists) {
-                roster.save(Shift.of(therapist.id(), branch.id(), today.plusDays(day), LocalTime.parse(from), LocalTime.parse(to)));
-            }
-        }
+        List<WeeklyShift> everyDay = Arrays.stream(DayOfWeek.values())
+                .map(day -> new WeeklyShift(day, branch.id(), LocalTime.parse(from), LocalTime.parse(to))).toList();
+        therapists.forEach(therapist -> roster.change(therapist.id(), current -> current.withWeekly(everyDay)));
         return branch;
     }
 

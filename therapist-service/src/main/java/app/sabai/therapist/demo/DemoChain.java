@@ -12,6 +12,7 @@ import app.sabai.therapist.branch.EquipmentUnit;
 import app.sabai.therapist.branch.Room;
 import app.sabai.therapist.branch.RoomKind;
 import app.sabai.therapist.roster.Shift;
+import app.sabai.therapist.roster.WeeklyShift;
 import app.sabai.therapist.staff.Certification;
 import app.sabai.therapist.staff.Level;
 import app.sabai.therapist.staff.Therapist;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,11 +51,11 @@ import static app.sabai.contracts.values.Technique.TRIGGER_POINT;
 
 /**
  * The demo chain in one place: three salons and a mobile service, their teams, and the rota that
- * turns into shifts for the coming fortnight. The branch ids are relied on by the launcher and the
+ * is each therapist's weekly pattern. The branch ids are relied on by the launcher and the
  * system tests.
  *
- * <p>The rota: the n-th therapist of a team is off on weekdays n and n+1 (Monday = 0, wrapping), so
- * each day at most two of a team are off. A therapist who covers another branch works there on their
+ * <p>The rota, the same every week: the n-th therapist of a team is off on weekdays n and n+1 (Monday = 0,
+ * wrapping), so each day at most two of a team are off. A therapist who covers another branch works there on their
  * cover day. Whoever works at a branch on a date takes, alternately, the early shift (eight hours from
  * opening) or the late one (eight hours to closing), so every day has both.
  */
@@ -228,6 +230,25 @@ public final class DemoChain {
             }
         }
         return shifts;
+    }
+
+    /**
+     * Each demo therapist's weekly pattern. The rota depends only on the weekday, so the shifts of any week
+     * are the pattern of every week.
+     */
+    public static Map<String, List<WeeklyShift>> weeklyPatterns() {
+        LocalDate monday = LocalDate.of(2026, 1, 5);
+        Map<String, List<WeeklyShift>> patterns = new LinkedHashMap<>();
+        therapists().forEach(therapist -> patterns.put(therapist.id(), new ArrayList<>()));
+        for (int day = 0; day < 7; day++) {
+            LocalDate date = monday.plusDays(day);
+            for (Branch branch : branches()) {
+                for (Shift shift : shiftsAt(branch, date)) {
+                    patterns.get(shift.therapistId()).add(new WeeklyShift(date.getDayOfWeek(), shift.branchId(), shift.start(), shift.end()));
+                }
+            }
+        }
+        return patterns;
     }
 
     /** Today in each demo branch's zone. */

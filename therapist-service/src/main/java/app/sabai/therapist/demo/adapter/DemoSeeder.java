@@ -2,24 +2,23 @@ package app.sabai.therapist.demo.adapter;
 
 import app.sabai.therapist.branch.adapter.BranchCatalogue;
 import app.sabai.therapist.demo.DemoChain;
-import app.sabai.therapist.roster.Shift;
-import app.sabai.therapist.roster.adapter.ShiftRoster;
+import app.sabai.therapist.roster.WeeklyShift;
+import app.sabai.therapist.roster.adapter.Rosters;
 import app.sabai.therapist.staff.adapter.TherapistDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Loads the demo chain at start when {@code sabai.demo.enabled=true}, and again every hour so a
- * long-running platform keeps a fortnight of shifts. Safe to repeat: branches are published only when
- * new or changed, therapists are replaced by id, and shifts are added only for dates that have none
- * yet, which extends the rota to today plus thirteen days in each branch's zone.
+ * Loads the demo chain at start when {@code sabai.demo.enabled=true}. Safe to repeat: branches are published
+ * only when new or changed, a therapist is added only when missing, and a roster only when the therapist has
+ * none, so whatever staff changed through the API since stays as they left it.
  */
 @Component
 @ConditionalOnProperty(name = "sabai.demo.enabled", havingValue = "true")
@@ -29,14 +28,12 @@ public class DemoSeeder implements ApplicationRunner {
 
     private final BranchCatalogue catalogue;
     private final TherapistDirectory directory;
-    private final ShiftRoster roster;
-    private final Clock clock;
+    private final Rosters rosters;
 
-    DemoSeeder(BranchCatalogue catalogue, TherapistDirectory directory, ShiftRoster roster, Clock clock) {
+    DemoSeeder(BranchCatalogue catalogue, TherapistDirectory directory, Rosters rosters) {
         this.catalogue = catalogue;
         this.directory = directory;
-        this.roster = roster;
-        this.clock = clock;
+        this.rosters = rosters;
     }
 
     @Override
@@ -44,28 +41,23 @@ public class DemoSeeder implements ApplicationRunner {
         seed();
     }
 
-    @Scheduled(initialDelayString = "PT1H", fixedDelayString = "PT1H")
-    void extendTheRota() {
-        seed();
-    }
-
     /** What one seeding changed. */
-    public record Seeded(int branchesPublished, int therapists, int shiftsAdded) {
+    public record Seeded(int branchesPublished, int therapistsAdded, int rostersAdded) {
     }
 
     public Seeded seed() {
-        int published = (int) DemoChain.branches().stream().filter(catalogue::save).count();
-        DemoChain.therapists().forEach(directory::save);
-        int added = 0;
-        for (Shift shift : DemoChain.shifts(DemoChain.todayByBranch(clock))) {
-            if (roster.addIfAbsent(shift)) {
-                added++;
+        int published = (int) DemoChain.branches().stream().filter(branch -> catalogue.find(branch.id()).isEmpty() && catalogue.save(branch))
+                .count();
+        int therapists = (int) DemoChain.therapists().stream().filter(directory::addIfAbsent).count();
+        int rostered = 0;
+        for (Map.Entry<String, List<WeeklyShift>> pattern : DemoChain.weeklyPatterns().entrySet()) {
+            if (rosters.createIfAbsent(pattern.getKey(), pattern.getValue())) {
+                rostered++;
             }
         }
-        Seeded seeded = new Seeded(published, DemoChain.therapists().size(), added);
-        if (published > 0 || added > 0) {
-            log.info("Demo chain loaded: {} branches published (new or changed), {} therapists, {} shifts added",
-                    seeded.branchesPublished(), seeded.therapists(), seeded.shiftsAdded());
+        Seeded seeded = new Seeded(published, therapists, rostered);
+        if (published > 0 || therapists > 0 || rostered > 0) {
+            log.info("Demo chain loaded: {} branches published, {} therapists and {} rosters added", published, therapists, rostered);
         }
         return seeded;
     }

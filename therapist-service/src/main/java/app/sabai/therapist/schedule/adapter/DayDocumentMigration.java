@@ -4,6 +4,8 @@ import app.sabai.therapist.assignment.adapter.Assignments;
 import app.sabai.therapist.planning.BookedSession;
 import app.sabai.therapist.planning.Resource;
 import app.sabai.therapist.planning.ResourceKind;
+import app.sabai.therapist.roster.Shift;
+import app.sabai.therapist.roster.adapter.Rosters;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,26 +17,30 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
 /**
  * Once per database: moves day documents kept under the branch's local date ({@code <resource>:<date>}) to
- * the UTC-dated ones ({@code <resource>@<date>}) that reservations use now, and records on assigned bookings
- * what they hold. Every step can run again after a crash; a marker in {@code migrations} says it is done,
+ * the UTC-dated ones ({@code <resource>@<date>}) that reservations use now, records on assigned bookings
+ * what they hold, and turns shifts stored per date into one-off changes of the therapists' rosters. Every step can run again after a crash; a marker in {@code migrations} says it is done,
  * so later starts read nothing. It runs before the listeners start, so no decision reads the old documents.
  */
 @Component
 class DayDocumentMigration implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DayDocumentMigration.class);
-    static final String MARKER = "utc-day-documents";
+    static final String MARKER = "utc-day-documents-and-rosters";
 
     private final MongoTemplate mongo;
+    private final Rosters rosters;
 
-    DayDocumentMigration(MongoTemplate mongo) {
+    DayDocumentMigration(MongoTemplate mongo, Rosters rosters) {
         this.mongo = mongo;
+        this.rosters = rosters;
     }
 
     @Override
@@ -58,13 +64,15 @@ class DayDocumentMigration implements SmartInitializingSingleton {
             }
         }
         int recorded = recordHoldings();
+        int shifts = rosterShifts();
         try {
             mongo.insert(new Document("_id", MARKER).append("at", new Date()), "migrations");
         } catch (DuplicateKeyException doneConcurrently) {
             // another instance finished it too
         }
-        if (moved > 0 || recorded > 0) {
-            log.info("Moved {} session(s) to UTC day documents and recorded the holdings of {} assigned booking(s)", moved, recorded);
+        if (moved > 0 || recorded > 0 || shifts > 0) {
+            log.info("Moved {} session(s) to UTC day documents, recorded the holdings of {} assigned booking(s), "
+                    + "and kept {} dated shift(s) as roster changes", moved, recorded, shifts);
         }
     }
 
@@ -80,6 +88,18 @@ class DayDocumentMigration implements SmartInitializingSingleton {
                             Criteria.where("bookingId").is(session.bookingId()).and("attempt").is(session.attempt()))),
                     new Update().push(Reservations.SESSIONS, Reservations.document(session)), collection);
         }
+    }
+
+    /** Shifts stored one per therapist and date before rosters existed become one-off changes of their rosters. */
+    private int rosterShifts() {
+        int kept = 0;
+        for (Document stored : mongo.findAll(Document.class, "shifts")) {
+            rosters.save(Shift.of(stored.getString("therapistId"), stored.getString("branchId"), LocalDate.parse(stored.getString("date")),
+                    LocalTime.parse(stored.getString("start")), LocalTime.parse(stored.getString("end"))));
+            mongo.remove(new Query(Criteria.where("_id").is(stored.get("_id"))), "shifts");
+            kept++;
+        }
+        return kept;
     }
 
     /** Bookings assigned before holdings were recorded hold what their deciding attempt reserved. */

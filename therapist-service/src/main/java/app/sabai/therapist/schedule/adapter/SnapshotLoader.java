@@ -6,7 +6,7 @@ import app.sabai.therapist.branch.Room;
 import app.sabai.therapist.planning.PlanningSnapshot;
 import app.sabai.therapist.planning.Resource;
 import app.sabai.therapist.roster.Shift;
-import app.sabai.therapist.roster.adapter.ShiftRoster;
+import app.sabai.therapist.roster.adapter.Rosters;
 import app.sabai.therapist.staff.Therapist;
 import app.sabai.therapist.time.Interval;
 import app.sabai.therapist.time.LocalTimes;
@@ -28,10 +28,10 @@ public class SnapshotLoader {
     /** Travel before and changeover after a session reach beyond its local date; read that far around it. */
     static final Duration MARGIN = Duration.ofHours(6);
 
-    private final ShiftRoster roster;
+    private final Rosters roster;
     private final Reservations reservations;
 
-    SnapshotLoader(ShiftRoster roster, Reservations reservations) {
+    SnapshotLoader(Rosters roster, Reservations reservations) {
         this.roster = roster;
         this.reservations = reservations;
     }

@@ -1,6 +1,7 @@
 package app.sabai.therapist.staff.adapter;
 
 import app.sabai.therapist.staff.Therapist;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -32,6 +33,16 @@ public class TherapistDirectory {
     /** Inserts or replaces the therapist (by id). */
     public void save(Therapist therapist) {
         mongo.save(therapist, COLLECTION);
+    }
+
+    /** Adds the therapist unless one with that id exists; true when added. */
+    public boolean addIfAbsent(Therapist therapist) {
+        try {
+            mongo.insert(therapist, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException exists) {
+            return false;
+        }
     }
 
     public Optional<Therapist> find(String therapistId) {

@@ -10,11 +10,13 @@ import app.sabai.therapist.ServiceIntegrationTest;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.demo.DemoChain;
 import app.sabai.therapist.demo.adapter.DemoSeeder;
+import app.sabai.therapist.roster.Shift;
+import app.sabai.therapist.roster.adapter.Rosters;
+import app.sabai.therapist.staff.Therapist;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Duration;
@@ -28,6 +30,8 @@ class BranchCatalogueIT extends ServiceIntegrationTest {
 
     @Autowired
     DemoSeeder seeder;
+    @Autowired
+    Rosters rosters;
 
     @Test
     void theDemoBranchesAreOnTheCompactedBranchesTopic() {
@@ -71,21 +75,21 @@ class BranchCatalogueIT extends ServiceIntegrationTest {
     }
 
     @Test
-    void loadingTheDemoAgainChangesNothingAndKeepsAFortnightOfShifts() {
+    void loadingTheDemoAgainChangesNothingAndEveryDemoBranchHasStaffOnEveryOpenDay() {
         long therapistsBefore = mongo.count(new Query(), "therapists");
-        long shiftsBefore = mongo.count(new Query(), "shifts");
 
         DemoSeeder.Seeded again = seeder.seed();
 
-        assertThat(again.branchesPublished()).isZero();
-        assertThat(again.shiftsAdded()).isZero();
+        assertThat(again).isEqualTo(new DemoSeeder.Seeded(0, 0, 0));
         assertThat(mongo.count(new Query(), "therapists")).isEqualTo(therapistsBefore);
-        assertThat(mongo.count(new Query(), "shifts")).isEqualTo(shiftsBefore);
         for (Branch branch : DemoChain.branches()) {
             LocalDate today = LocalDate.now(clock.withZone(branch.zone()));
-            for (int day = 0; day < DemoChain.SHIFT_DAYS; day++) {
-                long onShift = mongo.count(new Query(Criteria.where("branchId").is(branch.id()).and("date").is(today.plusDays(day))), "shifts");
-                assertThat(onShift).as(branch.id() + " " + today.plusDays(day)).isGreaterThanOrEqualTo(3);
+            List<String> team = DemoChain.therapists().stream().filter(therapist -> therapist.worksAt(branch.id())).map(Therapist::id).toList();
+            for (int day = 0; day < 28; day++) {
+                LocalDate date = today.plusDays(day);
+                long onShift = rosters.byIds(team.stream().map(id -> Shift.idOf(id, date)).toList()).values().stream()
+                        .filter(shift -> shift.branchId().equals(branch.id())).count();
+                assertThat(onShift).as(branch.id() + " " + date).isGreaterThanOrEqualTo(3);
             }
         }
     }

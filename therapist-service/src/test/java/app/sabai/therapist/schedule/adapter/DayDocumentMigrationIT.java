@@ -14,12 +14,13 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Date;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Data written under the branch-local day documents of earlier versions keeps counting after an upgrade. */
+/** Data written by earlier versions (day documents by local date, shifts by date) keeps counting after an upgrade. */
 class DayDocumentMigrationIT extends ServiceIntegrationTest {
 
     @Autowired
@@ -42,6 +43,8 @@ class DayDocumentMigrationIT extends ServiceIntegrationTest {
                 .append("attempt", 1).append("reservation", new Document("therapistId", anna.id()).append("roomId", "table-1")
                         .append("equipmentIds", List.of()).append("blockedStart", Date.from(start))
                         .append("blockedEnd", Date.from(end.plusSeconds(900)))), "assignments");
+        mongo.insert(new Document("_id", anna.id() + ":" + day.plusDays(1)).append("therapistId", anna.id()).append("branchId", branch.id())
+                .append("date", day.plusDays(1).toString()).append("start", "12:00").append("end", "16:00"), "shifts");
         mongo.remove(new Query(Criteria.where("_id").is(DayDocumentMigration.MARKER)), "migrations");
 
         migration.afterSingletonsInstantiated();
@@ -55,6 +58,11 @@ class DayDocumentMigrationIT extends ServiceIntegrationTest {
                 .extracting(held -> held.getString("kind") + ":" + held.getString("resourceId"))
                 .containsExactly("THERAPIST:" + anna.id(), "ROOM:" + branch.id() + "/table-1");
         assertThat(mongo.findById(DayDocumentMigration.MARKER, Document.class, "migrations")).isNotNull();
+        assertThat(mongo.findById(anna.id() + ":" + day.plusDays(1), Document.class, "shifts")).isNull();
+        assertThat(roster.of(anna.id()).shiftOn(day.plusDays(1))).hasValueSatisfying(shift -> {
+            assertThat(shift.start()).isEqualTo(LocalTime.of(12, 0));
+            assertThat(shift.end()).isEqualTo(LocalTime.of(16, 0));
+        });
 
         BookingRequested wantsAnna = bookWith(anna, branch, Technique.SWEDISH, at(branch, day, "10:30"), 60);
         assertThat(assignmentDocument(wantsAnna.bookingId()).getString("status")).isEqualTo("REJECTED");
