@@ -14,6 +14,7 @@ public final class BookingRequests {
     private String customerName = "Malee Srisuk";
     private String email = "guest-" + UUID.randomUUID() + "@example.com";
     private String language = "en";
+    private String preferredTherapistId;
     private String intake = """
             {"conditions": [], "injuries": [], "pregnant": false, "breastfeeding": false, "allergies": []}""";
 
@@ -46,16 +47,23 @@ public final class BookingRequests {
         return this;
     }
 
+    /** The therapist the customer asks for: ranked first whenever free and qualified. */
+    public BookingRequests preferring(String therapistId) {
+        this.preferredTherapistId = therapistId;
+        return this;
+    }
+
     public String email() {
         return email;
     }
 
     public String json() {
+        String preferred = preferredTherapistId == null ? "" : "\"therapistId\": \"" + preferredTherapistId + "\", ";
         return """
                 {"branchId": "%s", "technique": "%s", "durationMinutes": %d, "startLocal": "%s",
                  "customer": {"name": "%s", "email": "%s", "phone": "+441515550100", "language": "%s"},
-                 "preferences": {"therapistGender": "ANY", "pressure": "MEDIUM"},
+                 "preferences": {%s"therapistGender": "ANY", "pressure": "MEDIUM"},
                  "bodyAreas": ["UPPER_BACK"],
-                 "intake": %s}""".formatted(branchId, technique, durationMinutes, startLocal, customerName, email, language, intake);
+                 "intake": %s}""".formatted(branchId, technique, durationMinutes, startLocal, customerName, email, language, preferred, intake);
     }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,6 +34,10 @@ public final class Gateway {
         return post("/api/bookings", body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
+    public Response post(String path, String body) {
+        return post(path, body, Map.of());
+    }
+
     public Response post(String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
@@ -44,6 +49,10 @@ public final class Gateway {
 
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).DELETE().build());
     }
 
     public JsonNode booking(String id) {
@@ -58,6 +67,28 @@ public final class Gateway {
         Response response = get("/api/branches/" + branchId + "/schedule?date=" + URLEncoder.encode(date, StandardCharsets.UTF_8));
         if (response.status() != 200) {
             throw new IllegalStateException("GET schedule answered " + response.status() + ": " + response.raw());
+        }
+        return response.body();
+    }
+
+    /** A branch's day board: therapists on shift with their sessions, absences and free time; rooms; equipment. */
+    public JsonNode board(String branchId, LocalDate date) {
+        return ok(get("/api/branches/" + branchId + "/board?date=" + date), "board");
+    }
+
+    /** The therapists working at a branch (home staff and colleagues covering it), with their skills. */
+    public JsonNode therapists(String branchId) {
+        return ok(get("/api/branches/" + branchId + "/therapists"), "therapists");
+    }
+
+    /** The bookings of a branch that need staff. */
+    public JsonNode attention(String branchId) {
+        return ok(get("/api/branches/" + branchId + "/attention"), "attention list");
+    }
+
+    private static JsonNode ok(Response response, String what) {
+        if (response.status() != 200) {
+            throw new IllegalStateException("GET " + what + " answered " + response.status() + ": " + response.raw());
         }
         return response.body();
     }

@@ -12,6 +12,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.function.Predicate;
 /** An independent Kafka client: reads topics from the beginning and publishes records as they are. */
 public final class Topics {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final String bootstrapServers;
 
     public Topics(String bootstrapServers) {
@@ -69,5 +72,10 @@ public final class Topics {
 
     public static String value(ConsumerRecord<String, byte[]> record) {
         return record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The record's value read as JSON (every event is). */
+    public static JsonNode json(ConsumerRecord<String, byte[]> record) {
+        return JSON.readTree(value(record));
     }
 }
