@@ -4,6 +4,7 @@ import app.sabai.contracts.assignments.AssignmentEvent;
 import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.contracts.branches.BranchEvent;
 import app.sabai.contracts.notifications.NotificationEvent;
+import app.sabai.contracts.staff.StaffEvent;
 
 /** The registry of topics: name, what the record key is, and which event family travels on it. */
 public enum Topic {
@@ -11,7 +12,8 @@ public enum Topic {
     BOOKINGS("sabai.bookings", "branchId", false, BookingEvent.class),
     ASSIGNMENTS("sabai.assignments", "branchId", false, AssignmentEvent.class),
     NOTIFICATIONS("sabai.notifications", "bookingId", false, NotificationEvent.class),
-    BRANCHES("sabai.branches", "branchId", true, BranchEvent.class);
+    BRANCHES("sabai.branches", "branchId", true, BranchEvent.class),
+    STAFF("sabai.staff", "therapistId", true, StaffEvent.class);
 
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
 

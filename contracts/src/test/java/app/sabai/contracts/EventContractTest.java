@@ -25,7 +25,7 @@ class EventContractTest {
                 "TherapistAssigned", "AssignmentRejected", "TherapistReassigned", "ReassignmentFailed",
                 "SlotReleased", "TherapistAbsenceRecorded", "TherapistAbsenceWithdrawn",
                 "ReminderScheduled", "ReminderCancelled", "NotificationSent", "NotificationFailed",
-                "BranchCatalogued");
+                "BranchCatalogued", "TherapistProfiled");
         EventTypes.all().forEach((type, eventClass) -> {
             Topic topic = Topic.carrying(eventClass);
             assertThat(type).isEqualTo(topic.topicName() + "." + eventClass.getSimpleName() + ".v1");

@@ -43,6 +43,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,8 +135,12 @@ public abstract class ServiceIntegrationTest {
 
     /** Reads the topic for {@code wait} (the events may still be on their way), keeping those about the subjects. */
     protected static <T> List<T> eventsAbout(Set<String> subjects, Class<T> type, Duration wait) {
-        String ceType = "sabai.assignments." + type.getSimpleName() + ".v1";
-        return TestRecords.all(Topic.ASSIGNMENTS.topicName(), record -> subjects.contains(TestRecords.header(record, CloudEventHeaders.SUBJECT))
+        return eventsOn(Topic.ASSIGNMENTS, subjects, type, wait);
+    }
+
+    protected static <T> List<T> eventsOn(Topic topic, Set<String> subjects, Class<T> type, Duration wait) {
+        String ceType = topic.topicName() + "." + type.getSimpleName() + ".v1";
+        return TestRecords.all(topic.topicName(), record -> subjects.contains(TestRecords.header(record, CloudEventHeaders.SUBJECT))
                         && ceType.equals(TestRecords.header(record, CloudEventHeaders.TYPE)), wait).stream()
                 .map(record -> valueOf(record, type)).toList();
     }
@@ -209,6 +214,11 @@ public abstract class ServiceIntegrationTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    protected HttpResponse<String> put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     protected HttpResponse<String> delete(String path) {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).DELETE().build());
     }
@@ -219,6 +229,18 @@ public abstract class ServiceIntegrationTest {
         } catch (Exception e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
         }
+    }
+
+    /** A 4xx {@code application/problem+json} naming {@code field} (when given), in the API's words only. */
+    protected static void assertProblem(HttpResponse<String> response, int status, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        if (field != null) {
+            List<String> fields = new ArrayList<>();
+            json(response).get("errors").forEach(error -> fields.add(error.get("field").asString()));
+            assertThat(fields).as(response.body()).contains(field);
+        }
+        assertThat(response.body()).doesNotContain("Exception", "java.", "tools.jackson");
     }
 
     protected static JsonNode json(HttpResponse<String> response) {

@@ -20,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -162,11 +163,40 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String accepted = start > 0 && end > start ? message.substring(start + 1, end) : "";
             return "is not one of the accepted values" + (accepted.isEmpty() ? "" : ": " + accepted);
         }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "must be " + expected(mismatched.getTargetType());
+        }
         if (message.contains("java.time")) {
             return "is not a valid ISO-8601 value";
         }
         int cut = message.indexOf(':');
-        return cut > 0 ? message.substring(0, cut) : message;
+        String reason = cut > 0 ? message.substring(0, cut) : message;
+        // Never hand the client the parser's own words: class names, tokens and back-ticked types mean nothing to it.
+        return reason.contains("`") || reason.contains("java.") || reason.contains("token") || reason.contains("tools.jackson")
+                ? "has an invalid value" : reason;
+    }
+
+    /** What a JSON value of this type looks like, in the API's words. */
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != void.class)) {
+            return "a number";
+        }
+        if (type.getName().startsWith("java.time")) {
+            return "an ISO-8601 " + type.getSimpleName() + " (text)";
+        }
+        return "an object";
     }
 
     private static String describe(Class<?> type) {

@@ -1,5 +1,7 @@
 package app.sabai.therapist.planning;
 
+import app.sabai.contracts.values.CareRequirements;
+import app.sabai.contracts.values.Technique;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.roster.Shift;
 import app.sabai.therapist.staff.Certification;
@@ -26,20 +28,9 @@ public final class HardRules {
         if (request.choice() instanceof TherapistChoice.AnyoneBut(String current) && current.equals(therapist.id())) {
             return broken(HardRule.NOT_THE_CURRENT_THERAPIST, "gives the session now; a reassignment looks for someone else");
         }
-        if (!therapist.active()) {
-            return broken(HardRule.WORKS_AT_BRANCH, "no longer works for the chain");
-        }
-        if (!therapist.worksAt(branch.id())) {
-            return broken(HardRule.WORKS_AT_BRANCH, "works at " + therapist.homeBranchId() + ", not at " + branch.id());
-        }
-        if (!therapist.skilledIn(request.technique())) {
-            return broken(HardRule.HAS_SKILL, "not trained in " + request.technique());
-        }
-        if (request.requirements().prenatalCertified() && !therapist.holds(Certification.PRENATAL)) {
-            return broken(HardRule.PRENATAL_CERTIFIED, "the intake requires a prenatal-certified therapist");
-        }
-        if (request.requirements().seniorTherapist() && therapist.level() != Level.SENIOR) {
-            return broken(HardRule.SENIOR_LEVEL, "the intake asks for a senior therapist");
+        Optional<Exclusion> unqualified = firstUnqualified(therapist, branch.id(), request.technique(), request.requirements());
+        if (unqualified.isPresent()) {
+            return unqualified;
         }
         LocalDate date = branch.localDateOf(request.session().start());
         Optional<Shift> shift = snapshot.shiftOf(therapist.id(), date);
@@ -62,6 +53,27 @@ public final class HardRules {
         if (conflict.isPresent()) {
             return broken(HardRule.NO_OVERLAP, "busy " + clock(conflict.get().blocked(), branch.zone())
                     + " (booking " + conflict.get().bookingId() + ", changeover or travel included)");
+        }
+        return Optional.empty();
+    }
+
+    /** The first rule that makes the therapist unfit for such a session at that branch, whenever it is. */
+    public static Optional<Exclusion> firstUnqualified(Therapist therapist, String branchId, Technique technique,
+                                                       CareRequirements requirements) {
+        if (!therapist.active()) {
+            return broken(HardRule.WORKS_AT_BRANCH, "no longer works for the chain");
+        }
+        if (!therapist.worksAt(branchId)) {
+            return broken(HardRule.WORKS_AT_BRANCH, "works at " + therapist.homeBranchId() + ", not at " + branchId);
+        }
+        if (!therapist.skilledIn(technique)) {
+            return broken(HardRule.HAS_SKILL, "not trained in " + technique);
+        }
+        if (requirements.prenatalCertified() && !therapist.holds(Certification.PRENATAL)) {
+            return broken(HardRule.PRENATAL_CERTIFIED, "the intake requires a prenatal-certified therapist");
+        }
+        if (requirements.seniorTherapist() && therapist.level() != Level.SENIOR) {
+            return broken(HardRule.SENIOR_LEVEL, "the intake asks for a senior therapist");
         }
         return Optional.empty();
     }

@@ -3,6 +3,7 @@ package app.sabai.therapist.staff;
 import app.sabai.contracts.values.Gender;
 import app.sabai.contracts.values.Technique;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -14,11 +15,15 @@ public record TherapistView(
         Level level,
         Set<Technique> skills,
         Set<Certification> certifications,
+        List<String> languages,
         String homeBranchId,
-        List<String> coveringBranchIds) {
+        List<String> coveringBranchIds,
+        boolean active,
+        Instant deactivatedAt) {
 
     public static TherapistView of(Therapist therapist) {
         return new TherapistView(therapist.id(), therapist.name(), therapist.gender(), therapist.level(), therapist.skills(),
-                therapist.certifications(), therapist.homeBranchId(), therapist.coveringBranchIds());
+                therapist.certifications(), therapist.languages(), therapist.homeBranchId(), therapist.coveringBranchIds(),
+                therapist.active(), therapist.deactivatedAt());
     }
 }

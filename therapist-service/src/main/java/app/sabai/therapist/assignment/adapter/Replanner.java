@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +52,9 @@ import java.util.stream.Collectors;
  */
 @Service
 public class Replanner {
+
+    /** How far ahead bookings can exist: a change of staff or roster is checked against every session until then. */
+    public static final Duration HORIZON = Duration.ofDays(92);
 
     private static final Logger log = LoggerFactory.getLogger(Replanner.class);
     private static final int SETTLE_ROUNDS = 20;
@@ -88,7 +93,14 @@ public class Replanner {
      */
     public Replanned replan(String therapistId, Interval period, ReassignmentService.Cause cause, List<String> earlier,
                             Consumer<List<String>> affecting) {
+        return replan(therapistId, period, cause, earlier, affecting, record -> true);
+    }
+
+    /** As above, for the bookings held in the period that {@code concerns} picks (those a change strands, say). */
+    public Replanned replan(String therapistId, Interval period, ReassignmentService.Cause cause, List<String> earlier,
+                            Consumer<List<String>> affecting, Predicate<AssignmentRecord> concerns) {
         Map<String, AssignmentRecord> concerned = settledHolders(therapistId, period, earlier);
+        concerned.values().removeIf(record -> !earlier.contains(record.id()) && !concerns.test(record));
         affecting.accept(List.copyOf(concerned.keySet()));
         Instant now = clock.instant();
         List<ReplanOutcome> outcomes = new ArrayList<>();
@@ -171,6 +183,11 @@ public class Replanner {
                 throw new ConflictException(null, contended.why() + "; record the absence again in a moment");
             }
         }
+    }
+
+    /** The bookings whose sessions hold the therapist in the period, once every attempt in flight has settled. */
+    public List<AssignmentRecord> holders(String therapistId, Interval period) {
+        return List.copyOf(settledHolders(therapistId, period, List.of()).values());
     }
 
     /**

@@ -1,21 +1,33 @@
 package app.sabai.therapist.staff.adapter;
 
+import app.sabai.contracts.staff.TherapistProfiled;
+import app.sabai.support.outbox.Outbox;
+import app.sabai.support.outbox.OutboxEntry;
+import app.sabai.support.outbox.OutboxSource;
 import app.sabai.therapist.staff.Therapist;
+import org.bson.Document;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The therapists of the chain. The collection holds staff, not bookings, so it stays small; the
- * branch queries are served by secondary indexes on real MongoDB.
+ * The therapists of the chain. Every write stores the therapist together with their {@code TherapistProfiled}
+ * in one update (outbox), so the profile published on {@code sabai.staff} is always the one stored. The
+ * collection holds staff, not bookings, so it stays small; the branch queries are served by secondary
+ * indexes on real MongoDB.
  */
 @Component
 public class TherapistDirectory {
@@ -23,49 +35,97 @@ public class TherapistDirectory {
     public static final String COLLECTION = "therapists";
 
     private final MongoTemplate mongo;
+    private final Outbox outbox;
+    private final Clock clock;
 
-    TherapistDirectory(MongoTemplate mongo) {
+    TherapistDirectory(MongoTemplate mongo, Outbox outbox, Clock clock) {
         this.mongo = mongo;
+        this.outbox = outbox;
+        this.clock = clock;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("homeBranchId", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("coveringBranchIds", Sort.Direction.ASC));
     }
 
-    /** Inserts or replaces the therapist (by id). */
+    /** Inserts or replaces the therapist (by id) and publishes their profile. */
     public void save(Therapist therapist) {
-        mongo.save(therapist, COLLECTION);
+        Document fields = new Document();
+        mongo.getConverter().write(therapist, fields);
+        fields.remove("_id");
+        fields.remove("_class");
+        Update update = new Update();
+        fields.forEach(update::set);
+        if (therapist.deactivatedAt() == null) {
+            update.unset("deactivatedAt");
+        }
+        outbox.append(update, List.of(profiled(therapist)));
+        mongo.upsert(new Query(Criteria.where("_id").is(therapist.id())), update, COLLECTION);
+        outbox.written(COLLECTION, therapist.id());
     }
 
-    /** Adds the therapist unless one with that id exists; true when added. */
+    /** Adds the therapist unless one with that id exists; true when added (and their profile published). */
     public boolean addIfAbsent(Therapist therapist) {
+        Document document = new Document();
+        mongo.getConverter().write(therapist, document);
+        document.remove("_class");
+        document.put(OutboxEntry.FIELD, Outbox.entriesFor(List.of(profiled(therapist))).stream().map(entry -> {
+            Document stored = new Document();
+            mongo.getConverter().write(entry, stored);
+            stored.remove("_class");
+            return stored;
+        }).toList());
         try {
-            mongo.insert(therapist, COLLECTION);
-            return true;
+            mongo.insert(document, COLLECTION);
         } catch (DuplicateKeyException exists) {
             return false;
         }
+        outbox.written(COLLECTION, therapist.id());
+        return true;
     }
 
     public Optional<Therapist> find(String therapistId) {
         return Optional.ofNullable(mongo.findById(therapistId, Therapist.class, COLLECTION));
     }
 
-    /** Home staff and colleagues covering the branch. */
+    /** Home staff and colleagues covering the branch who still work for the chain. */
     public List<Therapist> atBranch(String branchId) {
+        return mongo.find(new Query(worksAt(branchId).and("deactivatedAt").is(null)).with(Sort.by("name", "_id")), Therapist.class, COLLECTION);
+    }
+
+    /** Everyone who ever belonged to or covered the branch, those who left included. */
+    public List<Therapist> everyoneAt(String branchId) {
         return mongo.find(new Query(worksAt(branchId)).with(Sort.by("name", "_id")), Therapist.class, COLLECTION);
     }
 
     /**
      * Everyone a decision at the branch considers: its staff, plus the customer's preferred therapist
-     * even from elsewhere, so the explanation can say why they were not given the session.
+     * even from elsewhere (or gone), so the explanation can say why they were not given the session.
      */
     public List<Therapist> forPlanning(String branchId, String preferredTherapistId) {
-        Criteria criteria = preferredTherapistId == null || preferredTherapistId.isBlank()
-                ? worksAt(branchId)
-                : new Criteria().orOperator(worksAt(branchId), Criteria.where("_id").is(preferredTherapistId));
-        return new ArrayList<>(mongo.find(new Query(criteria).with(Sort.by("_id")), Therapist.class, COLLECTION));
+        List<Therapist> therapists = new ArrayList<>(atBranch(branchId));
+        if (preferredTherapistId != null && !preferredTherapistId.isBlank()
+                && therapists.stream().noneMatch(therapist -> therapist.id().equals(preferredTherapistId))) {
+            find(preferredTherapistId).ifPresent(therapists::add);
+        }
+        therapists.sort((a, b) -> a.id().compareTo(b.id()));
+        return therapists;
+    }
+
+    private TherapistProfiled profiled(Therapist therapist) {
+        return new TherapistProfiled(UUID.randomUUID(), clock.instant(), therapist.id(), therapist.name(), therapist.gender(),
+                therapist.level().name(), therapist.homeBranchId(), therapist.coveringBranchIds(), List.copyOf(therapist.skills()),
+                therapist.certifications().stream().map(Enum::name).toList(), therapist.languages(), therapist.active());
     }
 
     private static Criteria worksAt(String branchId) {
         return new Criteria().orOperator(Criteria.where("homeBranchId").is(branchId), Criteria.where("coveringBranchIds").is(branchId));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Publication {
+
+        @Bean
+        OutboxSource therapistsOutbox() {
+            return new OutboxSource(COLLECTION);
+        }
     }
 }

@@ -243,12 +243,4 @@ class AbsenceIT extends ServiceIntegrationTest {
         throw new AssertionError("No row " + id);
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        if (field != null) {
-            assertThat(json(response).get("errors").get(0).get("field").asString()).as(response.body()).isEqualTo(field);
-        }
-        assertThat(response.body()).doesNotContain("Exception", "java.", "tools.jackson");
-    }
 }

@@ -169,14 +169,6 @@ class ReassignmentIT extends ServiceIntegrationTest {
         assertThat(holdersOf("therapist_days", booking.bookingId())).containsExactly(before.getString("therapistId"));
     }
 
-    private void assertProblem(HttpResponse<String> response, int status, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        if (field != null) {
-            assertThat(json(response).get("errors").get(0).get("field").asString()).isEqualTo(field);
-        }
-        assertThat(response.body()).doesNotContain("Exception", "java.", "tools.jackson");
-    }
 
     private HttpResponse<String> reassign(Branch branch, BookingRequested booking, String body) {
         return post("/api/branches/" + branch.id() + "/bookings/" + booking.bookingId() + "/reassignment", body);

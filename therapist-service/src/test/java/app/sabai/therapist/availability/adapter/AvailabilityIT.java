@@ -16,7 +16,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -150,16 +149,16 @@ class AvailabilityIT extends ServiceIntegrationTest {
     void questionsThatCannotBeAnsweredSayWhichFieldIsWrong() {
         String base = "/api/availability?technique=SWEDISH&durationMinutes=60";
         LocalDate day = LocalDate.now(clock).plusDays(2);
-        assertProblem(get(base + "&branchId=liverpool&from=" + day + "&to=" + day.plusDays(14)), "to");
-        assertProblem(get(base + "&branchId=liverpool&date=" + day + "&from=" + day), "date");
-        assertProblem(get(base + "&branchId=liverpool"), "date");
-        assertProblem(get(base + "&date=" + day + "&near=north"), "near");
-        assertProblem(get(base + "&date=" + day + "&near=95,10"), "near");
-        assertProblem(get(base + "&date=" + day + "&branchIds=atlantis"), "branchIds");
-        assertProblem(get(base + "&branchId=liverpool&date=" + day + "&therapistId=nobody"), "therapistId");
-        assertProblem(get("/api/availability?technique=SWEDISH&durationMinutes=45&branchId=liverpool&date=" + day), "durationMinutes");
-        assertProblem(get("/api/availability?technique=MOONLIGHT&durationMinutes=60&branchId=liverpool&date=" + day), "technique");
-        assertProblem(get(base + "&date=" + day + "&limit=0"), "limit");
+        assertProblem(get(base + "&branchId=liverpool&from=" + day + "&to=" + day.plusDays(14)), 400, "to");
+        assertProblem(get(base + "&branchId=liverpool&date=" + day + "&from=" + day), 400, "date");
+        assertProblem(get(base + "&branchId=liverpool"), 400, "date");
+        assertProblem(get(base + "&date=" + day + "&near=north"), 400, "near");
+        assertProblem(get(base + "&date=" + day + "&near=95,10"), 400, "near");
+        assertProblem(get(base + "&date=" + day + "&branchIds=atlantis"), 400, "branchIds");
+        assertProblem(get(base + "&branchId=liverpool&date=" + day + "&therapistId=nobody"), 400, "therapistId");
+        assertProblem(get("/api/availability?technique=SWEDISH&durationMinutes=45&branchId=liverpool&date=" + day), 400, "durationMinutes");
+        assertProblem(get("/api/availability?technique=MOONLIGHT&durationMinutes=60&branchId=liverpool&date=" + day), 400, "technique");
+        assertProblem(get(base + "&date=" + day + "&limit=0"), 400, "limit");
     }
 
     private static List<List<String>> offeredBy(JsonNode availability) {
@@ -175,10 +174,4 @@ class AvailabilityIT extends ServiceIntegrationTest {
         return list;
     }
 
-    private static void assertProblem(HttpResponse<String> response, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(list(json(response).get("errors"))).extracting(error -> error.get("field").asString()).contains(field);
-        assertThat(response.body()).doesNotContain("Exception", "java.", "tools.jackson");
-    }
 }
