@@ -23,8 +23,8 @@ import java.util.Map;
 public final class TopicWatcher {
 
     public static final List<String> PLATFORM_TOPICS = List.of(
-            "sabai.bookings", "sabai.assignments", "sabai.notifications", "sabai.branches",
-            "sabai.bookings-dlt", "sabai.assignments-dlt", "sabai.notifications-dlt", "sabai.branches-dlt");
+            "sabai.bookings", "sabai.assignments", "sabai.notifications", "sabai.branches", "sabai.staff",
+            "sabai.bookings-dlt", "sabai.assignments-dlt", "sabai.notifications-dlt", "sabai.branches-dlt", "sabai.staff-dlt");
 
     private final String bootstrapServers;
     private final List<String> topics;
