@@ -5,6 +5,7 @@ import app.sabai.contracts.values.AssignmentExplanation;
 import app.sabai.support.web.ConflictException;
 import app.sabai.therapist.assignment.AssignmentRecord;
 import app.sabai.therapist.assignment.AssignmentStatus;
+import app.sabai.therapist.assignment.Explanations;
 import app.sabai.therapist.assignment.ReplanOutcome;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.branch.adapter.BranchCatalogue;
@@ -166,7 +167,8 @@ public class Replanner {
                 moves.complete(branch, record, placed, cause);
                 return new ReplanOutcome(record.id(), record.branchId(), record.technique(), record.customerName(), record.start(),
                         record.end(), ReplanOutcome.Result.MOVED, placed.candidate().therapist().id(),
-                        placed.candidate().therapist().name(), placed.candidate().verdict().detail(), List.of());
+                        placed.candidate().therapist().name(), Explanations.winner(placed.candidate(), placed.plan().candidates().size(),
+                        placed.room(), placed.unit(), placed.takenMeanwhile()), List.of());
             }
             case Placement.Refused refused -> {
                 Plan.Infeasible why = refused.why();

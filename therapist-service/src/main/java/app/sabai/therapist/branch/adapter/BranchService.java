@@ -111,7 +111,12 @@ public class BranchService {
             }
         }
         if (!stranded.isEmpty()) {
-            throw new StrandingRefused(field, stranded, false);
+            throw new StrandingRefused(field, stranded, switch (field) {
+                case "rooms" -> "the room they hold";
+                case "equipment" -> "the equipment they hold";
+                case "zone", "mobile" -> "the times and place they were booked for";
+                default -> "opening hours to take place in";
+            }, false);
         }
         catalogue.save(changed);
         return new BranchChange(BranchView.of(changed), noLongerOffered.isEmpty() ? List.of() : needStaff(changed, noLongerOffered));

@@ -99,7 +99,7 @@ public class RosterService {
         Interval ahead = new Interval(clock.instant(), clock.instant().plus(HORIZON));
         List<Stranding.BookedAt> before = Stranding.stranded(change.apply(rosters.of(therapist.id())), booked(therapist, ahead));
         if (!before.isEmpty() && policy == StrandedBookings.REFUSE) {
-            throw new StrandingRefused(field, before, true);
+            throw new StrandingRefused(field, before, "their therapist", true);
         }
         Roster written = rosters.change(therapist.id(), change);
         Set<String> stranded = new HashSet<>();

@@ -10,8 +10,9 @@ public class StrandingRefused extends RuntimeException {
     private final String field;
     private final List<Stranding.BookedAt> stranded;
 
-    public StrandingRefused(String field, List<Stranding.BookedAt> stranded, boolean canReplan) {
-        super(stranded.size() + " booked session(s) would be left without their therapist, room, equipment or opening hours; "
+    /** {@code what} says what the sessions would lose, e.g. "their therapist". */
+    public StrandingRefused(String field, List<Stranding.BookedAt> stranded, String what, boolean canReplan) {
+        super(stranded.size() + " booked session(s) would be left without " + what + "; "
                 + (canReplan ? "move them first, or send \"stranded\": \"REPLAN\" to re-plan them as for an absence"
                 : "move or cancel them first"));
         this.field = field;
