@@ -1,10 +1,10 @@
 package app.sabai.therapist.branch.adapter;
 
 import app.sabai.contracts.json.SabaiJson;
+import app.sabai.support.mongo.StoredFields;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxSource;
 import app.sabai.therapist.branch.Branch;
-import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,13 +48,7 @@ public class BranchCatalogue {
     /** Stores the branch; true when it was new or changed, and so published. */
     public boolean save(Branch branch) {
         String hash = contentHash(branch);
-        Document fields = new Document();
-        mongo.getConverter().write(branch, fields);
-        fields.remove("_id");
-        fields.remove("_class");
-        Update update = new Update();
-        fields.forEach(update::set);
-        update.set(CONTENT_HASH, hash);
+        Update update = StoredFields.of(mongo.getConverter(), branch).set(CONTENT_HASH, hash);
         outbox.append(update, List.of(branch.catalogued(UUID.randomUUID(), clock.instant())));
         try {
             // Matches an existing branch only when its content differs; inserts it when there is none;

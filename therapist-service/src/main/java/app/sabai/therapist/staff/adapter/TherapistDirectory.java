@@ -1,6 +1,7 @@
 package app.sabai.therapist.staff.adapter;
 
 import app.sabai.contracts.staff.TherapistProfiled;
+import app.sabai.support.mongo.StoredFields;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxEntry;
 import app.sabai.support.outbox.OutboxSource;
@@ -48,15 +49,7 @@ public class TherapistDirectory {
 
     /** Inserts or replaces the therapist (by id) and publishes their profile. */
     public void save(Therapist therapist) {
-        Document fields = new Document();
-        mongo.getConverter().write(therapist, fields);
-        fields.remove("_id");
-        fields.remove("_class");
-        Update update = new Update();
-        fields.forEach(update::set);
-        if (therapist.deactivatedAt() == null) {
-            update.unset("deactivatedAt");
-        }
+        Update update = StoredFields.of(mongo.getConverter(), therapist);
         outbox.append(update, List.of(profiled(therapist)));
         mongo.upsert(new Query(Criteria.where("_id").is(therapist.id())), update, COLLECTION);
         outbox.written(COLLECTION, therapist.id());

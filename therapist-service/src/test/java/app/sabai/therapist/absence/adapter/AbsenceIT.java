@@ -146,6 +146,17 @@ class AbsenceIT extends ServiceIntegrationTest {
         assertThat(delete("/api/branches/" + day.branch.id() + "/therapists/" + day.tara.id() + "/absences/" + absenceId).statusCode()).isEqualTo(200);
         assertThat(eventsAbout(day.tara.id(), TherapistAbsenceWithdrawn.class, Duration.ofSeconds(5))).hasSize(1);
 
+        BookingRequested stuck = day.taras.get(6);
+        assertThat(assignmentDocument(stuck.bookingId()).getString("status")).isEqualTo("UNASSIGNED");
+        HttpResponse<String> resolved = post("/api/branches/" + day.branch.id() + "/bookings/" + stuck.bookingId() + "/reassignment",
+                "{\"reason\": \"Tara is back\"}");
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+        assertThat(json(resolved).get("assignment").get("therapist").get("id").asString()).isEqualTo(day.tara.id());
+        assertThat(holdersOf("therapist_days", stuck.bookingId())).containsExactly(day.tara.id());
+        assertThat(holdersOf("room_days", stuck.bookingId())).hasSize(1);
+        assertThat(eventsAbout(stuck.bookingId(), TherapistReassigned.class, Duration.ofSeconds(3))).singleElement()
+                .satisfies(move -> assertThat(move.previousTherapistId()).isEqualTo(day.tara.id()));
+
         BookingRequested afterwards = bookWith(day.tara, day.branch, Technique.SWEDISH, at(day.branch, day.date, "09:00"), 45);
         assertThat(assignmentDocument(afterwards.bookingId()).get("reservation", Document.class).getString("therapistId")).isEqualTo(day.tara.id());
         assertThat(assignmentDocument(moved.bookingId()).get("reservation", Document.class).getString("therapistId")).isEqualTo(movedTo);

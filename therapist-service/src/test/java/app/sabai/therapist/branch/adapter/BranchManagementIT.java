@@ -40,6 +40,10 @@ class BranchManagementIT extends ServiceIntegrationTest {
         assertThat(published.techniques()).extracting(offer -> offer.technique().name()).containsExactly("SWEDISH", "HOT_STONE");
         assertThat(published.closedDates()).containsExactly(LocalDate.parse("2026-12-25"));
         assertProblem(post("/api/branches", salon(id, "09:00", "21:00", "[\"table-1\"]", "[\"SWEDISH\"]")), 409, "id");
+        HttpResponse<String> moved = put("/api/branches/" + id, salon(id, "09:00", "21:00", "[\"table-1\", \"table-2\"]",
+                "[\"SWEDISH\", \"HOT_STONE\"]").replace("\"location\": {\"latitude\": 53.48, \"longitude\": -2.25},", ""));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(json(get("/api/branches/" + id)).get("location").isNull()).as("a value taken away is gone").isTrue();
 
         Therapist anna = Fixtures.therapist(freshId("anna"), id).skills(Technique.SWEDISH).build();
         seed(catalogue.find(id).orElseThrow(), List.of(anna), "09:00", "17:00");
