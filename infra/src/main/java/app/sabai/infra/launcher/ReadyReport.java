@@ -40,6 +40,7 @@ public final class ReadyReport {
         row(text, "Bookings", gateway + "/api/bookings");
         row(text, "Branches", gateway + "/api/branches");
         row(text, "Availability", gateway + "/api/availability?branchId=liverpool&technique=SWEDISH&durationMinutes=60&date=" + facts.tomorrow());
+        row(text, "Staff board", gateway + "/api/branches/liverpool/board?date=" + facts.tomorrow() + "   (reassign, absences, rosters: see the README)");
         row(text, "Live events", "curl -N " + gateway + "/api/ops/events");
         row(text, "Login", "none needed yet for the demo (identity arrives later)");
         if (!options.demo()) {

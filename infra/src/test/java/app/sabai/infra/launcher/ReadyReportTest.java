@@ -45,6 +45,7 @@ class ReadyReportTest {
                 .contains("\"startLocal\":\"2026-12-01T10:00\"")
                 .contains("curl -s http://localhost:8080/api/bookings/BOOKING_ID")
                 .contains("curl -N http://localhost:8080/api/ops/events")
+                .contains("Staff board    http://localhost:8080/api/branches/liverpool/board?date=2026-12-01")
                 .contains("./sabai watch")
                 .contains("kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic sabai.bookings")
                 .contains("mongodb://localhost:27017")
