@@ -23,7 +23,7 @@ class EventContractTest {
                 "BookingRescheduleRequested", "BookingRescheduled", "BookingCompleted", "BookingNoShow",
                 "BookingNeedsAttention", "BookingTherapistChanged",
                 "TherapistAssigned", "AssignmentRejected", "TherapistReassigned", "ReassignmentFailed",
-                "SlotReleased", "TherapistAbsenceRecorded", "TherapistAbsenceWithdrawn",
+                "SlotReleased", "TherapistAbsenceRecorded", "TherapistAbsenceWithdrawn", "TherapistRosterChanged",
                 "ReminderScheduled", "ReminderCancelled", "NotificationSent", "NotificationFailed",
                 "BranchCatalogued", "TherapistProfiled");
         EventTypes.all().forEach((type, eventClass) -> {

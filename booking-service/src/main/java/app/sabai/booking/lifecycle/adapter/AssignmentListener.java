@@ -14,6 +14,7 @@ import app.sabai.contracts.assignments.ReassignmentFailed;
 import app.sabai.contracts.assignments.SlotReleased;
 import app.sabai.contracts.assignments.TherapistAbsenceRecorded;
 import app.sabai.contracts.assignments.TherapistAbsenceWithdrawn;
+import app.sabai.contracts.assignments.TherapistRosterChanged;
 import app.sabai.contracts.assignments.TherapistAssigned;
 import app.sabai.contracts.assignments.TherapistReassigned;
 import org.slf4j.Logger;
@@ -59,11 +60,12 @@ class AssignmentListener {
             case AssignmentRejected rejected -> decide(rejected, rejected.bookingId(), AssignmentOutcome::of);
             case TherapistReassigned reassigned -> decide(reassigned, reassigned.bookingId(), AssignmentOutcome::of);
             case ReassignmentFailed failed -> decide(failed, failed.bookingId(), AssignmentOutcome::of);
-            // Nothing to change here: an absence reaches each booking it touches as its own TherapistReassigned
-            // or ReassignmentFailed, a withdrawn absence leaves moved bookings where they are, and a released
-            // slot is therapist-service's bookkeeping of a change the booking itself made or was told of.
+            // Nothing to change here: an absence or a roster change reaches each booking it touches as its own
+            // TherapistReassigned or ReassignmentFailed, a withdrawn absence leaves moved bookings where they are,
+            // and a released slot is therapist-service's bookkeeping of a change the booking made or was told of.
             case TherapistAbsenceRecorded absence -> nothingToChange(absence);
             case TherapistAbsenceWithdrawn withdrawn -> nothingToChange(withdrawn);
+            case TherapistRosterChanged rosterChanged -> nothingToChange(rosterChanged);
             case SlotReleased released -> nothingToChange(released);
         }
     }

@@ -1,5 +1,6 @@
 package app.sabai.therapist.roster.adapter;
 
+import app.sabai.contracts.assignments.TherapistRosterChanged;
 import app.sabai.support.web.FieldProblem;
 import app.sabai.support.web.InvalidRequestException;
 import app.sabai.support.web.NotFoundException;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -101,7 +103,14 @@ public class RosterService {
         if (!before.isEmpty() && policy == StrandedBookings.REFUSE) {
             throw new StrandingRefused(field, before, "their therapist", true);
         }
-        Roster written = rosters.change(therapist.id(), change);
+        LocalDate from = today(branch);
+        Roster written = rosters.change(therapist.id(), change, roster -> List.of(new TherapistRosterChanged(UUID.randomUUID(),
+                clock.instant(), therapist.id(), branch.id(),
+                roster.weekly().stream().map(shift -> new TherapistRosterChanged.Weekly(shift.day(), shift.branchId(), shift.start(),
+                        shift.end())).toList(),
+                roster.changes().stream().filter(day -> !day.date().isBefore(from)).map(day -> new TherapistRosterChanged.Change(day.date(),
+                        day.branchId(), day.start(), day.end())).toList(),
+                before.stream().map(Stranding.BookedAt::bookingId).toList())));
         Set<String> stranded = new HashSet<>();
         before.forEach(session -> stranded.add(session.bookingId()));
         Stranding.stranded(written, booked(therapist, ahead)).forEach(session -> stranded.add(session.bookingId()));

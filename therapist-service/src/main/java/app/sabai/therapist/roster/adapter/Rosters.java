@@ -1,9 +1,14 @@
 package app.sabai.therapist.roster.adapter;
 
+import app.sabai.contracts.SabaiEvent;
+import app.sabai.support.outbox.Outbox;
+import app.sabai.support.outbox.OutboxSource;
 import app.sabai.therapist.roster.DayChange;
 import app.sabai.therapist.roster.Roster;
 import app.sabai.therapist.roster.Shift;
 import app.sabai.therapist.roster.WeeklyShift;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,12 +23,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * The rosters, one document per therapist ({@code _id} = therapistId) in {@code rosters}: the weekly pattern
- * and the one-off changes, written whole and guarded by the version read. Shifts are derived from them.
+ * and the one-off changes, written whole and guarded by the version read, with the events a change causes
+ * (outbox). Shifts are derived from them.
  */
 @Component
 public class Rosters {
@@ -34,9 +41,11 @@ public class Rosters {
     private static final int ATTEMPTS = 10;
 
     private final MongoTemplate mongo;
+    private final Outbox outbox;
 
-    Rosters(MongoTemplate mongo) {
+    Rosters(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     public Optional<Roster> find(String therapistId) {
@@ -79,6 +88,11 @@ public class Rosters {
 
     /** Applies the change to the therapist's roster, guarded by the version read; returns the roster written. */
     public Roster change(String therapistId, UnaryOperator<Roster> change) {
+        return change(therapistId, change, written -> List.of());
+    }
+
+    /** As above, with the events the roster as written causes, in the same write (outbox). */
+    public Roster change(String therapistId, UnaryOperator<Roster> change, Function<Roster, List<? extends SabaiEvent>> events) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<Roster> current = find(therapistId);
             if (current.isEmpty()) {
@@ -86,12 +100,27 @@ public class Rosters {
                 continue;
             }
             Roster changed = change.apply(current.get());
+            Roster written = new Roster(therapistId, changed.weekly(), changed.changes(), current.get().version() + 1);
+            List<? extends SabaiEvent> caused = events.apply(written);
             Update update = new Update().set("weekly", changed.weekly()).set("changes", changed.changes()).inc("version", 1);
+            outbox.append(update, caused);
             if (mongo.updateFirst(new Query(Criteria.where("_id").is(therapistId).and("version").is(current.get().version())), update,
                     COLLECTION).getModifiedCount() == 1) {
-                return new Roster(therapistId, changed.weekly(), changed.changes(), current.get().version() + 1);
+                if (!caused.isEmpty()) {
+                    outbox.written(COLLECTION, therapistId);
+                }
+                return written;
             }
         }
         throw new OptimisticLockingFailureException("The roster of " + therapistId + " kept changing; try again");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Publication {
+
+        @Bean
+        OutboxSource rostersOutbox() {
+            return new OutboxSource(COLLECTION);
+        }
     }
 }

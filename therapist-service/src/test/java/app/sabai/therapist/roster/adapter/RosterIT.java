@@ -1,5 +1,6 @@
 package app.sabai.therapist.roster.adapter;
 
+import app.sabai.contracts.assignments.TherapistRosterChanged;
 import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.values.Technique;
 import app.sabai.therapist.Fixtures;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,6 +85,13 @@ class RosterIT extends ServiceIntegrationTest {
         });
         assertThat(holdersOf("therapist_days", morning.bookingId())).containsExactly(ben.id());
         assertThat(assignmentDocument(morning.bookingId()).get("reservation", Document.class).getString("therapistId")).isEqualTo(ben.id());
+        assertThat(eventsAbout(anna.id(), TherapistRosterChanged.class, Duration.ofSeconds(3))).singleElement().satisfies(changed -> {
+            assertThat(changed.branchId()).isEqualTo(branch.id());
+            assertThat(changed.strandedBookingIds()).containsExactly(morning.bookingId());
+            assertThat(changed.changes()).containsExactly(new TherapistRosterChanged.Change(day, branch.id(), LocalTime.of(13, 0),
+                    LocalTime.of(21, 0)));
+            assertThat(changed.weekly()).hasSize(7);
+        });
     }
 
     @Test
