@@ -71,6 +71,30 @@ class EngineEdgesIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void aVisitWhoseTravelRunsPastMidnightStillKeepsTheTherapistFromTheNextDaysFirstVisit() {
+        Branch mobile = Fixtures.salon(freshId("night-mobile")).mobile(30).changeover(10).hours(LocalTime.MIDNIGHT, LocalTime.of(23, 59)).build();
+        Therapist gemma = Fixtures.therapist(freshId("gemma"), mobile.id()).skills(Technique.SWEDISH).build();
+        seed(mobile, List.of(gemma), "00:00", "23:59");
+        LocalDate day = daysAhead(mobile, 2);
+
+        BookingRequested late = bookWith(gemma, mobile, Technique.SWEDISH, at(mobile, day, "22:30"), 60);
+        BookingRequested early = bookWith(gemma, mobile, Technique.SWEDISH, at(mobile, day.plusDays(1), "00:00"), 60);
+        BookingRequested later = bookWith(gemma, mobile, Technique.SWEDISH, at(mobile, day.plusDays(1), "00:45"), 60);
+
+        assertThat(assignmentDocument(late.bookingId()).getString("status")).isEqualTo("ASSIGNED");
+        assertThat(assignmentDocument(early.bookingId()).get("explanation", Document.class).getList("considered", Document.class))
+                .singleElement().satisfies(verdict -> {
+                    assertThat(verdict.getString("excludedBy")).isEqualTo("NO_OVERLAP");
+                    assertThat(verdict.getString("detail")).contains(late.bookingId());
+                });
+        assertThat(assignmentDocument(later.bookingId()).getString("status")).isEqualTo("ASSIGNED");
+        Interval blocked = mobile.blockedFor(new Interval(late.start(), late.end()));
+        Set<LocalDate> utcDates = Set.of(LocalDate.ofInstant(blocked.start(), ZoneOffset.UTC), LocalDate.ofInstant(blocked.end().minusNanos(1), ZoneOffset.UTC));
+        assertThat(mongo.find(new Query(Criteria.where("sessions.bookingId").is(late.bookingId())), Document.class, "therapist_days"))
+                .hasSize(utcDates.size());
+    }
+
+    @Test
     void aHoldLeftBehindByAnAttemptThatGaveUpIsReleasedInsteadOfRejectingTheBooking() {
         Branch branch = Fixtures.salon(freshId("salon")).build();
         Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).build();
