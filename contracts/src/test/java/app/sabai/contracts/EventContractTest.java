@@ -21,9 +21,10 @@ class EventContractTest {
         assertThat(EventTypes.all().values()).extracting(Class::getSimpleName).containsExactlyInAnyOrder(
                 "BookingRequested", "BookingConfirmed", "BookingRejected", "BookingCancelled",
                 "BookingRescheduleRequested", "BookingRescheduled", "BookingCompleted", "BookingNoShow",
-                "BookingNeedsAttention", "BookingTherapistChanged",
+                "BookingNeedsAttention", "BookingTherapistChanged", "BookingOffered", "CourseDecided",
                 "TherapistAssigned", "AssignmentRejected", "TherapistReassigned", "ReassignmentFailed",
                 "SlotReleased", "TherapistAbsenceRecorded", "TherapistAbsenceWithdrawn", "TherapistRosterChanged",
+                "SessionRescheduled", "RescheduleRefused",
                 "ReminderScheduled", "ReminderCancelled", "NotificationSent", "NotificationFailed",
                 "BranchCatalogued", "TherapistProfiled");
         EventTypes.all().forEach((type, eventClass) -> {

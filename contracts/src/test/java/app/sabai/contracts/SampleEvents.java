@@ -49,6 +49,9 @@ final class SampleEvents {
         if (type == LocalDate.class) {
             return LocalDate.of(2026, 12, 25);
         }
+        if (type == long.class || type == Long.class) {
+            return 4500L;
+        }
         if (type == double.class || type == Double.class) {
             return 53.4;
         }

@@ -1,7 +1,9 @@
 package app.sabai.therapist;
 
+import app.sabai.contracts.branches.CancellationPolicy;
 import app.sabai.contracts.branches.GeoPoint;
 import app.sabai.contracts.branches.OpeningHours;
+import app.sabai.contracts.branches.Price;
 import app.sabai.contracts.branches.ServiceArea;
 import app.sabai.contracts.branches.TechniqueOffer;
 import app.sabai.contracts.values.Gender;
@@ -126,9 +128,12 @@ public final class Fixtures {
             List<OpeningHours> hours = Arrays.stream(DayOfWeek.values()).filter(day -> day != closedOn)
                     .map(day -> new OpeningHours(day, opens, closes)).toList();
             List<TechniqueOffer> offers = techniques.stream()
-                    .map(technique -> new TechniqueOffer(technique, List.of(30, 60, 75, 90, 120))).toList();
+                    .map(technique -> new TechniqueOffer(technique, List.of(30, 60, 75, 90, 120),
+                            List.of(new Price(30, 3500), new Price(60, 6500), new Price(75, 8000), new Price(90, 9500), new Price(120, 12000))))
+                    .toList();
             return new Branch(id, "Branch " + id, zone, "1 Test Street", hours, changeover, rooms, equipment, offers, mobile,
-                    mobile ? new ServiceArea("Test area", List.of("L1", "CH41")) : null, travel, closedDates, location);
+                    mobile ? new ServiceArea("Test area", List.of("L1", "CH41")) : null, travel, closedDates, location, "GBP",
+                    CancellationPolicy.standard());
         }
     }
 

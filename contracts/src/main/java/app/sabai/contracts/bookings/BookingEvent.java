@@ -5,7 +5,8 @@ import app.sabai.contracts.SabaiEvent;
 /** Events of {@code sabai.bookings}, keyed by branch so each branch's decisions stay in order. */
 public sealed interface BookingEvent extends SabaiEvent permits
         BookingRequested, BookingConfirmed, BookingRejected, BookingCancelled, BookingRescheduleRequested,
-        BookingRescheduled, BookingCompleted, BookingNoShow, BookingNeedsAttention, BookingTherapistChanged {
+        BookingRescheduled, BookingCompleted, BookingNoShow, BookingNeedsAttention, BookingTherapistChanged, BookingOffered,
+        CourseDecided {
 
     String bookingId();
 

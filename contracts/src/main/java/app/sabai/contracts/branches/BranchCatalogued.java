@@ -11,8 +11,9 @@ import java.util.UUID;
 /**
  * The full catalogue entry of a branch, re-published whenever it changes. A mobile branch has a service
  * area and travel time between visits instead of rooms. {@code closedDates} are local dates on which it
- * does not open whatever its weekly hours say (public holidays); {@code location} is null for a branch
- * catalogued before branches had one.
+ * does not open whatever its weekly hours say (public holidays). {@code location}, {@code currency} (ISO 4217,
+ * of the prices in {@code techniques}) and {@code policy} are null for a branch catalogued before branches
+ * had them; a missing policy reads as {@link CancellationPolicy#standard()}.
  */
 @EventType("sabai.branches.BranchCatalogued.v1")
 public record BranchCatalogued(
@@ -29,7 +30,9 @@ public record BranchCatalogued(
         ServiceArea serviceArea,
         int travelMinutes,
         List<LocalDate> closedDates,
-        GeoPoint location) implements BranchEvent {
+        GeoPoint location,
+        String currency,
+        CancellationPolicy policy) implements BranchEvent {
 
     public BranchCatalogued {
         openingHours = openingHours == null ? List.of() : List.copyOf(openingHours);
@@ -42,6 +45,6 @@ public record BranchCatalogued(
                             List<OpeningHours> openingHours, List<TechniqueOffer> techniques, int changeoverMinutes, boolean mobile,
                             ServiceArea serviceArea, int travelMinutes) {
         this(eventId, occurredAt, branchId, name, zone, address, openingHours, techniques, changeoverMinutes, mobile, serviceArea,
-                travelMinutes, List.of(), null);
+                travelMinutes, List.of(), null, null, null);
     }
 }

@@ -8,6 +8,8 @@ public enum MessageKind {
     REMINDER,
     CHANGE,
     CANCELLATION,
+    OFFER,
+    COURSE_SUMMARY,
     @JsonEnumDefaultValue
     OTHER
 }

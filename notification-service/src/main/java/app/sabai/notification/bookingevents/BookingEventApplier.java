@@ -6,11 +6,13 @@ import app.sabai.contracts.bookings.BookingConfirmed;
 import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.contracts.bookings.BookingNeedsAttention;
 import app.sabai.contracts.bookings.BookingNoShow;
+import app.sabai.contracts.bookings.BookingOffered;
 import app.sabai.contracts.bookings.BookingRejected;
 import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.bookings.BookingRescheduleRequested;
 import app.sabai.contracts.bookings.BookingRescheduled;
 import app.sabai.contracts.bookings.BookingTherapistChanged;
+import app.sabai.contracts.bookings.CourseDecided;
 import app.sabai.notification.booking.BookingNotifications;
 import app.sabai.notification.booking.Change;
 import app.sabai.notification.booking.ReminderPlanner;
@@ -65,6 +67,8 @@ public class BookingEventApplier {
             case BookingRescheduleRequested requested -> log.trace("Nothing to send for {}", requested.eventId());
             case BookingCompleted completed -> log.trace("Nothing to send for {}", completed.eventId());
             case BookingNoShow noShow -> log.trace("Nothing to send for {}", noShow.eventId());
+            case BookingOffered offered -> log.trace("Not handled yet: {}", offered.eventId());
+            case CourseDecided decided -> log.trace("Not handled yet: {}", decided.eventId());
         }
     }
 

@@ -1,6 +1,7 @@
 package app.sabai.therapist.branch;
 
 import app.sabai.contracts.branches.BranchCatalogued;
+import app.sabai.contracts.branches.CancellationPolicy;
 import app.sabai.contracts.branches.GeoPoint;
 import app.sabai.contracts.branches.OpeningHours;
 import app.sabai.contracts.branches.ServiceArea;
@@ -37,7 +38,9 @@ public record Branch(
         ServiceArea serviceArea,
         int travelMinutes,
         List<LocalDate> closedDates,
-        GeoPoint location) {
+        GeoPoint location,
+        String currency,
+        CancellationPolicy policy) {
 
     public Branch {
         Objects.requireNonNull(id, "id");
@@ -48,6 +51,7 @@ public record Branch(
         equipment = equipment == null ? List.of() : List.copyOf(equipment);
         techniques = techniques == null ? List.of() : List.copyOf(techniques);
         closedDates = closedDates == null ? List.of() : closedDates.stream().distinct().sorted().toList();
+        policy = policy == null ? CancellationPolicy.standard() : policy;
         if (changeoverMinutes < 0 || travelMinutes < 0) {
             throw new IllegalArgumentException("Changeover and travel minutes cannot be negative");
         }
@@ -57,7 +61,7 @@ public record Branch(
                   List<Room> rooms, List<EquipmentUnit> equipment, List<TechniqueOffer> techniques, boolean mobile,
                   ServiceArea serviceArea, int travelMinutes) {
         this(id, name, zone, address, openingHours, changeoverMinutes, rooms, equipment, techniques, mobile, serviceArea, travelMinutes,
-                List.of(), null);
+                List.of(), null, null, null);
     }
 
     public boolean closedOn(LocalDate date) {
@@ -117,6 +121,6 @@ public record Branch(
 
     public BranchCatalogued catalogued(UUID eventId, Instant occurredAt) {
         return new BranchCatalogued(eventId, occurredAt, id, name, zone, address, openingHours, techniques,
-                changeoverMinutes, mobile, serviceArea, travelMinutes, closedDates, location);
+                changeoverMinutes, mobile, serviceArea, travelMinutes, closedDates, location, currency, policy);
     }
 }

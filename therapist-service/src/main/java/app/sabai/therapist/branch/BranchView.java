@@ -1,5 +1,6 @@
 package app.sabai.therapist.branch;
 
+import app.sabai.contracts.branches.CancellationPolicy;
 import app.sabai.contracts.branches.GeoPoint;
 import app.sabai.contracts.branches.OpeningHours;
 import app.sabai.contracts.branches.ServiceArea;
@@ -24,11 +25,13 @@ public record BranchView(
         List<Room> rooms,
         List<EquipmentUnit> equipment,
         List<LocalDate> closedDates,
-        GeoPoint location) {
+        GeoPoint location,
+        String currency,
+        CancellationPolicy policy) {
 
     public static BranchView of(Branch branch) {
         return new BranchView(branch.id(), branch.name(), branch.zone(), branch.address(), branch.mobile(), branch.openingHours(),
                 branch.techniques(), branch.changeoverMinutes(), branch.serviceArea(), branch.travelMinutes(), branch.rooms(),
-                branch.equipment(), branch.closedDates(), branch.location());
+                branch.equipment(), branch.closedDates(), branch.location(), branch.currency(), branch.policy());
     }
 }

@@ -1,7 +1,9 @@
 package app.sabai.therapist.demo;
 
+import app.sabai.contracts.branches.CancellationPolicy;
 import app.sabai.contracts.branches.GeoPoint;
 import app.sabai.contracts.branches.OpeningHours;
+import app.sabai.contracts.branches.Price;
 import app.sabai.contracts.branches.ServiceArea;
 import app.sabai.contracts.branches.TechniqueOffer;
 import app.sabai.contracts.values.Gender;
@@ -90,11 +92,11 @@ public final class DemoChain {
                         new Room("mat", "Thai Mat Room", RoomKind.MAT),
                         new Room("couples", "Couples Suite", RoomKind.DOUBLE)),
                 List.of(new EquipmentUnit("heater-1", "Stone heater", EquipmentKind.STONE_HEATER)),
-                List.of(offer(SWEDISH, 30, 60, 90), offer(DEEP_TISSUE, 60, 90), offer(TRIGGER_POINT, 30, 60),
+                priced(110, offer(SWEDISH, 30, 60, 90), offer(DEEP_TISSUE, 60, 90), offer(TRIGGER_POINT, 30, 60),
                         offer(MYOFASCIAL_RELEASE, 60), offer(LYMPHATIC_DRAINAGE, 60), offer(SPORTS, 30, 60),
                         offer(THAI, 60, 90, 120), offer(HOT_STONE, 75, 90), offer(AYURVEDIC, 60, 90),
                         offer(ACUPRESSURE, 30, 60), offer(PRENATAL, 60)),
-                false, null, 0, List.of(), new GeoPoint(53.4027, -2.9791));
+                false, null, 0, List.of(), new GeoPoint(53.4027, -2.9791), "GBP", CancellationPolicy.standard());
     }
 
     static Branch bangkok() {
@@ -110,10 +112,10 @@ public final class DemoChain {
                         new Room("jasmine", "Jasmine Suite", RoomKind.DOUBLE)),
                 List.of(new EquipmentUnit("heater-1", "Stone heater", EquipmentKind.STONE_HEATER),
                         new EquipmentUnit("hammers-1", "Tok Sen hammer set", EquipmentKind.HAMMER_SET)),
-                List.of(offer(THAI, 60, 90, 120), offer(SABAI, 60, 90), offer(TOK_SEN, 60), offer(GUA_SHA, 30, 45),
+                priced(1000, offer(THAI, 60, 90, 120), offer(SABAI, 60, 90), offer(TOK_SEN, 60), offer(GUA_SHA, 30, 45),
                         offer(HOT_STONE, 75, 90), offer(AYURVEDIC, 60, 90), offer(ACUPRESSURE, 30, 60),
                         offer(SWEDISH, 30, 60, 90), offer(PRENATAL, 60)),
-                false, null, 0, List.of(), new GeoPoint(13.7262, 100.5697));
+                false, null, 0, List.of(), new GeoPoint(13.7262, 100.5697), "THB", new CancellationPolicy(12, 50, 100));
     }
 
     static Branch newYork() {
@@ -129,10 +131,10 @@ public final class DemoChain {
                         new Room("loft", "Loft Couples Suite", RoomKind.DOUBLE)),
                 List.of(new EquipmentUnit("heater-1", "Stone heater 1", EquipmentKind.STONE_HEATER),
                         new EquipmentUnit("heater-2", "Stone heater 2", EquipmentKind.STONE_HEATER)),
-                List.of(offer(SWEDISH, 30, 60, 90), offer(DEEP_TISSUE, 60, 90), offer(TRIGGER_POINT, 30, 60),
+                priced(217, offer(SWEDISH, 30, 60, 90), offer(DEEP_TISSUE, 60, 90), offer(TRIGGER_POINT, 30, 60),
                         offer(MYOFASCIAL_RELEASE, 60), offer(SPORTS, 30, 60), offer(HOT_STONE, 75, 90),
                         offer(LYMPHATIC_DRAINAGE, 60), offer(PRENATAL, 60), offer(GUA_SHA, 30, 45), offer(THAI, 60, 90)),
-                false, null, 0, List.of(), new GeoPoint(40.7250, -73.9989));
+                false, null, 0, List.of(), new GeoPoint(40.7250, -73.9989), "USD", new CancellationPolicy(24, 100, 100));
     }
 
     static Branch merseysideMobile() {
@@ -146,10 +148,10 @@ public final class DemoChain {
                 "Home visits; base: 42 Bold Street, Liverpool L1 4DS, United Kingdom",
                 week(LocalTime.of(8, 0), LocalTime.of(20, 0), Map.of(DayOfWeek.SUNDAY, hours(9, 0, 18, 0))),
                 10, List.of(), List.of(),
-                List.of(offer(SWEDISH, 60, 90), offer(DEEP_TISSUE, 60, 90), offer(SPORTS, 60), offer(LYMPHATIC_DRAINAGE, 60),
+                priced(140, offer(SWEDISH, 60, 90), offer(DEEP_TISSUE, 60, 90), offer(SPORTS, 60), offer(LYMPHATIC_DRAINAGE, 60),
                         offer(AYURVEDIC, 60, 90), offer(THAI, 60, 90), offer(PRENATAL, 60)),
                 true, new ServiceArea("Merseyside, the Wirral and North Cheshire", districts), 30, List.of(),
-                new GeoPoint(53.4027, -2.9791));
+                new GeoPoint(53.4027, -2.9791), "GBP", new CancellationPolicy(48, 50, 100));
     }
 
     // ---------------------------------------------------------------- teams (rota order matters)
@@ -321,6 +323,26 @@ public final class DemoChain {
 
     private static TechniqueOffer offer(Technique technique, Integer... minutes) {
         return new TechniqueOffer(technique, Arrays.asList(minutes));
+    }
+
+    /**
+     * The offers with their prices: the branch's rate per minute (minor units) times a factor for the work and
+     * what it needs (stones, oils, certification), rounded to half a unit of the currency.
+     */
+    private static List<TechniqueOffer> priced(int ratePerMinute, TechniqueOffer... offers) {
+        return Arrays.stream(offers).map(offer -> new TechniqueOffer(offer.technique(), offer.durationsMinutes(),
+                offer.durationsMinutes().stream().map(minutes -> new Price(minutes,
+                        Math.round(minutes * ratePerMinute * factor(offer.technique()) / 50.0) * 50)).toList())).toList();
+    }
+
+    private static double factor(Technique technique) {
+        return switch (technique) {
+            case HOT_STONE -> 1.25;
+            case AYURVEDIC -> 1.15;
+            case DEEP_TISSUE, PRENATAL, TOK_SEN -> 1.1;
+            case GUA_SHA, ACUPRESSURE -> 0.9;
+            default -> 1.0;
+        };
     }
 
     private static OpeningHours hours(int opensHour, int opensMinute, int closesHour, int closesMinute) {

@@ -1,22 +1,24 @@
 package app.sabai.booking.lifecycle.adapter;
 
-import app.sabai.booking.lifecycle.AssignmentOutcome;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Confirmed;
 import app.sabai.booking.lifecycle.AssignmentOutcome.NeedsAttention;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Reassigned;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Rejected;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Skipped;
+import app.sabai.booking.lifecycle.AssignmentOutcome;
 import app.sabai.booking.lifecycle.Booking;
 import app.sabai.contracts.EventTypes;
 import app.sabai.contracts.assignments.AssignmentEvent;
 import app.sabai.contracts.assignments.AssignmentRejected;
 import app.sabai.contracts.assignments.ReassignmentFailed;
+import app.sabai.contracts.assignments.RescheduleRefused;
+import app.sabai.contracts.assignments.SessionRescheduled;
 import app.sabai.contracts.assignments.SlotReleased;
 import app.sabai.contracts.assignments.TherapistAbsenceRecorded;
 import app.sabai.contracts.assignments.TherapistAbsenceWithdrawn;
-import app.sabai.contracts.assignments.TherapistRosterChanged;
 import app.sabai.contracts.assignments.TherapistAssigned;
 import app.sabai.contracts.assignments.TherapistReassigned;
+import app.sabai.contracts.assignments.TherapistRosterChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -67,6 +69,8 @@ class AssignmentListener {
             case TherapistAbsenceWithdrawn withdrawn -> nothingToChange(withdrawn);
             case TherapistRosterChanged rosterChanged -> nothingToChange(rosterChanged);
             case SlotReleased released -> nothingToChange(released);
+            case SessionRescheduled rescheduled -> nothingToChange(rescheduled);
+            case RescheduleRefused refused -> nothingToChange(refused);
         }
     }
 

@@ -6,11 +6,13 @@ import app.sabai.contracts.bookings.BookingConfirmed;
 import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.contracts.bookings.BookingNeedsAttention;
 import app.sabai.contracts.bookings.BookingNoShow;
+import app.sabai.contracts.bookings.BookingOffered;
 import app.sabai.contracts.bookings.BookingRejected;
 import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.bookings.BookingRescheduleRequested;
 import app.sabai.contracts.bookings.BookingRescheduled;
 import app.sabai.contracts.bookings.BookingTherapistChanged;
+import app.sabai.contracts.bookings.CourseDecided;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +41,8 @@ class BookingEventsListener {
             case BookingCompleted completed -> { }
             case BookingNoShow noShow -> { }
             case BookingTherapistChanged changed -> { }
+            case BookingOffered offered -> { }
+            case CourseDecided decided -> { }
         }
     }
 }

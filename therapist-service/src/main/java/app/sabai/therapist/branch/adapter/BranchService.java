@@ -1,7 +1,9 @@
 package app.sabai.therapist.branch.adapter;
 
+import app.sabai.contracts.branches.CancellationPolicy;
 import app.sabai.contracts.branches.GeoPoint;
 import app.sabai.contracts.branches.OpeningHours;
+import app.sabai.contracts.branches.Price;
 import app.sabai.contracts.branches.ServiceArea;
 import app.sabai.contracts.branches.TechniqueOffer;
 import app.sabai.support.web.ConflictException;
@@ -36,9 +38,11 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -255,6 +259,38 @@ public class BranchService {
                 problems.add(new FieldProblem("travelMinutes", "only a mobile service travels"));
             }
         }
+        String currency = request.currency() == null ? null : request.currency().strip().toUpperCase(Locale.ROOT);
+        if (currency != null && Currency.getAvailableCurrencies().stream().noneMatch(known -> known.getCurrencyCode().equals(currency))) {
+            problems.add(new FieldProblem("currency", "must be an ISO 4217 currency code such as GBP, THB or USD"));
+        }
+        for (int i = 0; i < techniques.size(); i++) {
+            TechniqueOffer offer = techniques.get(i);
+            if (offer == null || offer.prices().isEmpty()) {
+                continue;
+            }
+            if (currency == null) {
+                problems.add(new FieldProblem("currency", "is required when treatments have prices"));
+            }
+            for (int j = 0; j < offer.prices().size(); j++) {
+                Price price = offer.prices().get(j);
+                String at = "techniques[" + i + "].prices[" + j + "]";
+                if (price == null || !offer.durationsMinutes().contains(price.durationMinutes())) {
+                    problems.add(new FieldProblem(at + ".durationMinutes", "must be one of the lengths the treatment is sold for"));
+                } else if (price.amountMinor() < 0) {
+                    problems.add(new FieldProblem(at + ".amountMinor", "must not be negative"));
+                }
+            }
+        }
+        CancellationPolicy policy = request.policy() == null ? CancellationPolicy.standard() : request.policy();
+        if (policy.freeUntilHours() < 0 || policy.freeUntilHours() > 168) {
+            problems.add(new FieldProblem("policy.freeUntilHours", "must be between 0 and 168 hours"));
+        }
+        if (policy.lateFeePercent() < 0 || policy.lateFeePercent() > 100) {
+            problems.add(new FieldProblem("policy.lateFeePercent", "must be between 0 and 100"));
+        }
+        if (policy.noShowFeePercent() < 0 || policy.noShowFeePercent() > 100) {
+            problems.add(new FieldProblem("policy.noShowFeePercent", "must be between 0 and 100"));
+        }
         if (request.closedDates() != null && request.closedDates().contains(null)) {
             problems.add(new FieldProblem("closedDates", "must not contain null"));
         }
@@ -263,7 +299,8 @@ public class BranchService {
         }
         return new Branch(id, name, zone, request.address() == null ? null : request.address().strip(), hours, changeover, rooms, units,
                 techniques, mobile, mobile ? area : null, mobile ? travel : 0,
-                request.closedDates() == null ? List.of() : request.closedDates().stream().filter(Objects::nonNull).toList(), location);
+                request.closedDates() == null ? List.of() : request.closedDates().stream().filter(Objects::nonNull).toList(), location,
+                currency, policy);
     }
 
     private static List<Room> rooms(List<BranchRequest.RoomRequest> requested, List<FieldProblem> problems) {
