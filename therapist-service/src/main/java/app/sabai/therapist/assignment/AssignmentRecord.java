@@ -129,6 +129,9 @@ public record AssignmentRecord(
 
     /** Whether a session filed under this booking's id with {@code sessionAttempt} on the resource still counts. */
     public Liveness liveness(Resource resource, int sessionAttempt, Instant now, Duration moveLease) {
+        if (status == AssignmentStatus.RELEASED || status == AssignmentStatus.REJECTED) {
+            return Liveness.STALE;
+        }
         if (reservation != null && reservation.asHoldings().stream().anyMatch(held -> held.matches(resource, sessionAttempt))) {
             return Liveness.HELD;
         }

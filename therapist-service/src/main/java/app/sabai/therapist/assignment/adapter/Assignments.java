@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 
 /**
  * One {@code assignments} document per booking makes its decision happen exactly once: planning claims
@@ -123,8 +124,12 @@ public class Assignments {
      * when the move no longer holds the booking (another claim came after it, or it was aborted).
      */
     boolean completeMove(String bookingId, int attempt, Update outcome, AssignmentRecord.Change change, AssignmentEvent event) {
+        return completeMove(bookingId, attempt, outcome, change, List.of(event));
+    }
+
+    boolean completeMove(String bookingId, int attempt, Update outcome, AssignmentRecord.Change change, List<? extends AssignmentEvent> events) {
         outcome.unset("move").push("changes").slice(-CHANGES_KEPT).each(change);
-        outbox.append(outcome, List.of(event));
+        outbox.append(outcome, events);
         Query stillMoving = new Query(Criteria.where("_id").is(bookingId).and("attempt").is(attempt).and("move").ne(null));
         boolean written = mongo.updateFirst(stillMoving, outcome, COLLECTION).getModifiedCount() == 1;
         if (written) {
@@ -137,6 +142,54 @@ public class Assignments {
     boolean abortMove(String bookingId, int attempt) {
         return mongo.updateFirst(new Query(Criteria.where("_id").is(bookingId).and("attempt").is(attempt).and("move").ne(null)),
                 new Update().unset("move"), COLLECTION).getModifiedCount() == 1;
+    }
+
+    /** Whether the event was applied to the booking's document (its id is among those remembered). */
+    boolean applied(String bookingId, UUID eventId) {
+        return mongo.exists(new Query(Criteria.where("_id").is(bookingId).and(AppliedEvents.FIELD).is(eventId.toString())), COLLECTION);
+    }
+
+    /** Records that the event was applied, with the events it causes, unless it was applied before. */
+    boolean applyOnce(String bookingId, UUID eventId, Update change, List<? extends AssignmentEvent> events) {
+        AppliedEvents.markApplied(change, eventId);
+        outbox.append(change, events);
+        boolean written = mongo.updateFirst(new Query(AppliedEvents.notYetApplied(Criteria.where("_id").is(bookingId), eventId)), change,
+                COLLECTION).getModifiedCount() == 1;
+        if (written && !events.isEmpty()) {
+            outbox.written(COLLECTION, bookingId);
+        }
+        return written;
+    }
+
+    /**
+     * The booking holds nothing any more (cancelled, or its customer did not come): {@code RELEASED}, for good,
+     * with its event, unless the event was applied before. Guarded by the attempt read, so a decision or move
+     * that lands meanwhile makes this return false and be decided again; the attempt number moves on, so
+     * whatever was in flight for the booking can no longer be written.
+     */
+    boolean release(AssignmentRecord read, UUID eventId, String reason, Instant now, List<? extends AssignmentEvent> events) {
+        Update update = new Update().set("status", AssignmentStatus.RELEASED).set("released", new Document("reason", reason).append("at", now))
+                .inc("attempt", 1).unset("move");
+        AppliedEvents.markApplied(update, eventId);
+        outbox.append(update, events);
+        Query stillAsRead = new Query(AppliedEvents.notYetApplied(Criteria.where("_id").is(read.id())
+                .and("status").is(read.status()).and("attempt").is(read.attempt()), eventId));
+        boolean written = mongo.updateFirst(stillAsRead, update, COLLECTION).getModifiedCount() == 1;
+        if (written && !events.isEmpty()) {
+            outbox.written(COLLECTION, read.id());
+        }
+        return written;
+    }
+
+    /** A booking released before its request was ever planned: its document is created released, so no request assigns it. */
+    boolean releasedUnseen(String bookingId, String branchId, String reason, Instant now) {
+        try {
+            return mongo.upsert(byId(bookingId), new Update().setOnInsert("branchId", branchId).setOnInsert("status", AssignmentStatus.RELEASED)
+                    .setOnInsert("attempt", 0).setOnInsert("released", new Document("reason", reason).append("at", now)), COLLECTION)
+                    .getUpsertedId() != null;
+        } catch (DuplicateKeyException createdConcurrently) {
+            return false;
+        }
     }
 
     public Optional<AssignmentRecord> find(String bookingId) {

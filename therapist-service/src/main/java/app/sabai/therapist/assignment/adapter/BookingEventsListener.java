@@ -16,30 +16,31 @@ import app.sabai.contracts.bookings.CourseDecided;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes {@code sabai.bookings}: every requested booking gets its one assignment decision. */
+/** Consumes {@code sabai.bookings}: every requested booking gets its one decision, and later changes reach its reservation. */
 @Component
 class BookingEventsListener {
 
     private final AssignmentService assignments;
+    private final LifecycleService lifecycle;
 
-    BookingEventsListener(AssignmentService assignments) {
+    BookingEventsListener(AssignmentService assignments, LifecycleService lifecycle) {
         this.assignments = assignments;
+        this.lifecycle = lifecycle;
     }
 
     @KafkaListener(topics = "sabai.bookings")
     void on(BookingEvent event) {
         switch (event) {
             case BookingRequested requested -> assignments.handle(requested);
-            // Outcomes of our own decisions as booking-service applied them: nothing more to do here.
+            case BookingCancelled cancelled -> lifecycle.released(cancelled.bookingId(), cancelled.branchId(), cancelled.eventId(), "CANCELLED");
+            case BookingNoShow noShow -> lifecycle.released(noShow.bookingId(), noShow.branchId(), noShow.eventId(), "NO_SHOW");
+            case BookingRescheduleRequested rescheduleRequested -> lifecycle.reschedule(rescheduleRequested);
+            case BookingCompleted completed -> lifecycle.completed(completed);
+            // booking-service's accounts of our own decisions and moves, and messages for the customer: nothing to do here.
             case BookingConfirmed confirmed -> { }
             case BookingRejected rejected -> { }
             case BookingNeedsAttention needsAttention -> { }
-            // Releasing and moving reservations for these arrives with cancellation and rescheduling.
-            case BookingCancelled cancelled -> { }
-            case BookingRescheduleRequested rescheduleRequested -> { }
             case BookingRescheduled rescheduled -> { }
-            case BookingCompleted completed -> { }
-            case BookingNoShow noShow -> { }
             case BookingTherapistChanged changed -> { }
             case BookingOffered offered -> { }
             case CourseDecided decided -> { }

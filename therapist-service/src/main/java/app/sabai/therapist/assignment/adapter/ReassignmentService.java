@@ -238,6 +238,7 @@ public class ReassignmentService {
             case ASSIGNED, UNASSIGNED -> { }
             case PLANNING -> throw new ConflictException(null, "Booking " + record.id() + " is not decided yet; it cannot be moved");
             case REJECTED -> throw new ConflictException(null, "Booking " + record.id() + " was rejected; there is nothing to move");
+            case RELEASED -> throw new ConflictException(null, "Booking " + record.id() + " was cancelled or missed; there is nothing to move");
         }
         if (!record.start().isAfter(clock.instant())) {
             throw new ConflictException(null, "The session of booking " + record.id() + " started at " + record.start()

@@ -27,9 +27,9 @@ import java.util.Map;
  * documents, one per resource and UTC date ({@code <resource>@<yyyy-MM-dd>}), one collection per kind of
  * resource. A session is filed in every day document its blocked interval touches, so a session that runs
  * past midnight, or a therapist who covers branches in different zones, is compared with everything it
- * could overlap. Each filing is one conditional single-document update that lands only if nothing stored
- * there overlaps it, so two concurrent writers can never both land overlapping sessions, in whatever
- * process they run; a reservation that fails on a later day takes back what it filed on the earlier ones.
+ * could overlap. Each filing is one conditional single-document update that lands only if nothing of another
+ * booking (or an absence) stored there overlaps it, so two concurrent writers can never both land overlapping
+ * sessions of different bookings, in whatever process they run; a reservation that fails on a later day takes back what it filed on the earlier ones.
  */
 @Component
 public class Reservations {
@@ -63,8 +63,10 @@ public class Reservations {
         List<String> filed = new ArrayList<>();
         for (String dayId : dayIds(resource, session.blocked())) {
             ensureExists(collection, dayId);
+            // What the same booking holds (its current session while it moves to a nearby time) is not in its way;
+            // absences (no booking) and every other booking are.
             Query free = new Query(Criteria.where("_id").is(dayId).and(SESSIONS).not()
-                    .elemMatch(Criteria.where("start").lt(session.end()).and("end").gt(session.start())));
+                    .elemMatch(Criteria.where("start").lt(session.end()).and("end").gt(session.start()).and("bookingId").ne(session.bookingId())));
             if (mongo.updateFirst(free, new Update().push(SESSIONS, document(session)), collection).getModifiedCount() != 1) {
                 pull(collection, filed, attemptOf(session.bookingId(), session.attempt()));
                 return false;
