@@ -42,7 +42,8 @@ class RoutesTest {
         assertThat(uriById).containsEntry("customer-bookings", Backends.BOOKING.url())
                 .containsEntry("customer-availability", Backends.THERAPIST.url())
                 .containsEntry("customer-branches", Backends.THERAPIST.url())
-                .containsEntry("staff-branch-attention", Backends.BOOKING.url())
+                .containsEntry("staff-branch-bookings", Backends.BOOKING.url())
+                .containsEntry("customer-booking-notifications", Backends.NOTIFICATION.url())
                 .containsEntry("staff-branch-day", Backends.THERAPIST.url())
                 .containsEntry("staff-branches", Backends.THERAPIST.url())
                 .containsEntry("staff-assignments", Backends.THERAPIST.url())
@@ -59,7 +60,19 @@ class RoutesTest {
             "GET,    /api/branches/liverpool/therapists,               customer-branches",
             "GET,    /api/branches/liverpool/schedule,                 staff-branch-day",
             "GET,    /api/branches/liverpool/board,                    staff-branch-day",
-            "GET,    /api/branches/liverpool/attention,                staff-branch-attention",
+            "GET,    /api/branches/liverpool/attention,                staff-branch-bookings",
+            "POST,   /api/branches/liverpool/bookings/b-1/cancellation, staff-branch-bookings",
+            "POST,   /api/branches/liverpool/bookings/b-1/reschedule,  staff-branch-bookings",
+            "POST,   /api/branches/liverpool/bookings/b-1/no-show,     staff-branch-bookings",
+            "POST,   /api/branches/liverpool/bookings/b-1/completion,  staff-branch-bookings",
+            "POST,   /api/bookings/b-1/cancellation,                   customer-bookings",
+            "POST,   /api/bookings/b-1/reschedule,                     customer-bookings",
+            "GET,    /api/bookings/b-1/notifications,                  customer-booking-notifications",
+            "GET,    /api/customers/c-1/bookings,                      customer-bookings",
+            "POST,   /api/courses,                                     customer-bookings",
+            "GET,    /api/courses/c-1,                                 customer-bookings",
+            "POST,   /api/waitlist,                                    customer-bookings",
+            "POST,   /api/waitlist/w-1/acceptance,                     customer-bookings",
             "GET,    /api/branches/liverpool/therapists/t-1/absences,  staff-branch-day",
             "DELETE, /api/branches/liverpool/therapists/t-1/absences/a-1, staff-branch-day",
             "GET,    /api/branches/liverpool/therapists/t-1/roster,    staff-branch-day",
@@ -93,6 +106,8 @@ class RoutesTest {
             "GET,  /api/branches/{id}/schedule?date=2026-12-01,         therapist",
             "GET,  /api/branches/{id}/board?date=2026-12-01,            therapist",
             "GET,  /api/branches/{id}/attention,                        booking",
+            "POST, /api/branches/{id}/bookings/b-1/no-show,             booking",
+            "GET,  /api/bookings/{id}/notifications,                    notification",
             "POST, /api/branches/{id}/therapists/t-1/absences,          therapist",
             "POST, /api/branches/{id}/bookings/b-1/reassignment,        therapist",
             "GET,  /api/assignments/{id},                               therapist",
