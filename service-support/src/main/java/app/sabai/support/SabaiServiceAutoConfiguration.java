@@ -13,6 +13,7 @@ import app.sabai.support.outbox.OutboxRelay;
 import app.sabai.support.outbox.OutboxSource;
 import app.sabai.support.trace.TraceFilter;
 import app.sabai.support.web.ProblemDetailsAdvice;
+import app.sabai.support.web.StrictJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -24,11 +25,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -47,7 +51,8 @@ import java.util.Map;
 /**
  * What every Sabai service gets by depending on this module: the outbox relay, CloudEvents
  * (de)serialisation with poison records sent to {@code <topic>-dlt}, offsets committed after
- * processing, blocking retries for ordered state, trace propagation and problem-details errors.
+ * processing, blocking retries for ordered state, trace propagation, strict JSON binding of request
+ * bodies and problem-details errors.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
@@ -143,6 +148,33 @@ public class SabaiServiceAutoConfiguration {
     @ConditionalOnProperty("sabai.parent-pid")
     ParentProcessWatcher parentProcessWatcher(@Value("${sabai.parent-pid}") long parentPid) {
         return new ParentProcessWatcher(parentPid);
+    }
+
+    /**
+     * Request bodies are bound strictly ({@link StrictJson}): a value of the wrong JSON type is refused, never
+     * converted. Applied after Boot's own customizer, so it wins over {@code spring.jackson.*} settings.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JsonMapperBuilderCustomizer.class)
+    static class StrictJsonConfiguration {
+
+        @Bean
+        JsonMapperBuilderCustomizer sabaiStrictJson() {
+            return new OrderedStrictJson();
+        }
+    }
+
+    static final class OrderedStrictJson implements JsonMapperBuilderCustomizer, Ordered {
+
+        @Override
+        public void customize(tools.jackson.databind.json.JsonMapper.Builder builder) {
+            StrictJson.configure(builder);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE - 100;
+        }
     }
 
     /** The clock every time-based decision reads, so tests can stand anywhere in time. */

@@ -20,7 +20,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -96,13 +95,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getCause();
-        FieldProblem problem;
-        if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
-            problem = new FieldProblem(path(json.getPath()), readableReason(json));
-        } else {
-            problem = new FieldProblem("body", "is not valid JSON for this request");
-        }
+        FieldProblem problem = e.getCause() instanceof JacksonException json
+                ? JsonProblems.of(json)
+                : new FieldProblem("body", "is required: a JSON document");
         return ResponseEntity.badRequest().body(invalidRequest(List.of(problem)));
     }
 
@@ -116,9 +111,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
                                                         WebRequest request) {
         String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
-        String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
+        String expected = e.getRequiredType() == null ? "another value" : JsonProblems.expected(e.getRequiredType());
         return ResponseEntity.badRequest().body(invalidRequest(List.of(
-                new FieldProblem(name, "'" + e.getValue() + "' is not a valid " + expected))));
+                new FieldProblem(name, "'" + e.getValue() + "' is not valid: must be " + expected))));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
@@ -135,76 +130,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request");
         problem.setProperty("errors", problems);
         return problem;
-    }
-
-    private static String path(List<JacksonException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : references) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
-    }
-
-    private static String readableReason(JacksonException e) {
-        String message = e.getOriginalMessage();
-        if (message == null) {
-            return "has an invalid value";
-        }
-        if (message.contains("not one of the values accepted for Enum class")) {
-            int start = message.indexOf('[', message.indexOf("Enum class"));
-            int end = message.indexOf(']', start);
-            String accepted = start > 0 && end > start ? message.substring(start + 1, end) : "";
-            return "is not one of the accepted values" + (accepted.isEmpty() ? "" : ": " + accepted);
-        }
-        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-            return "must be " + expected(mismatched.getTargetType());
-        }
-        if (message.contains("java.time")) {
-            return "is not a valid ISO-8601 value";
-        }
-        int cut = message.indexOf(':');
-        String reason = cut > 0 ? message.substring(0, cut) : message;
-        // Never hand the client the parser's own words: class names, tokens and back-ticked types mean nothing to it.
-        return reason.contains("`") || reason.contains("java.") || reason.contains("token") || reason.contains("tools.jackson")
-                ? "has an invalid value" : reason;
-    }
-
-    /** What a JSON value of this type looks like, in the API's words. */
-    private static String expected(Class<?> type) {
-        if (type.isEnum()) {
-            return "one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
-        }
-        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (type == String.class || type == Character.class || type == char.class) {
-            return "text";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != void.class)) {
-            return "a number";
-        }
-        if (type.getName().startsWith("java.time")) {
-            return "an ISO-8601 " + type.getSimpleName() + " (text)";
-        }
-        return "an object";
-    }
-
-    private static String describe(Class<?> type) {
-        if (type.isEnum()) {
-            return type.getSimpleName() + " (one of " + String.join(", ",
-                    java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList()) + ")";
-        }
-        return type.getName().startsWith("java.time") ? "ISO-8601 " + type.getSimpleName() : type.getSimpleName();
     }
 
     private static String lastNode(String propertyPath) {

@@ -44,6 +44,15 @@ class SupportTestApplication {
 
     enum Kind { SMALL, LARGE }
 
+    /** Every JSON type a request body uses, to check that each is bound strictly. */
+    record Parcel(String label, Integer weightGrams, long count, Double price, Boolean fragile, Kind kind, List<String> tags,
+                  List<Kind> kinds, Address address, java.time.Instant pickUpAt, java.time.LocalDate deliverOn,
+                  java.time.ZoneId zone, java.time.LocalTime after) {
+    }
+
+    record Address(String street, Integer number) {
+    }
+
     @RestController
     static class OrderController {
 
@@ -53,6 +62,16 @@ class SupportTestApplication {
                 throw new InvalidRequestException("quantity", "must be at most 10 for a small shop");
             }
             return order;
+        }
+
+        @PostMapping("/parcels")
+        Parcel create(@RequestBody Parcel parcel) {
+            return parcel;
+        }
+
+        @org.springframework.web.bind.annotation.GetMapping("/parcels")
+        List<Integer> list(@org.springframework.web.bind.annotation.RequestParam int page, @org.springframework.web.bind.annotation.RequestParam(required = false) Kind kind) {
+            return List.of(page);
         }
     }
 }
