@@ -1,16 +1,22 @@
 package app.sabai.notification.booking;
 
+import app.sabai.contracts.bookings.BookingCancelled;
 import app.sabai.contracts.bookings.BookingConfirmed;
 import app.sabai.contracts.bookings.BookingNeedsAttention;
+import app.sabai.contracts.bookings.BookingNoShow;
+import app.sabai.contracts.bookings.BookingOffered;
 import app.sabai.contracts.bookings.BookingRejected;
 import app.sabai.contracts.bookings.BookingRescheduled;
 import app.sabai.contracts.bookings.BookingTherapistChanged;
+import app.sabai.contracts.bookings.CourseDecided;
 import app.sabai.contracts.values.Customer;
 import app.sabai.contracts.values.Technique;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -37,13 +43,61 @@ public record BookingDetails(
                 null, event.start(), null, null);
     }
 
-    /** The booking moved: new time, zone and therapist; the treatment stays what it was. */
+    /** A slot held for a waitlisted customer: everything the offer shows comes with it. */
+    public static BookingDetails of(BookingOffered event) {
+        return new BookingDetails(event.branchId(), event.zone(), event.customer(), event.technique(),
+                event.durationMinutes() > 0 ? event.durationMinutes() : null, event.start(), event.end(), event.therapistName());
+    }
+
+    /**
+     * A course is addressed like a booking: its details are what its sessions share, and its start is the
+     * first session's.
+     */
+    public static BookingDetails of(CourseDecided event) {
+        Instant first = event.sessions().stream().map(CourseDecided.Session::start).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+        return new BookingDetails(event.branchId(), event.zone(), event.customer(), event.technique(),
+                event.durationMinutes() > 0 ? event.durationMinutes() : null, first, null, null);
+    }
+
+    /** The booking moved: new time, zone and therapist; the treatment stays what it was unless the event says. */
     public static BookingDetails rescheduled(BookingDetails known, BookingRescheduled event) {
-        Integer duration = event.start() != null && event.end() != null
-                ? (int) Duration.between(event.start(), event.end()).toMinutes()
+        Integer duration = event.durationMinutes() > 0 ? Integer.valueOf(event.durationMinutes())
+                : event.start() != null && event.end() != null
+                ? Integer.valueOf((int) Duration.between(event.start(), event.end()).toMinutes())
                 : known == null ? null : known.durationMinutes();
         return new BookingDetails(event.branchId(), event.zone(), event.customer() != null ? event.customer() : customerOf(known),
-                known == null ? null : known.technique(), duration, event.start(), event.end(), event.therapistName());
+                orKnown(event.technique(), known, BookingDetails::technique), duration, event.start(), event.end(),
+                event.therapistName());
+    }
+
+    /**
+     * The booking is cancelled. What was known stays (the cancelled session is what the message is about);
+     * the event fills in what was not, so a booking never confirmed here is known from it alone.
+     */
+    public static BookingDetails cancelled(BookingDetails known, BookingCancelled event) {
+        Integer duration = event.start() != null && event.end() != null
+                ? Integer.valueOf((int) Duration.between(event.start(), event.end()).toMinutes()) : null;
+        return new BookingDetails(
+                known != null && known.branchId() != null ? known.branchId() : event.branchId(),
+                known != null && known.zone() != null ? known.zone() : event.zone(),
+                event.customer() != null ? event.customer() : customerOf(known),
+                known != null && known.technique() != null ? known.technique() : event.technique(),
+                known != null && known.durationMinutes() != null ? known.durationMinutes() : duration,
+                orKnown(event.start(), known, BookingDetails::start),
+                orKnown(event.end(), known, BookingDetails::end),
+                known == null ? null : known.therapistName());
+    }
+
+    /** The customer did not come; the event may carry the customer, the rest is as known. */
+    public static BookingDetails noShow(BookingDetails known, BookingNoShow event) {
+        if (known == null) {
+            Integer duration = event.start() != null && event.end() != null
+                    ? Integer.valueOf((int) Duration.between(event.start(), event.end()).toMinutes()) : null;
+            return new BookingDetails(event.branchId(), null, event.customer(), null, duration, event.start(), event.end(), null);
+        }
+        return new BookingDetails(known.branchId(), known.zone(), event.customer() != null ? event.customer() : known.customer(),
+                known.technique(), known.durationMinutes(), known.start(), known.end(), known.therapistName());
     }
 
     /**

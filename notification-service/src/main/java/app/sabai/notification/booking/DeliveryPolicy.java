@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * How delivery copes with failure: a failed attempt is retried after {@code firstRetryDelay}, doubling,
- * until {@code maxAttempts}; a claim not reported back within {@code lease} counts as interrupted.
+ * until {@code maxAttempts}; a claim not reported back within {@code lease} counts as interrupted and is
+ * tried again under the same message id, and counts as an attempt too.
  */
 public record DeliveryPolicy(int maxAttempts, Duration firstRetryDelay, Duration lease) {
 

@@ -6,8 +6,11 @@ import app.sabai.contracts.notifications.MessageKind;
 import java.time.Instant;
 
 /**
- * One message to the customer. {@code claimedAt} identifies the dispatcher's claim; {@code leaseUntil} is
- * when a claim that never reported back counts as interrupted. {@code subject} is known once rendered.
+ * One message to the customer on one channel. Its {@code id} names it for good: every attempt to send it
+ * carries the same id (an email's {@code Message-ID} is made from it), so a receiver can tell a repeated
+ * delivery from a new message. {@code claimedAt} identifies the dispatcher's claim; {@code leaseUntil} is
+ * when a claim that never reported back counts as interrupted. {@code subject} is known once rendered;
+ * {@code error} says why the last attempt failed, or why the message was not sent.
  */
 public record Message(
         String id,
@@ -81,5 +84,21 @@ public record Message(
     Message cancelled() {
         return new Message(id, notice, channel, recipient, MessageStatus.CANCELLED, dueAt, attempts, null, null,
                 null, subject, error, reminderId, facts);
+    }
+
+    /** Not sent, and never will be: CANCELLED, MISSED or SKIPPED, {@code why} says why. */
+    Message withheld(MessageStatus status, String why) {
+        return new Message(id, notice, channel, recipient, status, dueAt, attempts, null, null, null, subject, why,
+                reminderId, facts);
+    }
+
+    /** Still to be sent, later. */
+    Message deferredTo(Instant later) {
+        return new Message(id, notice, channel, recipient, MessageStatus.PENDING, later, attempts, null, null, null,
+                subject, error, reminderId, facts);
+    }
+
+    boolean isPendingOn(Channel onChannel) {
+        return status == MessageStatus.PENDING && channel == onChannel;
     }
 }

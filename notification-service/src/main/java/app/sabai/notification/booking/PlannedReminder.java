@@ -2,10 +2,6 @@ package app.sabai.notification.booking;
 
 import java.time.Instant;
 
-/** A reminder the planner wants: this lead time, due then. */
+/** A reminder the planner wants: this lead time, due then (before any channel's own timing, such as quiet hours). */
 public record PlannedReminder(LeadTime leadTime, Instant dueAt) {
-
-    boolean sameAs(Reminder reminder) {
-        return leadTime.iso().equals(reminder.leadTime()) && dueAt.equals(reminder.dueAt());
-    }
 }

@@ -23,12 +23,17 @@ public record ReminderPlanner(List<LeadTime> leadTimes) {
         return new ReminderPlanner(leadTimes.stream().map(LeadTime::parse).distinct().toList());
     }
 
+    /** The reminders of a session planned at {@code now}: those whose time is still to come. */
     public List<PlannedReminder> plan(Instant start, ZoneId zone, Instant now) {
+        return planAll(start, zone).stream().filter(planned -> planned.dueAt().isAfter(now)).toList();
+    }
+
+    /** Every reminder the lead times give for the session, passed or not. */
+    public List<PlannedReminder> planAll(Instant start, ZoneId zone) {
         return leadTimes.stream()
                 // Due times are stored with millisecond precision; planning at that precision lets a later
                 // plan recognise a stored reminder as the same one.
                 .map(leadTime -> new PlannedReminder(leadTime, leadTime.before(start, zone).truncatedTo(ChronoUnit.MILLIS)))
-                .filter(planned -> planned.dueAt().isAfter(now))
                 .toList();
     }
 }

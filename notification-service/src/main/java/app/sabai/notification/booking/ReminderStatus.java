@@ -6,7 +6,9 @@ public enum ReminderStatus {
     SENDING,
     SENT,
     CANCELLED,
-    FAILED;
+    FAILED,
+    MISSED,
+    SKIPPED;
 
     static ReminderStatus of(MessageStatus status) {
         return switch (status) {
@@ -15,6 +17,8 @@ public enum ReminderStatus {
             case SENT -> SENT;
             case FAILED -> FAILED;
             case CANCELLED -> CANCELLED;
+            case MISSED -> MISSED;
+            case SKIPPED -> SKIPPED;
         };
     }
 }

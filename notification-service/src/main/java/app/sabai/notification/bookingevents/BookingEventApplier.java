@@ -57,18 +57,25 @@ public class BookingEventApplier {
         switch (event) {
             case BookingConfirmed confirmed -> apply(confirmed, true, (state, now) -> state.confirmed(confirmed, now, planner));
             case BookingRejected rejected -> apply(rejected, true, (state, now) -> state.rejected(rejected, now));
-            case BookingCancelled cancelled -> apply(cancelled, false, (state, now) -> state.cancelled(cancelled, now));
+            // A booking never heard of is only worth a document when the event says whom to tell.
+            case BookingCancelled cancelled -> apply(cancelled, cancelled.customer() != null, (state, now) -> state.cancelled(cancelled, now));
             case BookingRescheduled rescheduled -> apply(rescheduled, true, (state, now) -> state.rescheduled(rescheduled, now, planner));
             case BookingNeedsAttention attention -> apply(attention, true, (state, now) -> state.needsAttention(attention, now));
             case BookingTherapistChanged changed -> apply(changed, true, (state, now) -> state.therapistChanged(changed, now, planner));
+            case BookingOffered offered -> apply(offered, true, (state, now) -> state.offered(offered, now));
+            case CourseDecided decided -> apply(decided, true, (state, now) -> state.courseDecided(decided, now));
+            case BookingNoShow noShow -> {
+                if (noShow.fee() != null && !noShow.fee().isZero()) {
+                    apply(noShow, noShow.customer() != null, (state, now) -> state.noShow(noShow, now));
+                } else {
+                    log.trace("Nothing to send for {}: no fee", noShow.eventId());
+                }
+            }
             // Nothing to tell the customer: a request is answered by its confirmation or rejection, a reschedule
-            // request by BookingRescheduled; after completion or a no-show no reminder is pending any more.
+            // request by BookingRescheduled; after completion no reminder is pending any more.
             case BookingRequested requested -> log.trace("Nothing to send for {}", requested.eventId());
             case BookingRescheduleRequested requested -> log.trace("Nothing to send for {}", requested.eventId());
             case BookingCompleted completed -> log.trace("Nothing to send for {}", completed.eventId());
-            case BookingNoShow noShow -> log.trace("Nothing to send for {}", noShow.eventId());
-            case BookingOffered offered -> log.trace("Not handled yet: {}", offered.eventId());
-            case CourseDecided decided -> log.trace("Not handled yet: {}", decided.eventId());
         }
     }
 

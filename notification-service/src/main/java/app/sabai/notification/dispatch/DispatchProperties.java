@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * {@code sabai.dispatch.*}: how often the dispatcher looks for due messages and how many bookings it
  * takes per look; how delivery failures are retried; how long a claim may go unreported before the
- * message counts as interrupted.
+ * message counts as interrupted and is sent again under the same id.
  */
 @ConfigurationProperties("sabai.dispatch")
 public record DispatchProperties(Duration interval, int batchSize, int maxAttempts, Duration firstRetryDelay, Duration lease) {

@@ -3,6 +3,7 @@ package app.sabai.notification.dispatch;
 import app.sabai.notification.booking.BookingNotifications;
 import app.sabai.notification.booking.Change;
 import app.sabai.notification.booking.DeliveryPolicy;
+import app.sabai.notification.booking.Dispatch;
 import app.sabai.notification.booking.Message;
 import app.sabai.notification.branch.BranchDirectory;
 import app.sabai.notification.channel.DeliveryChannels;
@@ -34,9 +35,11 @@ import java.util.concurrent.TimeUnit;
  *   <li>record SENT, or a retry or FAILED, with {@code NotificationSent}/{@code NotificationFailed} in the
  *       same update.</li>
  * </ol>
- * A claim that is never recorded (the process died mid-send) is not sent again: when its lease has run out
- * the message fails as "delivery interrupted". Every message is sent at most once; it is sent at least once
- * when the platform is up at its due time.
+ * Before claiming, the message's own rules may hold it back ({@link Dispatch.Withhold}): a reminder whose
+ * session has started (after downtime, say) is missed, an SMS keeps to quiet hours. A claim that is never
+ * recorded (the process died mid-send) is tried again under the same message id once its lease has run out,
+ * while attempts remain: a message due while the platform is up is delivered at least once, and a receiver
+ * that de-duplicates by the id (an email's {@code Message-ID}) sees it once.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -94,7 +97,7 @@ public class Dispatcher implements SmartLifecycle {
             }
             StoredBookingNotifications current = found.get();
             Instant now = now();
-            Change interrupted = current.state().interruptedDeliveries(now);
+            Change interrupted = current.state().interruptedDeliveries(now, policy);
             if (interrupted.changed()) {
                 store.write(current, interrupted, null);
                 continue;
@@ -104,13 +107,18 @@ public class Dispatcher implements SmartLifecycle {
                 store.refreshNextDueAt(current);
                 return handed;
             }
-            Change claimed = current.state().claim(due.get().id(), now, policy);
-            if (!store.write(current, claimed, null)) {
+            Dispatch dispatch = current.state().take(due.get().id(), now, policy);
+            if (!store.write(current, dispatch.change(), null)) {
                 // Someone else changed the booking first (another instance's claim, a new event): look again.
                 continue;
             }
-            deliver(claimed.state(), due.get().id(), now);
-            handed++;
+            if (dispatch instanceof Dispatch.Send) {
+                deliver(dispatch.change().state(), due.get().id(), now);
+                handed++;
+            } else {
+                Message held = dispatch.change().state().message(due.get().id());
+                log.info("{} not sent now: {} ({})", held.id(), held.status(), held.status().isFinal() ? held.error() : "due " + held.dueAt());
+            }
         }
         return handed;
     }
@@ -122,7 +130,7 @@ public class Dispatcher implements SmartLifecycle {
         try {
             RenderedMessage rendered = templates.render(message, state.details(), branches.nameOf(state.details().branchId()));
             subject = rendered.subject();
-            channels.get(message.channel()).deliver(new OutgoingMessage(message.recipient(), rendered.subject(), rendered.body()));
+            channels.get(message.channel()).deliver(new OutgoingMessage(message.id(), message.recipient(), rendered.subject(), rendered.body()));
         } catch (RuntimeException e) {
             failure = describe(e);
             log.warn("Delivery of {} (attempt {}) failed: {}", messageId, message.attempts(), failure);
@@ -145,7 +153,7 @@ public class Dispatcher implements SmartLifecycle {
                 return;
             }
         }
-        log.error("Could not record the delivery of {}; when its lease runs out it is marked interrupted", messageId);
+        log.error("Could not record the delivery of {}; when its lease runs out it is sent again under the same id", messageId);
     }
 
     private Instant now() {
@@ -185,7 +193,7 @@ public class Dispatcher implements SmartLifecycle {
         if (current != null) {
             current.shutdown();
             try {
-                // Lets a send in progress finish and be recorded rather than turn into an interrupted delivery.
+                // Lets a send in progress finish and be recorded rather than be sent again after its lease.
                 current.awaitTermination(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

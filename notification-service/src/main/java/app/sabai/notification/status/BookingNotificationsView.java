@@ -18,7 +18,7 @@ public record BookingNotificationsView(String bookingId, String branchId, List<M
                               String recipient, String subject, int attempts, String error, String reminderId) {
     }
 
-    public record ReminderView(String id, String leadTime, Instant dueAt, ReminderStatus status) {
+    public record ReminderView(String id, String leadTime, Channel channel, Instant dueAt, ReminderStatus status) {
     }
 
     static BookingNotificationsView of(BookingNotifications notifications) {
@@ -26,7 +26,8 @@ public record BookingNotificationsView(String bookingId, String branchId, List<M
                 notifications.details() == null ? null : notifications.details().branchId(),
                 notifications.messages().stream().map(BookingNotificationsView::message).toList(),
                 notifications.reminders().stream()
-                        .map(reminder -> new ReminderView(reminder.id(), reminder.leadTime(), reminder.dueAt(), reminder.status()))
+                        .map(reminder -> new ReminderView(reminder.id(), reminder.leadTime(), reminder.channel(), reminder.dueAt(),
+                                reminder.status()))
                         .toList());
     }
 

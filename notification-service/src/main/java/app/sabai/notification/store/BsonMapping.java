@@ -1,8 +1,11 @@
 package app.sabai.notification.store;
 
+import app.sabai.contracts.bookings.CourseDecided;
 import app.sabai.contracts.notifications.Channel;
 import app.sabai.contracts.values.Alternative;
 import app.sabai.contracts.values.Customer;
+import app.sabai.contracts.values.Money;
+import app.sabai.contracts.values.RejectionReason;
 import app.sabai.contracts.values.Technique;
 import app.sabai.notification.booking.BookingDetails;
 import app.sabai.notification.booking.BookingNotifications;
@@ -10,6 +13,7 @@ import app.sabai.notification.booking.Message;
 import app.sabai.notification.booking.MessageFacts;
 import app.sabai.notification.booking.MessageStatus;
 import app.sabai.notification.booking.Notice;
+import app.sabai.notification.booking.Offer;
 import app.sabai.notification.booking.Reminder;
 import app.sabai.notification.booking.ReminderStatus;
 import org.bson.Document;
@@ -19,7 +23,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The {@code booking_notifications} document, field by field. Written by hand so what is stored is plain
@@ -31,6 +37,7 @@ final class BsonMapping {
     static final String NEXT_DUE_AT = "nextDueAt";
     static final String MESSAGES = "messages";
     static final String REMINDERS = "reminders";
+    static final String OFFER = "offer";
 
     private BsonMapping() {
     }
@@ -51,6 +58,13 @@ final class BsonMapping {
         }
         update.set(MESSAGES, state.messages().stream().map(BsonMapping::message).toList());
         update.set(REMINDERS, state.reminders().stream().map(BsonMapping::reminder).toList());
+        if (state.offer() == null) {
+            update.unset(OFFER);
+        } else {
+            update.set(OFFER, new Document("waitlistId", state.offer().waitlistId())
+                    .append("expiresAt", date(state.offer().expiresAt()))
+                    .append("status", state.offer().status().name()));
+        }
         return update;
     }
 
@@ -61,8 +75,15 @@ final class BsonMapping {
                 document.getInteger("durationMinutes"), instant(document.getDate("start")), instant(document.getDate("end")),
                 document.getString("therapistName"))
                 : null;
-        BookingNotifications state = new BookingNotifications(document.getString("_id"), details,
-                list(document, MESSAGES, BsonMapping::message), list(document, REMINDERS, BsonMapping::reminder));
+        List<Message> messages = list(document, MESSAGES, BsonMapping::message);
+        // Reminders written before they named their channel are on their message's (same id).
+        Map<String, Channel> channels = messages.stream().filter(message -> message.channel() != null)
+                .collect(Collectors.toMap(Message::id, Message::channel, (a, b) -> a));
+        List<Reminder> reminders = list(document, REMINDERS, reminder -> reminder(reminder, channels));
+        Document offer = document.get(OFFER, Document.class);
+        BookingNotifications state = new BookingNotifications(document.getString("_id"), details, messages, reminders,
+                offer == null ? null : new Offer(offer.getString("waitlistId"), instant(offer.getDate("expiresAt")),
+                        Offer.Status.valueOf(offer.getString("status"))));
         Number version = document.get(VERSION, Number.class);
         return new StoredBookingNotifications(state, version == null ? 0 : version.longValue(),
                 document.getList("appliedEventIds", String.class, List.of()), instant(document.getDate(NEXT_DUE_AT)));
@@ -98,49 +119,89 @@ final class BsonMapping {
     private static Document reminder(Reminder reminder) {
         return new Document("id", reminder.id())
                 .append("leadTime", reminder.leadTime())
+                .append("channel", name(reminder.channel()))
+                .append("plannedFor", date(reminder.plannedFor()))
                 .append("dueAt", date(reminder.dueAt()))
                 .append("status", reminder.status().name());
     }
 
-    private static Reminder reminder(Document document) {
-        return new Reminder(document.getString("id"), document.getString("leadTime"), instant(document.getDate("dueAt")),
-                ReminderStatus.valueOf(document.getString("status")));
+    private static Reminder reminder(Document document, Map<String, Channel> channelsByMessage) {
+        String id = document.getString("id");
+        Channel channel = enumOf(Channel.class, document.getString("channel"));
+        Instant dueAt = instant(document.getDate("dueAt"));
+        Instant plannedFor = instant(document.getDate("plannedFor"));
+        return new Reminder(id, document.getString("leadTime"),
+                channel != null ? channel : channelsByMessage.getOrDefault(id, Channel.EMAIL),
+                plannedFor != null ? plannedFor : dueAt, dueAt, ReminderStatus.valueOf(document.getString("status")));
     }
 
     private static Document facts(MessageFacts facts) {
-        return new Document("reason", facts.reason())
+        Document document = new Document("reason", facts.reason())
                 .append("detail", facts.detail())
                 .append("previousStart", date(facts.previousStart()))
                 .append("previousTherapistName", facts.previousTherapistName())
-                .append("alternatives", facts.alternatives().stream()
-                        .map(alternative -> new Document("start", date(alternative.start()))
-                                .append("end", date(alternative.end()))
-                                .append("therapistId", alternative.therapistId())
-                                .append("therapistName", alternative.therapistName()))
-                        .toList());
+                .append("alternatives", alternatives(facts.alternatives()));
+        if (facts.fee() != null) {
+            document.append("fee", new Document("amountMinor", facts.fee().amountMinor()).append("currency", facts.fee().currency()));
+        }
+        if (facts.offerExpiresAt() != null) {
+            document.append("offerExpiresAt", date(facts.offerExpiresAt()));
+        }
+        if (!facts.sessions().isEmpty()) {
+            document.append("sessions", facts.sessions().stream()
+                    .map(session -> new Document("sessionBookingId", session.sessionBookingId())
+                            .append("start", date(session.start()))
+                            .append("status", session.status())
+                            .append("therapistName", session.therapistName())
+                            .append("reason", name(session.reason()))
+                            .append("detail", session.detail())
+                            .append("alternatives", alternatives(session.alternatives())))
+                    .toList());
+        }
+        return document;
     }
 
     private static MessageFacts facts(Document document) {
         if (document == null) {
             return MessageFacts.none();
         }
-        List<Alternative> alternatives = list(document, "alternatives", alternative -> new Alternative(
+        Document fee = document.get("fee", Document.class);
+        List<CourseDecided.Session> sessions = list(document, "sessions", session -> new CourseDecided.Session(
+                session.getString("sessionBookingId"), instant(session.getDate("start")), session.getString("status"),
+                session.getString("therapistName"), enumOf(RejectionReason.class, session.getString("reason")),
+                session.getString("detail"), alternatives(session)));
+        return new MessageFacts(document.getString("reason"), document.getString("detail"), alternatives(document),
+                instant(document.getDate("previousStart")), document.getString("previousTherapistName"),
+                fee == null ? null : new Money(fee.get("amountMinor", Number.class).longValue(), fee.getString("currency")),
+                instant(document.getDate("offerExpiresAt")), sessions);
+    }
+
+    private static List<Document> alternatives(List<Alternative> alternatives) {
+        return alternatives.stream()
+                .map(alternative -> new Document("start", date(alternative.start()))
+                        .append("end", date(alternative.end()))
+                        .append("therapistId", alternative.therapistId())
+                        .append("therapistName", alternative.therapistName()))
+                .toList();
+    }
+
+    private static List<Alternative> alternatives(Document document) {
+        return list(document, "alternatives", alternative -> new Alternative(
                 instant(alternative.getDate("start")), instant(alternative.getDate("end")),
                 alternative.getString("therapistId"), alternative.getString("therapistName")));
-        return new MessageFacts(document.getString("reason"), document.getString("detail"), alternatives,
-                instant(document.getDate("previousStart")), document.getString("previousTherapistName"));
     }
 
     private static Document customer(Customer customer) {
         return customer == null ? null : new Document("name", customer.name())
                 .append("email", customer.email())
                 .append("phone", customer.phone())
-                .append("language", customer.language());
+                .append("language", customer.language())
+                .append("sms", customer.sms());
     }
 
     private static Customer customer(Document document) {
         return document == null ? null : new Customer(document.getString("name"), document.getString("email"),
-                document.getString("phone"), document.getString("language"));
+                document.getString("phone"), document.getString("language"), document.getBoolean("sms"));
     }
 
     private static <T> List<T> list(Document document, String field, Function<Document, T> read) {

@@ -412,21 +412,62 @@ class BookingNotificationsTest {
         }
 
         @Test
-        void aClaimThatOutlivesItsLeaseFailsAsInterruptedAndIsNeverResent() {
+        void aClaimThatOutlivesItsLeaseIsSentAgainUnderTheSameIdAndRecordedOnce() {
             Instant claimedAt = Instant.parse("2026-11-30T10:00:01Z");
             BookingNotifications claimed = confirmedBooking().claim("b-1:P1D", claimedAt, POLICY).state();
+            Instant leaseEnd = claimedAt.plus(Duration.ofMinutes(5));
 
-            assertThat(claimed.interruptedDeliveries(claimedAt.plus(Duration.ofMinutes(5)).minusMillis(1)).changed()).isFalse();
-            Change expired = claimed.interruptedDeliveries(claimedAt.plus(Duration.ofMinutes(5)));
+            assertThat(claimed.interruptedDeliveries(leaseEnd.minusMillis(1), POLICY).changed()).isFalse();
+            Change expired = claimed.interruptedDeliveries(leaseEnd, POLICY);
+
+            assertThat(expired.events()).as("nothing failed: it is tried again").isEmpty();
+            assertThat(expired.state().message("b-1:P1D"))
+                    .extracting(Message::status, Message::dueAt, Message::attempts, Message::claimedAt)
+                    .containsExactly(MessageStatus.PENDING, leaseEnd, 1, null);
+            assertThat(expired.state().message("b-1:P1D").error()).startsWith("delivery interrupted (attempt 1)");
+            assertThat(expired.state().reminders().getFirst().status()).isEqualTo(ReminderStatus.SCHEDULED);
+
+            Instant retriedAt = leaseEnd.plusSeconds(1);
+            Dispatch retry = expired.state().take("b-1:P1D", retriedAt, POLICY);
+            assertThat(retry).isInstanceOf(Dispatch.Send.class);
+            Message again = retry.change().state().message("b-1:P1D");
+            assertThat(again).extracting(Message::id, Message::status, Message::attempts, Message::claimedAt)
+                    .containsExactly("b-1:P1D", MessageStatus.SENDING, 2, retriedAt);
+            Change sent = retry.change().state().delivered("b-1:P1D", retriedAt, "Reminder", retriedAt);
+            assertThat(sent.events()).singleElement().isInstanceOfSatisfying(NotificationSent.class,
+                    event -> assertThat(event.notificationId()).isEqualTo("b-1:P1D"));
+            assertThat(sent.state().delivered("b-1:P1D", claimedAt, "Reminder", retriedAt).changed())
+                    .as("the first claim's late outcome is not recorded a second time").isFalse();
+        }
+
+        @Test
+        void anInterruptedClaimWithNoAttemptsLeftFailsForGood() {
+            DeliveryPolicy once = new DeliveryPolicy(1, Duration.ofSeconds(30), Duration.ofMinutes(5));
+            Instant claimedAt = Instant.parse("2026-11-30T10:00:01Z");
+            BookingNotifications claimed = confirmedBooking().claim("b-1:P1D", claimedAt, once).state();
+
+            Change expired = claimed.interruptedDeliveries(claimedAt.plus(Duration.ofMinutes(5)), once);
 
             assertThat(expired.state().message("b-1:P1D")).extracting(Message::status, Message::error)
-                    .containsExactly(MessageStatus.FAILED, "delivery interrupted");
+                    .containsExactly(MessageStatus.FAILED, "delivery interrupted (attempt 1, the last)");
             assertThat(expired.state().reminders().getFirst().status()).isEqualTo(ReminderStatus.FAILED);
             assertThat(expired.events()).singleElement().isInstanceOfSatisfying(NotificationFailed.class, failed -> {
-                assertThat(failed.reason()).isEqualTo("delivery interrupted");
+                assertThat(failed.reason()).isEqualTo("delivery interrupted (attempt 1, the last)");
                 assertThat(failed.reminderId()).isEqualTo("b-1:P1D");
             });
             assertThat(expired.state().nextDueAt()).as("only the confirmation is left to do").isEqualTo(NOW);
+        }
+
+        @Test
+        void anInterruptedReminderWhoseSessionHasStartedMeanwhileIsMissedNotSentAgain() {
+            Instant claimedAt = START.minus(Duration.ofMinutes(3));
+            BookingNotifications claimed = confirmedBooking().claim("b-1:PT2H", claimedAt, POLICY).state();
+            BookingNotifications retrying = claimed.interruptedDeliveries(claimedAt.plus(Duration.ofMinutes(5)), POLICY).state();
+
+            Dispatch retry = retrying.take("b-1:PT2H", claimedAt.plus(Duration.ofMinutes(5)), POLICY);
+
+            assertThat(retry).isInstanceOf(Dispatch.Withhold.class);
+            assertThat(retry.change().state().message("b-1:PT2H").status()).isEqualTo(MessageStatus.MISSED);
         }
 
         @Test

@@ -1,6 +1,7 @@
 package app.sabai.notification.flow;
 
 import app.sabai.contracts.bookings.BookingConfirmed;
+import app.sabai.contracts.bookings.BookingRescheduled;
 import app.sabai.contracts.notifications.NotificationEvent;
 import app.sabai.contracts.notifications.ReminderCancelled;
 import app.sabai.contracts.notifications.ReminderScheduled;
@@ -15,7 +16,14 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import static app.sabai.notification.testing.TestBookings.BANGKOK;
 import static app.sabai.notification.testing.TestBookings.LONDON;
+import static app.sabai.notification.testing.TestBookings.baht;
+import static app.sabai.notification.testing.TestBookings.cancelledLate;
+import static app.sabai.notification.testing.TestBookings.newBranchId;
+import static app.sabai.notification.testing.TestBookings.pounds;
+import static app.sabai.notification.testing.TestBookings.rescheduledLate;
+import static app.sabai.notification.testing.TestBookings.thaiCustomer;
 import static app.sabai.notification.testing.TestBookings.alternative;
 import static app.sabai.notification.testing.TestBookings.cancelled;
 import static app.sabai.notification.testing.TestBookings.confirmed;
@@ -99,5 +107,74 @@ class CancellationAndChangeFlowIT extends NotificationFlowSupport {
         MimeMessage offer = awaitMail(email, "Your booking at liverpool needs a new time or therapist");
         assertThat(body(offer)).contains("on " + english(start, LONDON),
                 "These times are free instead:\n- " + english(later, LONDON) + " with Malee");
+    }
+
+    @Test
+    void aLateCancellationTellsTheFeeInEnglish() {
+        String bookingId = newBookingId();
+        String email = newEmail();
+        Instant start = LocalDate.now(LONDON).plusDays(1).atTime(18, 0).atZone(LONDON).toInstant();
+        BookingConfirmed confirmed = confirmed(bookingId, start, emailCustomer(email));
+        publish(confirmed);
+        awaitMail(email, "Booking confirmed");
+
+        publish(cancelledLate(confirmed, pounds(1250)));
+
+        MimeMessage cancellation = awaitMail(email, "Booking cancelled");
+        assertThat(subject(cancellation)).isEqualTo("Booking cancelled: Thai massage at liverpool, " + english(start, LONDON));
+        assertThat(body(cancellation)).contains(
+                "Your Thai massage at liverpool on " + english(start, LONDON) + " is cancelled, and no reminders will follow.\n\n"
+                        + "As the cancellation came late, a late cancellation fee of £12.50 applies.\n\n"
+                        + "We hope to see you another time.");
+    }
+
+    @Test
+    void aLateCancellationTellsTheFeeInThaiInBaht() {
+        String bookingId = newBookingId();
+        String email = newEmail();
+        Instant start = LocalDate.now(BANGKOK).plusDays(1).atTime(18, 0).atZone(BANGKOK).toInstant();
+        BookingConfirmed confirmed = confirmed(bookingId, "bangkok-sukhumvit", BANGKOK, start, thaiCustomer(email));
+        publish(confirmed);
+        awaitMail(email, "ยืนยันการจอง");
+
+        publish(cancelledLate(confirmed, baht(45000)));
+
+        MimeMessage cancellation = awaitMail(email, "ยกเลิกการจอง");
+        assertThat(body(cancellation)).contains(
+                "การจอง นวดแผนไทย ที่ bangkok-sukhumvit เวลา " + thai(start, BANGKOK) + " ถูกยกเลิกแล้ว",
+                "เนื่องจากเป็นการยกเลิกล่าช้า มีค่าธรรมเนียมการยกเลิก 450 บาท");
+    }
+
+    @Test
+    void aLateMoveMovesTheRemindersAndTellsTheCustomerOnceWithTheFee() {
+        String branchId = newBranchId();
+        String bookingId = newBookingId();
+        String email = newEmail();
+        Instant start = LocalDate.now(LONDON).plusDays(3).atTime(10, 0).atZone(LONDON).toInstant();
+        Instant newStart = LocalDate.now(LONDON).plusDays(5).atTime(16, 0).atZone(LONDON).toInstant();
+        BookingConfirmed confirmed = confirmed(bookingId, branchId, LONDON, start, emailCustomer(email));
+        publish(confirmed);
+        awaitMail(email, "Booking confirmed");
+
+        BookingRescheduled moved = rescheduledLate(confirmed, newStart, pounds(1250));
+        publish(moved);
+        publish(moved);
+        awaitEverythingPublishedFor(branchId);
+
+        MimeMessage notice = awaitMail(email, "Booking moved");
+        assertThat(body(notice)).contains("Was: " + english(start, LONDON), "Now: " + english(newStart, LONDON),
+                "As the change came late, a late change fee of £12.50 applies.");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> mailsTo(email, "Booking moved").size() == 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<NotificationEvent> events = notificationsAbout(bookingId);
+            assertThat(only(ReminderCancelled.class, events)).extracting(ReminderCancelled::reminderId)
+                    .containsExactlyInAnyOrder(bookingId + ":P1D", bookingId + ":PT2H");
+            assertThat(only(ReminderScheduled.class, events)).extracting(ReminderScheduled::reminderId, ReminderScheduled::dueAt)
+                    .containsExactlyInAnyOrder(
+                            tuple(bookingId + ":P1D", start.atZone(LONDON).minusDays(1).toInstant()),
+                            tuple(bookingId + ":PT2H", start.minus(Duration.ofHours(2))),
+                            tuple(bookingId + ":P1D#2", newStart.atZone(LONDON).minusDays(1).toInstant()),
+                            tuple(bookingId + ":PT2H#2", newStart.minus(Duration.ofHours(2))));
+        });
     }
 }

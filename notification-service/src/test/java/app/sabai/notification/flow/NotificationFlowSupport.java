@@ -8,14 +8,19 @@ import app.sabai.contracts.json.SabaiJson;
 import app.sabai.contracts.notifications.NotificationEvent;
 import app.sabai.contracts.values.Customer;
 import app.sabai.infra.Ports;
+import app.sabai.notification.testing.MovableClock;
+import app.sabai.notification.testing.MovableClockConfiguration;
 import app.sabai.support.testing.TestRecords;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +33,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.chrono.ThaiBuddhistChronology;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -42,8 +49,10 @@ import static org.awaitility.Awaitility.await;
  * What the flow tests share: a GreenMail SMTP server the service sends to, the service's HTTP port, and
  * readers for mail, events and status. The mailbox listens on one port for the whole test JVM and the
  * property pointing the service at it is declared here once, so every test class gets the same Spring
- * context. Each test writes to its own fresh recipient and booking, so nothing needs cleaning up.
+ * context. Each test writes to its own fresh recipient and booking, so nothing needs cleaning up. The
+ * service's clock is a {@link MovableClock}: a test that stands later in time puts it back when it ends.
  */
+@Import(MovableClockConfiguration.class)
 abstract class NotificationFlowSupport {
 
     private static final int SMTP_PORT = Ports.free();
@@ -64,6 +73,14 @@ abstract class NotificationFlowSupport {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MovableClock clock;
+
+    @AfterEach
+    void backToTheRealTime() {
+        clock.reset();
+    }
 
     static void publish(BookingEvent event) {
         TestRecords.publish(Topic.BOOKINGS.topicName(), event);
@@ -89,6 +106,19 @@ abstract class NotificationFlowSupport {
 
     static MimeMessage awaitMail(String recipient, String subjectStart) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(recipient, subjectStart), mails -> !mails.isEmpty()).getFirst();
+    }
+
+    /** The distinct {@code Message-ID}s among the mails: what a reader that de-duplicates by it shows. */
+    static List<String> messageIds(List<MimeMessage> mails) {
+        return mails.stream().map(NotificationFlowSupport::messageId).distinct().toList();
+    }
+
+    static String messageId(MimeMessage mail) {
+        try {
+            return mail.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String subject(MimeMessage mail) {
@@ -123,6 +153,25 @@ abstract class NotificationFlowSupport {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    /**
+     * A zone (a fixed offset) where it is now {@code hour} o'clock, so a test can stand inside or outside the
+     * quiet hours whatever time it runs at.
+     */
+    static ZoneId zoneWhereItIsNow(int hour) {
+        int offset = hour - Instant.now().atZone(ZoneOffset.UTC).getHour();
+        if (offset < -12) {
+            offset += 24;
+        } else if (offset > 14) {
+            offset -= 24;
+        }
+        return ZoneOffset.ofHours(offset);
+    }
+
+    /** {@code time} on the day {@code days} after today in {@code zone}. */
+    static Instant daysAhead(ZoneId zone, int days, LocalTime time) {
+        return Instant.now().atZone(zone).toLocalDate().plusDays(days).atTime(time).atZone(zone).toInstant();
+    }
+
     /** How the English templates show a time: local to the zone, with the zone. */
     static String english(Instant instant, ZoneId zone) {
         return ENGLISH_TIME.format(instant.atZone(zone));
@@ -131,6 +180,22 @@ abstract class NotificationFlowSupport {
     /** How the Thai templates show a time: local to the zone, Buddhist era, with the zone. */
     static String thai(Instant instant, ZoneId zone) {
         return THAI_TIME.format(instant.atZone(zone));
+    }
+
+    /** {@code GET /api/bookings/{id}/notifications}, which must answer 200. */
+    JsonNode history(String bookingId) {
+        HttpResponse<String> response = get("/api/bookings/" + bookingId + "/notifications");
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET history of " + bookingId + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return SabaiJson.mapper().readTree(response.body());
+    }
+
+    /** The message of the booking with that id, as the status endpoint shows it. */
+    JsonNode statusOf(String bookingId, String messageId) {
+        return status(bookingId).get("messages").valueStream()
+                .filter(message -> messageId.equals(message.get("id").asString())).findFirst()
+                .orElseThrow(() -> new AssertionError("No message " + messageId + " in " + status(bookingId)));
     }
 
     JsonNode status(String bookingId) {

@@ -9,12 +9,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.UUID;
 
 import static app.sabai.notification.testing.TestBookings.LONDON;
 import static app.sabai.notification.testing.TestBookings.confirmed;
 import static app.sabai.notification.testing.TestBookings.emailCustomer;
 import static app.sabai.notification.testing.TestBookings.newBookingId;
 import static app.sabai.notification.testing.TestBookings.newEmail;
+import static app.sabai.notification.testing.TestBookings.smsOptedCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -78,5 +82,53 @@ class NotificationStatusApiIT extends NotificationFlowSupport {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aBookingsHistoryListsEveryMessageOnEveryChannelWithTheRecipientMasked() {
+        String bookingId = newBookingId();
+        String email = "ada-" + UUID.randomUUID() + "@example.com";
+        String phone = "+447700900" + (100 + (int) (Math.random() * 899));
+        // Daytime at the branch, so no SMS waits for the morning.
+        ZoneId zone = zoneWhereItIsNow(12);
+        Instant start = daysAhead(zone, 3, LocalTime.of(15, 0));
+        publish(confirmed(bookingId, "liverpool", zone, start, smsOptedCustomer(email, phone)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/bookings/" + bookingId + "/notifications").statusCode() == 200
+                && "SENT".equals(history(bookingId).at("/messages/0/status").asString())
+                && "SENT".equals(history(bookingId).at("/messages/1/status").asString()));
+        JsonNode history = history(bookingId);
+
+        assertThat(history.get("bookingId").asString()).isEqualTo(bookingId);
+        JsonNode byEmail = history.at("/messages/0");
+        assertThat(byEmail.get("kind").asString()).isEqualTo("CONFIRMATION");
+        assertThat(byEmail.get("channel").asString()).isEqualTo("EMAIL");
+        assertThat(byEmail.get("recipient").asString()).isEqualTo("a***@example.com");
+        assertThat(byEmail.get("subject").asString()).startsWith("Booking confirmed: Thai massage at liverpool");
+        assertThat(Instant.parse(byEmail.get("sentAt").asString())).isAfterOrEqualTo(Instant.parse(byEmail.get("dueAt").asString()));
+        assertThat(byEmail.get("error").isNull()).isTrue();
+        JsonNode bySms = history.at("/messages/1");
+        assertThat(bySms.get("channel").asString()).isEqualTo("SMS");
+        assertThat(bySms.get("recipient").asString()).isEqualTo("+44*******" + phone.substring(phone.length() - 3));
+        assertThat(history.get("messages").valueStream().map(message -> message.get("kind").asString() + " " + message.get("channel").asString()
+                + " " + message.get("status").asString())).containsExactly(
+                "CONFIRMATION EMAIL SENT", "CONFIRMATION SMS SENT",
+                "REMINDER EMAIL PENDING", "REMINDER SMS PENDING", "REMINDER EMAIL PENDING", "REMINDER SMS PENDING");
+        assertThat(Instant.parse(history.at("/messages/5/dueAt").asString())).isEqualTo(start.minus(Duration.ofHours(2)));
+        assertThat(history.toString()).doesNotContain(email, phone);
+        assertThat(status(bookingId).at("/messages/0/recipient").asString()).as("the status endpoint still answers").isEqualTo(email);
+    }
+
+    @Test
+    void theHistoryOfABookingNeverHeardOfIsNotFound() {
+        String bookingId = newBookingId();
+
+        HttpResponse<String> response = get("/api/bookings/" + bookingId + "/notifications");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = SabaiJson.mapper().readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(404);
+        assertThat(problem.get("detail").asString()).contains(bookingId);
     }
 }

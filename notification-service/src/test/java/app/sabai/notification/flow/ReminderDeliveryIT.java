@@ -1,15 +1,11 @@
 package app.sabai.notification.flow;
 
-import app.sabai.contracts.bookings.BookingConfirmed;
 import app.sabai.contracts.notifications.MessageKind;
-import app.sabai.contracts.notifications.NotificationFailed;
 import app.sabai.contracts.notifications.NotificationSent;
-import app.sabai.notification.booking.Change;
 import app.sabai.notification.booking.DeliveryPolicy;
 import app.sabai.notification.booking.ReminderPlanner;
 import app.sabai.notification.dispatch.Dispatcher;
 import app.sabai.notification.store.BookingNotificationsStore;
-import app.sabai.notification.store.StoredBookingNotifications;
 import app.sabai.support.testing.SabaiServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,29 +100,5 @@ class ReminderDeliveryIT extends NotificationFlowSupport {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(only(NotificationSent.class, notificationsAbout(bookingId)))
                         .filteredOn(sent -> sent.kind() == MessageKind.REMINDER).hasSize(1));
-    }
-
-    @Test
-    void aDeliveryInterruptedMidSendFailsInsteadOfBeingSentAgain() {
-        String bookingId = newBookingId();
-        String email = newEmail();
-        BookingConfirmed confirmed = confirmed(bookingId, Instant.now().plus(Duration.ofDays(3)), emailCustomer(email));
-        Instant tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS);
-        // As a dispatcher would leave it when it died right after claiming the confirmation ten minutes ago.
-        StoredBookingNotifications fresh = store.findOrCreate(bookingId);
-        Change confirm = fresh.state().confirmed(confirmed, tenMinutesAgo, planner);
-        Change claimed = confirm.state().claim(bookingId + ":confirmation", tenMinutesAgo, policy);
-        assertThat(store.write(fresh, new Change(claimed.state(), confirm.events(), true), confirmed.eventId())).isTrue();
-
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(only(NotificationFailed.class, notificationsAbout(bookingId))).singleElement().satisfies(failed -> {
-                    assertThat(failed.notificationId()).isEqualTo(bookingId + ":confirmation");
-                    assertThat(failed.reason()).isEqualTo("delivery interrupted");
-                }));
-        JsonNode confirmation = status(bookingId).at("/messages/0");
-        assertThat(confirmation.get("status").asString()).isEqualTo("FAILED");
-        assertThat(confirmation.get("error").asString()).isEqualTo("delivery interrupted");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo(email).isEmpty());
-        assertThat(only(NotificationSent.class, notificationsAbout(bookingId))).isEmpty();
     }
 }

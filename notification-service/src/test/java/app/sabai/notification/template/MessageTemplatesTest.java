@@ -2,7 +2,10 @@ package app.sabai.notification.template;
 
 import app.sabai.contracts.bookings.BookingConfirmed;
 import app.sabai.contracts.bookings.BookingTherapistChanged;
+import app.sabai.contracts.notifications.Channel;
 import app.sabai.contracts.values.Customer;
+import app.sabai.contracts.values.Money;
+import app.sabai.contracts.values.RejectionReason;
 import app.sabai.notification.booking.BookingNotifications;
 import app.sabai.notification.booking.Message;
 import app.sabai.notification.booking.MessageFacts;
@@ -11,18 +14,23 @@ import app.sabai.notification.booking.Notice;
 import app.sabai.notification.booking.ReminderPlanner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 
 import static app.sabai.notification.testing.TestBookings.BANGKOK;
 import static app.sabai.notification.testing.TestBookings.LONDON;
 import static app.sabai.notification.testing.TestBookings.alternative;
+import static app.sabai.notification.testing.TestBookings.bookedSession;
+import static app.sabai.notification.testing.TestBookings.unbookedSession;
 import static app.sabai.notification.testing.TestBookings.confirmed;
 import static app.sabai.notification.testing.TestBookings.needsAttention;
 import static app.sabai.notification.testing.TestBookings.rejected;
@@ -105,21 +113,49 @@ class MessageTemplatesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"en", "th"})
-    void everyNoticeRendersInEveryLanguageWithNothingLeftUnfilled(String language) {
+    @CsvSource({"en, EMAIL", "th, EMAIL", "en, SMS", "th, SMS", "en, ", "th, "})
+    void everyNoticeRendersInEveryLanguageOnEveryChannelWithNothingLeftUnfilled(String language, Channel channel) {
         BookingNotifications booking = confirmedFor(new Customer("Ada", "ada@example.com", null, language), LONDON);
         for (Notice notice : Notice.values()) {
-            Message message = new Message("m", notice, null, "ada@example.com", MessageStatus.PENDING, NOW, 0, null, null, null,
-                    null, null, null, new MessageFacts("OTHER", null, List.of(alternative(START.plusSeconds(7200), "Malee")),
-                    START.minus(Duration.ofDays(1)), "Niran"));
+            for (Money fee : Arrays.asList(new Money(1250, "GBP"), null)) {
+                Message message = new Message("m", notice, channel, "ada@example.com", MessageStatus.PENDING, NOW, 0, null, null, null,
+                        null, null, null, new MessageFacts("OTHER", null, List.of(alternative(START.plusSeconds(7200), "Malee")),
+                        START.minus(Duration.ofDays(1)), "Niran", fee, START.minus(Duration.ofHours(5)),
+                        List.of(bookedSession(START, "Malee"), unbookedSession(START.plus(Duration.ofDays(2)),
+                                RejectionReason.NO_ROOM_AVAILABLE, alternative(START.plus(Duration.ofDays(3)), "Niran")))));
 
-            RenderedMessage rendered = templates.render(message, booking.details(), "Sabai Liverpool");
+                RenderedMessage rendered = templates.render(message, booking.details(), "Sabai Liverpool");
 
-            assertThat(rendered.subject()).as(notice + " subject").isNotBlank().doesNotContain("{", "}");
-            assertThat(rendered.body()).as(notice + " body").isNotBlank().doesNotContain("{", "}");
+                assertThat(rendered.subject()).as(notice + " subject").isNotBlank().doesNotContain("{", "}");
+                assertThat(rendered.body()).as(notice + " body").isNotBlank().doesNotContain("{", "}", "\n\n\n");
+            }
         }
         assertThat(Arrays.stream(Notice.values()).map(MessageTemplates::templateOf))
-                .contains("confirmation", "reminder", "needs-attention", "therapist-changed");
+                .contains("confirmation", "reminder", "needs-attention", "therapist-changed", "offer", "course-summary", "no-show");
+    }
+
+    @Test
+    void theThaiBundleHasEveryTextTheEnglishOneHas() throws IOException {
+        Properties english = bundle("notifications.properties");
+        Properties thai = bundle("notifications_th.properties");
+
+        assertThat(thai.stringPropertyNames()).containsAll(english.stringPropertyNames());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Notice.class)
+    void everyNoticeHasAShortTextForSms(Notice notice) throws IOException {
+        String template = MessageTemplates.templateOf(notice);
+
+        assertThat(bundle("notifications.properties").stringPropertyNames()).contains(template + ".sms");
+    }
+
+    private static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (var in = MessageTemplates.class.getClassLoader().getResourceAsStream("templates/" + name)) {
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return properties;
     }
 
     @Nested

@@ -13,7 +13,11 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 
-/** Email over SMTP ({@code spring.mail.host}/{@code port}), plain text in UTF-8 so Thai reads as Thai. */
+/**
+ * Email over SMTP ({@code spring.mail.host}/{@code port}), plain text in UTF-8 so Thai reads as Thai. Every
+ * email carries a {@code Message-ID} made from the message's id ({@link MessageIds}), the same on every
+ * attempt: a delivery repeated after an interrupted send is recognisably the same email.
+ */
 @Component
 @EnableConfigurationProperties(EmailProperties.class)
 class EmailChannel implements DeliveryChannel {
@@ -40,6 +44,8 @@ class EmailChannel implements DeliveryChannel {
             helper.setTo(message.recipient());
             helper.setSubject(message.subject());
             helper.setText(message.body(), false);
+            // JavaMailSenderImpl keeps a Message-ID set before sending instead of making a random one.
+            mime.setHeader("Message-ID", MessageIds.of(message.messageId(), properties.messageIdDomain()));
         } catch (MessagingException e) {
             throw new MailPreparationException("Could not build the email to " + message.recipient(), e);
         }

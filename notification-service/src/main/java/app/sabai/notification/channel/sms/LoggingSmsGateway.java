@@ -4,17 +4,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
 /**
  * Writes text messages to the log instead of sending them: no SMS provider is contracted yet. A provider's
- * adapter replaces this class.
+ * adapter replaces this class. It keeps the last {@value #KEPT} texts it was given, in order, so a local run
+ * or a test can read what would have gone out ({@link #sent()}).
  */
 @Component
-class LoggingSmsGateway implements SmsGateway {
+public class LoggingSmsGateway implements SmsGateway {
 
+    static final int KEPT = 1000;
     private static final Logger log = LoggerFactory.getLogger(LoggingSmsGateway.class);
 
+    private final Deque<TextMessage> sent = new ArrayDeque<>();
+
     @Override
-    public void send(String phoneNumber, String text) {
-        log.info("SMS (no provider configured, logged only) to {}:\n{}", phoneNumber, text);
+    public void send(TextMessage message) {
+        log.info("SMS {} (no provider configured, logged only) to {}:\n{}", message.reference(), message.phoneNumber(), message.text());
+        synchronized (sent) {
+            if (sent.size() == KEPT) {
+                sent.removeFirst();
+            }
+            sent.addLast(message);
+        }
+    }
+
+    /** The texts given to this gateway, oldest first (at most the last {@value #KEPT}). */
+    public List<TextMessage> sent() {
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
     }
 }

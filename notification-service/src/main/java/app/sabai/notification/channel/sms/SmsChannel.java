@@ -5,7 +5,7 @@ import app.sabai.notification.channel.DeliveryChannel;
 import app.sabai.notification.channel.OutgoingMessage;
 import org.springframework.stereotype.Component;
 
-/** SMS through the {@link SmsGateway}: the subject as the first line, then the text. */
+/** SMS through the {@link SmsGateway}: the rendered text (its SMS form, without the subject). */
 @Component
 class SmsChannel implements DeliveryChannel {
 
@@ -22,6 +22,6 @@ class SmsChannel implements DeliveryChannel {
 
     @Override
     public void deliver(OutgoingMessage message) {
-        gateway.send(message.recipient(), message.subject() + "\n\n" + message.body());
+        gateway.send(new SmsGateway.TextMessage(message.messageId(), message.recipient(), message.body()));
     }
 }
