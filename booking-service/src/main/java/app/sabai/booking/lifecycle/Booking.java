@@ -15,8 +15,11 @@ import java.util.List;
 
 /**
  * A booking as stored in {@code bookings}: what was asked, where it stands, who was assigned or why it was
- * rejected or needs attention, and what the customer has been sent. {@code requirements} is null for a
- * booking the intake screening declined; {@code attention} is set only while it needs attention.
+ * rejected or needs attention, what its changes of plan were and cost, and what the customer has been sent.
+ * {@code customerId} is the opaque id of the customer's file (null for bookings made before files had one);
+ * {@code requirements} is null for a booking the intake screening declined; {@code attention} is set only while
+ * it needs attention (kept while a move staff asked for is pending, so a refusal can restore it);
+ * {@code reschedule} only while a move is pending.
  */
 public record Booking(
         String id,
@@ -28,6 +31,7 @@ public record Booking(
         Instant end,
         ZoneId zone,
         Customer customer,
+        String customerId,
         Preferences preferences,
         List<BodyArea> bodyAreas,
         HomeVisit homeVisit,
@@ -36,6 +40,12 @@ public record Booking(
         String roomId,
         Rejection rejection,
         Attention attention,
+        PendingReschedule reschedule,
+        RescheduleRefusal lastRescheduleRefusal,
+        Cancellation cancellation,
+        NoShow noShow,
+        Completion completion,
+        List<Fee> fees,
         List<Reminder> reminders,
         NotificationSummary notifications,
         Instant createdAt,
@@ -43,14 +53,35 @@ public record Booking(
 
     public Booking {
         bodyAreas = bodyAreas == null ? List.of() : List.copyOf(bodyAreas);
+        fees = fees == null ? List.of() : List.copyOf(fees);
         reminders = reminders == null ? List.of() : List.copyOf(reminders);
         notifications = notifications == null ? NotificationSummary.none() : notifications;
     }
 
-    static Booking opened(String id, BookingStatus status, BookingDetails details, CareRequirements requirements,
-                          Rejection rejection, Instant now) {
+    static Booking opened(String id, String customerId, BookingStatus status, BookingDetails details,
+                          CareRequirements requirements, Rejection rejection, Instant now) {
         return new Booking(id, status, details.branchId(), details.technique(), details.durationMinutes(), details.start(),
-                details.end(), details.zone(), details.customer(), details.preferences(), details.bodyAreas(),
-                details.homeVisit(), requirements, null, null, rejection, null, List.of(), NotificationSummary.none(), now, now);
+                details.end(), details.zone(), details.customer(), customerId, details.preferences(), details.bodyAreas(),
+                details.homeVisit(), requirements, null, null, rejection, null, null, null, null, null, null, List.of(),
+                List.of(), NotificationSummary.none(), now, now);
+    }
+
+    /** Still waiting for therapist-service's first decision: requested, or needing attention because that decision is overdue. */
+    public boolean awaitsFirstDecision() {
+        return status == BookingStatus.REQUESTED
+                || status == BookingStatus.NEEDS_ATTENTION && attention != null && attention.cause() == AttentionCause.NO_DECISION;
+    }
+
+    /** The therapist the customer was last told of: the assigned one, or the one an absence took away; null when none yet. */
+    public AssignedTherapist lastKnownTherapist() {
+        if (therapist != null) {
+            return therapist;
+        }
+        return attention != null ? attention.lostTherapist() : null;
+    }
+
+    public String lastKnownTherapistId() {
+        AssignedTherapist known = lastKnownTherapist();
+        return known == null ? null : known.therapistId();
     }
 }

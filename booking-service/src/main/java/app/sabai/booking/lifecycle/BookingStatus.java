@@ -18,10 +18,15 @@ public enum BookingStatus {
         return trigger.from(this);
     }
 
+    /** The status after {@code trigger} for a booking that was {@code previous} before this status (for triggers that lead back). */
+    public Optional<BookingStatus> after(BookingTrigger trigger, BookingStatus previous) {
+        return trigger.from(this, previous);
+    }
+
     /** Nothing moves a booking on from here. */
     public boolean isFinal() {
         for (BookingTrigger trigger : BookingTrigger.values()) {
-            if (after(trigger).isPresent()) {
+            if (trigger.appliesIn(this)) {
                 return false;
             }
         }

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * The body of {@code POST /api/bookings} as the client sent it. Enumerations, times and dates stay text
  * here so that validation can name every field at fault in one answer, with the accepted values.
+ * {@code customerId} (shown on the customer's earlier bookings) lets a returning customer leave the intake out
+ * and use the one on their file; knowing the email alone is not enough.
  */
 public record BookingRequest(
         String branchId,
@@ -16,9 +18,11 @@ public record BookingRequest(
         PreferencesForm preferences,
         List<String> bodyAreas,
         HomeVisitForm homeVisit,
-        IntakeForm intake) {
+        IntakeForm intake,
+        String customerId) {
 
-    public record CustomerForm(String name, String email, String phone, String language) {
+    /** {@code sms}: the customer wants messages by SMS too (then a phone is required). */
+    public record CustomerForm(String name, String email, String phone, String language, Boolean sms) {
     }
 
     public record PreferencesForm(String therapistId, String therapistGender, String pressure) {

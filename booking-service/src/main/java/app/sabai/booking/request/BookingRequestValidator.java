@@ -39,7 +39,13 @@ import java.util.stream.Collectors;
  */
 public final class BookingRequestValidator {
 
-    public static final Duration HORIZON = Duration.ofDays(90);
+    public static final Duration HORIZON = SessionTiming.HORIZON;
+    /**
+     * Said whenever the intake is left out and cannot be taken from the customer's file, whether or not the email
+     * has one: the answer must not tell someone who only knows an email that its owner is a customer.
+     */
+    public static final String INTAKE_REQUIRED = "is required: send the intake, or send customerId (shown on your earlier"
+            + " bookings) to use the intake on your file";
     static final String DEFAULT_LANGUAGE = "en";
     static final int MAX_NAME_LENGTH = 200;
 
@@ -51,7 +57,8 @@ public final class BookingRequestValidator {
 
     /**
      * @param branch       the catalogue entry for {@code request.branchId()}, empty when unknown
-     * @param intakeOnFile the latest intake kept for the customer's email, empty when none
+     * @param intakeOnFile the latest intake on the customer's file, given only when the request's {@code customerId}
+     *                     names the file of its email; empty otherwise
      */
     public Validation validate(BookingRequest request, Optional<Branch> branch, Optional<Intake> intakeOnFile, Instant now) {
         RequestProblems problems = new RequestProblems();
@@ -69,8 +76,9 @@ public final class BookingRequestValidator {
         }
         Integer duration = duration(request.durationMinutes(), offer, knownBranch, problems);
 
-        String startField = request.start() != null && !request.start().isBlank() ? "start" : "startLocal";
-        Instant start = start(request, knownBranch, now, problems);
+        String startField = SessionTiming.field(request.start());
+        Instant start = SessionTiming.start(request.start(), request.startLocal(), knownBranch == null ? null : knownBranch.zone(),
+                now, problems);
         Instant end = start != null && duration != null ? start.plus(Duration.ofMinutes(duration)) : null;
         if (end != null && knownBranch != null) {
             outsideOpeningHours(knownBranch, start, end).ifPresent(message -> problems.add(startField, message));
@@ -86,8 +94,8 @@ public final class BookingRequestValidator {
             intake = IntakeFormReader.read(request.intake(), problems, LocalDate.ofInstant(now, ZoneOffset.MAX));
         } else if (intakeOnFile.isPresent()) {
             intake = intakeOnFile.get();
-        } else if (customer != null) {
-            problems.add("intake", "is required for a first session: there is no intake on file for " + customer.email());
+        } else {
+            problems.add("intake", INTAKE_REQUIRED);
         }
 
         if (!problems.isEmpty()) {
@@ -112,7 +120,7 @@ public final class BookingRequestValidator {
 
     private static <E extends Enum<E>> E required(Optional<E> value, String text, String field, Class<E> type,
                                                   RequestProblems problems) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             problems.add(field, "is required: one of " + RequestProblems.accepted(type));
         }
         return value.orElse(null);
@@ -138,73 +146,9 @@ public final class BookingRequestValidator {
         return null;
     }
 
-    private static Instant start(BookingRequest request, Branch branch, Instant now, RequestProblems problems) {
-        boolean hasStart = request.start() != null && !request.start().isBlank();
-        boolean hasLocal = request.startLocal() != null && !request.startLocal().isBlank();
-        if (hasStart && hasLocal) {
-            problems.add("start", "give either start (with offset) or startLocal (in the branch's time), not both");
-            return null;
-        }
-        if (!hasStart && !hasLocal) {
-            problems.add("start", "is required: an ISO-8601 time with offset, such as 2026-12-01T10:00:00Z,"
-                    + " or startLocal in the branch's time, such as 2026-12-01T10:00");
-            return null;
-        }
-        String field = hasStart ? "start" : "startLocal";
-        SessionStart.Resolution resolution;
-        if (hasStart) {
-            resolution = SessionStart.ofInstant(request.start());
-        } else if (branch != null) {
-            resolution = SessionStart.ofLocal(request.startLocal(), branch.zone());
-        } else {
-            return null;
-        }
-        return switch (resolution) {
-            case SessionStart.Refused refused -> {
-                problems.add(field, refused.message());
-                yield null;
-            }
-            case SessionStart.At at when !at.instant().isAfter(now) -> {
-                problems.add(field, "must be in the future");
-                yield null;
-            }
-            case SessionStart.At at when at.instant().isAfter(now.plus(HORIZON)) -> {
-                problems.add(field, "must be at most " + HORIZON.toDays() + " days ahead (until "
-                        + now.plus(HORIZON).truncatedTo(ChronoUnit.MINUTES) + ")");
-                yield null;
-            }
-            case SessionStart.At at -> at.instant();
-        };
-    }
-
     /** Empty when the session lies within one of the branch's opening periods on its local date. */
     static Optional<String> outsideOpeningHours(Branch branch, Instant start, Instant end) {
-        LocalDateTime localStart = LocalDateTime.ofInstant(start, branch.zone());
-        LocalDateTime localEnd = LocalDateTime.ofInstant(end, branch.zone());
-        LocalDate date = localStart.toLocalDate();
-        List<OpeningHours> hours = branch.hoursOn(date.getDayOfWeek());
-        String day = date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-        if (hours.isEmpty()) {
-            return Optional.of(branch.displayName() + " is closed on " + day + "s");
-        }
-        for (OpeningHours period : hours) {
-            LocalDateTime opens = date.atTime(period.opens());
-            LocalDateTime closes = period.closes().isAfter(period.opens())
-                    ? date.atTime(period.closes())
-                    : date.plusDays(1).atTime(period.closes());
-            if (!localStart.isBefore(opens) && !localEnd.isAfter(closes)) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of("the session " + localStart.toLocalTime().format(HOUR_MINUTE) + "–"
-                + localEnd.toLocalTime().format(HOUR_MINUTE) + " (" + branch.zone() + ") is outside the opening hours of "
-                + branch.displayName() + " on " + day + " " + date + ": " + hours.stream()
-                .map(period -> period.opens().format(HOUR_MINUTE) + "–" + closing(period.closes()))
-                .collect(Collectors.joining(", ")));
-    }
-
-    private static String closing(LocalTime closes) {
-        return closes.equals(LocalTime.MIDNIGHT) ? "24:00" : closes.format(HOUR_MINUTE);
+        return SessionTiming.outsideOpeningHours(branch, start, end);
     }
 
     private static Customer customer(CustomerForm form, RequestProblems problems) {
@@ -237,10 +181,13 @@ public final class BookingRequestValidator {
         } else if (!LANGUAGE_TAG.matcher(language).matches()) {
             problems.add("customer.language", "'" + language + "' is not a language tag, such as en or th");
         }
+        if (Boolean.TRUE.equals(form.sms()) && phone == null) {
+            problems.add("customer.phone", "is required to get messages by SMS (sms is true)");
+        }
         if (problems.concerns("customer")) {
             return null;
         }
-        return new Customer(name, email, phone, language);
+        return new Customer(name, email, phone, language, form.sms());
     }
 
     private static Preferences preferences(PreferencesForm form, RequestProblems problems) {

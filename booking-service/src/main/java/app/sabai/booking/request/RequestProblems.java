@@ -29,9 +29,13 @@ final class RequestProblems {
         return List.copyOf(problems);
     }
 
-    /** The enum constant named by {@code value}; empty, and a problem noted, when it names none. Blank is empty without a problem. */
+    /** The enum constant named by {@code value}; empty, and a problem noted, when it names none (a blank string names none). Null is empty without a problem. */
     <E extends Enum<E>> Optional<E> oneOf(Class<E> type, String value, String field) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isBlank()) {
+            add(field, "must be one of " + accepted(type));
             return Optional.empty();
         }
         for (E constant : type.getEnumConstants()) {

@@ -28,7 +28,7 @@ class PostcodeDistrictTest {
     @Test
     void aMobileBranchServesTheDistrictsOfItsArea() {
         Branch mobile = new Branch("merseyside-mobile", "Merseyside mobile", ZoneId.of("Europe/London"), List.of(), List.of(), true,
-                new ServiceArea("Merseyside, the Wirral and North Cheshire", List.of("L1", "ch41", "WA4")), Instant.EPOCH);
+                new ServiceArea("Merseyside, the Wirral and North Cheshire", List.of("L1", "ch41", "WA4")), null, null, Instant.EPOCH);
 
         assertThat(mobile.serves("CH41 4AA")).isTrue();
         assertThat(mobile.serves("l1 8jq")).isTrue();

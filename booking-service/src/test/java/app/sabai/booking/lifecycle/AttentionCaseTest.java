@@ -61,7 +61,7 @@ class AttentionCaseTest {
     }
 
     private static AttentionCase entryRecordedAt(Instant recordedAt) {
-        Attention attention = new Attention("Nok is off sick", List.of(), NOW, NOK, "absence-1", RAISED_BY);
+        Attention attention = new Attention("Nok is off sick", List.of(), NOW, NOK, "absence-1", RAISED_BY, AttentionCause.THERAPIST_LOST);
         return AttentionCase.of(TestBookings.confirmed("b-1"), attention, recordedAt);
     }
 

@@ -142,7 +142,7 @@ class AttentionListIT {
     private void listWithoutTheBookingsWrite(String bookingId, Instant recordedAt) {
         Booking booking = bookings.find(bookingId).orElseThrow();
         Attention attention = new Attention("Nok is off sick", List.of(), recordedAt, booking.therapist(), "absence-x",
-                UUID.randomUUID().toString());
+                UUID.randomUUID().toString(), AttentionCause.THERAPIST_LOST);
         attentionList.open(AttentionCase.of(booking, attention, recordedAt.truncatedTo(ChronoUnit.MILLIS)));
     }
 }

@@ -28,7 +28,7 @@ class BookingDecisionsTest {
 
     @Test
     void anAcceptedRequestIsRequestedWithTheRequirementsInItsEvent() {
-        OpenedBooking opened = OpenedBooking.open("b-1", DETAILS, new ScreeningDecision.Accepted(SENIOR), NOW);
+        OpenedBooking opened = OpenedBooking.open("b-1", "c-1", DETAILS, new ScreeningDecision.Accepted(SENIOR), NOW);
 
         assertThat(opened.booking().status()).isEqualTo(BookingStatus.REQUESTED);
         assertThat(opened.booking().requirements()).isEqualTo(SENIOR);
@@ -47,7 +47,7 @@ class BookingDecisionsTest {
 
     @Test
     void aDeclinedRequestIsRejectedWithTheReasonTheCustomerCanActOn() {
-        OpenedBooking opened = OpenedBooking.open("b-2", DETAILS,
+        OpenedBooking opened = OpenedBooking.open("b-2", "c-2", DETAILS,
                 new ScreeningDecision.Declined(DeclineReason.MEDICAL_EVALUATION_NEEDED, "Please have a medical evaluation first."), NOW);
 
         assertThat(opened.booking().status()).isEqualTo(BookingStatus.REJECTED);

@@ -2,11 +2,17 @@ package app.sabai.booking.lifecycle;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static app.sabai.booking.lifecycle.BookingStatus.CANCELLED;
 import static app.sabai.booking.lifecycle.BookingStatus.COMPLETED;
@@ -17,50 +23,103 @@ import static app.sabai.booking.lifecycle.BookingStatus.REJECTED;
 import static app.sabai.booking.lifecycle.BookingStatus.REQUESTED;
 import static app.sabai.booking.lifecycle.BookingStatus.RESCHEDULE_REQUESTED;
 import static app.sabai.booking.lifecycle.BookingTrigger.ASSIGNMENT_REJECTED;
-import static app.sabai.booking.lifecycle.BookingTrigger.CANCEL;
 import static app.sabai.booking.lifecycle.BookingTrigger.COMPLETE;
+import static app.sabai.booking.lifecycle.BookingTrigger.CUSTOMER_CANCELS;
+import static app.sabai.booking.lifecycle.BookingTrigger.CUSTOMER_RESCHEDULES;
+import static app.sabai.booking.lifecycle.BookingTrigger.DECISION_OVERDUE;
+import static app.sabai.booking.lifecycle.BookingTrigger.LATE_ASSIGNMENT;
+import static app.sabai.booking.lifecycle.BookingTrigger.LATE_REJECTION;
 import static app.sabai.booking.lifecycle.BookingTrigger.MARK_NO_SHOW;
 import static app.sabai.booking.lifecycle.BookingTrigger.REASSIGNMENT_FAILED;
-import static app.sabai.booking.lifecycle.BookingTrigger.REQUEST_RESCHEDULE;
 import static app.sabai.booking.lifecycle.BookingTrigger.RESCHEDULED;
+import static app.sabai.booking.lifecycle.BookingTrigger.RESCHEDULE_REFUSED;
+import static app.sabai.booking.lifecycle.BookingTrigger.STAFF_CANCELS;
+import static app.sabai.booking.lifecycle.BookingTrigger.STAFF_RESCHEDULES;
 import static app.sabai.booking.lifecycle.BookingTrigger.THERAPIST_ASSIGNED;
 import static app.sabai.booking.lifecycle.BookingTrigger.THERAPIST_REASSIGNED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+/**
+ * The booking state machine, checked cell by cell against the table written out here: every trigger in every
+ * status either leads where the table says, or does not apply there.
+ */
 class BookingStatusTest {
 
-    @Test
-    void aRequestedBookingIsDecidedByTheAssignment() {
-        assertThat(REQUESTED.after(THERAPIST_ASSIGNED)).contains(CONFIRMED);
-        assertThat(REQUESTED.after(ASSIGNMENT_REJECTED)).contains(REJECTED);
+    /** The whole table: trigger → (status it applies in → where it leads). Any pair not listed is refused. */
+    static final Map<BookingTrigger, Map<BookingStatus, BookingStatus>> TABLE = new EnumMap<>(Map.ofEntries(
+            Map.entry(THERAPIST_ASSIGNED, Map.of(REQUESTED, CONFIRMED)),
+            Map.entry(ASSIGNMENT_REJECTED, Map.of(REQUESTED, REJECTED)),
+            Map.entry(DECISION_OVERDUE, Map.of(REQUESTED, NEEDS_ATTENTION)),
+            Map.entry(LATE_ASSIGNMENT, Map.of(NEEDS_ATTENTION, CONFIRMED)),
+            Map.entry(LATE_REJECTION, Map.of(NEEDS_ATTENTION, REJECTED)),
+            Map.entry(THERAPIST_REASSIGNED, Map.of(CONFIRMED, CONFIRMED, NEEDS_ATTENTION, CONFIRMED,
+                    RESCHEDULE_REQUESTED, RESCHEDULE_REQUESTED)),
+            Map.entry(REASSIGNMENT_FAILED, Map.of(CONFIRMED, NEEDS_ATTENTION)),
+            Map.entry(CUSTOMER_CANCELS, Map.of(REQUESTED, CANCELLED, CONFIRMED, CANCELLED, RESCHEDULE_REQUESTED, CANCELLED)),
+            Map.entry(STAFF_CANCELS, Map.of(REQUESTED, CANCELLED, CONFIRMED, CANCELLED, RESCHEDULE_REQUESTED, CANCELLED,
+                    NEEDS_ATTENTION, CANCELLED)),
+            Map.entry(CUSTOMER_RESCHEDULES, Map.of(CONFIRMED, RESCHEDULE_REQUESTED)),
+            Map.entry(STAFF_RESCHEDULES, Map.of(CONFIRMED, RESCHEDULE_REQUESTED, NEEDS_ATTENTION, RESCHEDULE_REQUESTED)),
+            Map.entry(RESCHEDULED, Map.of(RESCHEDULE_REQUESTED, CONFIRMED)),
+            Map.entry(COMPLETE, Map.of(CONFIRMED, COMPLETED)),
+            Map.entry(MARK_NO_SHOW, Map.of(CONFIRMED, NO_SHOW))));
+
+    static Stream<Arguments> everyTriggerInEveryStatus() {
+        List<Arguments> cells = new ArrayList<>();
+        for (BookingTrigger trigger : BookingTrigger.values()) {
+            if (trigger == RESCHEDULE_REFUSED) {
+                continue;
+            }
+            for (BookingStatus status : BookingStatus.values()) {
+                cells.add(arguments(trigger, status, TABLE.get(trigger).get(status)));
+            }
+        }
+        return cells.stream();
     }
 
-    @ParameterizedTest
-    @EnumSource(value = BookingStatus.class, names = "REQUESTED", mode = EnumSource.Mode.EXCLUDE)
-    void anAssignmentDecisionAppliesOnlyToARequestedBooking(BookingStatus status) {
-        assertThat(status.after(THERAPIST_ASSIGNED)).isEmpty();
-        assertThat(status.after(ASSIGNMENT_REJECTED)).isEmpty();
+    @ParameterizedTest(name = "{0} in {1} → {2}")
+    @MethodSource("everyTriggerInEveryStatus")
+    void everyTriggerLeadsWhereTheTableSaysOrIsRefused(BookingTrigger trigger, BookingStatus status, BookingStatus expected) {
+        if (expected == null) {
+            assertThat(status.after(trigger)).as("%s is refused in %s", trigger, status).isEmpty();
+            assertThat(trigger.appliesIn(status)).isFalse();
+        } else {
+            assertThat(status.after(trigger)).contains(expected);
+            assertThat(trigger.appliesIn(status)).isTrue();
+            assertThat(trigger.leadsTo(status)).containsExactly(expected);
+        }
     }
 
     @Test
-    void aConfirmedBookingEndsCompletedNoShowOrCancelled() {
-        assertThat(CONFIRMED.after(COMPLETE)).contains(COMPLETED);
-        assertThat(CONFIRMED.after(MARK_NO_SHOW)).contains(NO_SHOW);
-        assertThat(CONFIRMED.after(CANCEL)).contains(CANCELLED);
+    void theTableHereCoversEveryTrigger() {
+        assertThat(TABLE.keySet()).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(BookingTrigger.values()).filter(trigger -> trigger != RESCHEDULE_REFUSED).toList());
+    }
+
+    @ParameterizedTest(name = "back to {0}")
+    @MethodSource("waysBack")
+    void aRefusedRescheduleReturnsToTheStatusTheBookingHadBefore(BookingStatus before) {
+        assertThat(RESCHEDULE_REQUESTED.after(RESCHEDULE_REFUSED, before)).contains(before);
+        assertThat(RESCHEDULE_REFUSED.leadsTo(RESCHEDULE_REQUESTED)).containsExactlyInAnyOrder(CONFIRMED, NEEDS_ATTENTION);
+        assertThat(RESCHEDULE_REFUSED.returnsTo()).isTrue();
+    }
+
+    static Stream<BookingStatus> waysBack() {
+        return Stream.of(CONFIRMED, NEEDS_ATTENTION);
     }
 
     @Test
-    void aRescheduleWaitsForTheNewSlot() {
-        assertThat(CONFIRMED.after(REQUEST_RESCHEDULE)).contains(RESCHEDULE_REQUESTED);
-        assertThat(RESCHEDULE_REQUESTED.after(RESCHEDULED)).contains(CONFIRMED);
-        assertThat(RESCHEDULE_REQUESTED.after(COMPLETE)).isEmpty();
-    }
-
-    @Test
-    void aFailedReassignmentNeedsAttentionUntilSomeoneIsFound() {
-        assertThat(CONFIRMED.after(REASSIGNMENT_FAILED)).contains(NEEDS_ATTENTION);
-        assertThat(NEEDS_ATTENTION.after(THERAPIST_REASSIGNED)).contains(CONFIRMED);
-        assertThat(NEEDS_ATTENTION.after(CANCEL)).contains(CANCELLED);
+    void aRefusedRescheduleLeadsNowhereElse() {
+        for (BookingStatus status : BookingStatus.values()) {
+            for (BookingStatus before : BookingStatus.values()) {
+                boolean wayBack = status == RESCHEDULE_REQUESTED && (before == CONFIRMED || before == NEEDS_ATTENTION);
+                assertThat(status.after(RESCHEDULE_REFUSED, before)).as("from %s, before %s", status, before)
+                        .isEqualTo(wayBack ? java.util.Optional.of(before) : java.util.Optional.empty());
+            }
+            assertThat(RESCHEDULE_REFUSED.appliesIn(status)).isEqualTo(status == RESCHEDULE_REQUESTED);
+        }
+        assertThat(RESCHEDULE_REQUESTED.after(RESCHEDULE_REFUSED)).as("without knowing where it came from").isEmpty();
     }
 
     @Test
@@ -72,14 +131,43 @@ class BookingStatusTest {
     }
 
     @Test
-    void everyOpenBookingCanStillBeCancelledOrDecided() {
+    void staffCanCancelEveryOpenBookingAndCustomersAllButOneThatNeedsStaff() {
         Arrays.stream(BookingStatus.values()).filter(status -> !status.isFinal()).forEach(status ->
-                assertThat(status.after(CANCEL)).as("%s can be cancelled", status).contains(CANCELLED));
+                assertThat(status.after(STAFF_CANCELS)).as("staff can cancel %s", status).contains(CANCELLED));
+        assertThat(NEEDS_ATTENTION.after(CUSTOMER_CANCELS)).isEmpty();
     }
 
     @Test
-    void aTriggerNamesTheStatusesItAppliesIn() {
-        assertThat(THERAPIST_ASSIGNED.appliesIn()).containsExactly(REQUESTED);
-        assertThat(CANCEL.appliesIn()).containsExactlyInAnyOrder(REQUESTED, CONFIRMED, RESCHEDULE_REQUESTED, NEEDS_ATTENTION);
+    void eachCommandNamesWhoMayAskForItAndItsAction() {
+        assertThat(CUSTOMER_CANCELS.requester()).contains(Requester.CUSTOMER);
+        assertThat(STAFF_CANCELS.requester()).contains(Requester.STAFF);
+        assertThat(CUSTOMER_CANCELS.action()).contains("cancellation");
+        assertThat(STAFF_RESCHEDULES.action()).contains("reschedule");
+        assertThat(MARK_NO_SHOW.action()).contains("no-show");
+        assertThat(COMPLETE.action()).contains("completion");
+        assertThat(THERAPIST_ASSIGNED.requester()).isEmpty();
+        assertThat(THERAPIST_ASSIGNED.action()).isEmpty();
+    }
+
+    @Test
+    void whatEachRequesterMayAskForInEachStatus() {
+        Map<BookingStatus, List<String>> customer = new EnumMap<>(BookingStatus.class);
+        Map<BookingStatus, List<String>> staff = new EnumMap<>(BookingStatus.class);
+        for (BookingStatus status : BookingStatus.values()) {
+            customer.put(status, BookingTrigger.actionsFor(Requester.CUSTOMER, status));
+            staff.put(status, BookingTrigger.actionsFor(Requester.STAFF, status));
+        }
+
+        assertThat(customer).containsEntry(REQUESTED, List.of("cancellation"))
+                .containsEntry(CONFIRMED, List.of("cancellation", "reschedule"))
+                .containsEntry(RESCHEDULE_REQUESTED, List.of("cancellation"))
+                .containsEntry(NEEDS_ATTENTION, List.of())
+                .containsEntry(COMPLETED, List.of());
+        assertThat(staff).containsEntry(REQUESTED, List.of("cancellation"))
+                .containsEntry(CONFIRMED, List.of("cancellation", "reschedule", "completion", "no-show"))
+                .containsEntry(RESCHEDULE_REQUESTED, List.of("cancellation"))
+                .containsEntry(NEEDS_ATTENTION, List.of("cancellation", "reschedule"))
+                .containsEntry(CANCELLED, List.of())
+                .containsEntry(NO_SHOW, List.of());
     }
 }

@@ -94,13 +94,14 @@ class ReassignmentDecisionsTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = BookingStatus.class, names = {"CONFIRMED", "NEEDS_ATTENTION"}, mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = BookingStatus.class, names = {"CONFIRMED", "NEEDS_ATTENTION", "RESCHEDULE_REQUESTED"},
+                mode = EnumSource.Mode.EXCLUDE)
         void inAnyOtherStatusItIsSkippedSayingWhy(BookingStatus status) {
             Booking booking = TestBookings.inStatus(TestBookings.confirmed("b-3"), status);
 
             assertThat(AssignmentOutcome.of(booking, reassigned(booking, "room-5"), NOW)).isInstanceOfSatisfying(Skipped.class,
                     skipped -> assertThat(skipped.why()).contains("b-3 is " + status,
-                            "THERAPIST_REASSIGNED applies only in [CONFIRMED, NEEDS_ATTENTION]"));
+                            "THERAPIST_REASSIGNED applies only in [CONFIRMED, RESCHEDULE_REQUESTED, NEEDS_ATTENTION]"));
         }
     }
 
@@ -118,7 +119,7 @@ class ReassignmentDecisionsTest {
                 assertThat(needs.from()).isEqualTo(BookingStatus.CONFIRMED);
                 assertThat(needs.to()).isEqualTo(BookingStatus.NEEDS_ATTENTION);
                 assertThat(needs.attention()).isEqualTo(new Attention("Nok is off sick; nobody else is free",
-                        List.of(AN_HOUR_LATER), FAILED_AT, NOK, "absence-9", failed.eventId().toString()));
+                        List.of(AN_HOUR_LATER), FAILED_AT, NOK, "absence-9", failed.eventId().toString(), AttentionCause.THERAPIST_LOST));
                 assertThat(needs.event().bookingId()).isEqualTo("b-4");
                 assertThat(needs.event().branchId()).isEqualTo(DETAILS.branchId());
                 assertThat(needs.event().occurredAt()).isEqualTo(NOW);
@@ -161,6 +162,7 @@ class ReassignmentDecisionsTest {
     }
 
     private static Attention lostNok(UUID raisedBy) {
-        return new Attention("Nok is off sick", List.of(AN_HOUR_LATER), FAILED_AT, NOK, "absence-9", raisedBy.toString());
+        return new Attention("Nok is off sick", List.of(AN_HOUR_LATER), FAILED_AT, NOK, "absence-9", raisedBy.toString(),
+                AttentionCause.THERAPIST_LOST);
     }
 }

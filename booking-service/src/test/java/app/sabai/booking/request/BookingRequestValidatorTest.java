@@ -71,7 +71,7 @@ class BookingRequestValidatorTest {
         Requests request = aRequest();
         request.technique = "MASSAGE";
         request.startLocal = null;
-        request.customer = new CustomerForm("", "not-an-email", "12", "english please");
+        request.customer = new CustomerForm("", "not-an-email", "12", "english please", null);
         request.bodyAreas = List.of("LOWER_BACK", "TOES");
         request.preferences = new PreferencesForm(null, "ANYONE", "HARD");
 
@@ -226,7 +226,7 @@ class BookingRequestValidatorTest {
         @Test
         void needsANameAndAValidEmail() {
             Requests request = aRequest();
-            request.customer = new CustomerForm(" ", "somchai@example", null, null);
+            request.customer = new CustomerForm(" ", "somchai@example", null, null, null);
 
             assertThat(problems(request.build(), LIVERPOOL)).containsExactly(
                     new FieldProblem("customer.name", "is required"),
@@ -236,9 +236,9 @@ class BookingRequestValidatorTest {
         @Test
         void phoneIsOptionalButInternational() {
             Requests noPhone = aRequest();
-            noPhone.customer = new CustomerForm("Somchai", "somchai@example.com", null, "th");
+            noPhone.customer = new CustomerForm("Somchai", "somchai@example.com", null, "th", null);
             Requests localNumber = aRequest();
-            localNumber.customer = new CustomerForm("Somchai", "somchai@example.com", "07700 900123", null);
+            localNumber.customer = new CustomerForm("Somchai", "somchai@example.com", "07700 900123", null, null);
 
             assertThat(valid(noPhone.build(), LIVERPOOL).details().customer().phone()).isNull();
             assertThat(valid(noPhone.build(), LIVERPOOL).details().customer().language()).isEqualTo("th");
@@ -289,12 +289,14 @@ class BookingRequestValidatorTest {
     class IntakeAnswers {
 
         @Test
-        void isRequiredForAFirstSession() {
+        void isRequiredUnlessTheCustomerUsesTheOneOnTheirFileAndTheAnswerNamesNoEmail() {
             Requests request = aRequest();
             request.intake = null;
 
             assertProblem(request.build(), LIVERPOOL, "intake", message -> assertThat(message)
-                    .contains("first session", "somchai@example.com"));
+                    .isEqualTo(BookingRequestValidator.INTAKE_REQUIRED)
+                    .contains("send the intake", "customerId")
+                    .doesNotContain("somchai@example.com"));
         }
 
         @Test
@@ -371,6 +373,6 @@ class BookingRequestValidatorTest {
                 Arrays.stream(DayOfWeek.values())
                         .map(day -> new OpeningHours(day, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT))
                         .toList(),
-                LIVERPOOL.techniques(), false, null, Instant.EPOCH);
+                LIVERPOOL.techniques(), false, null, null, null, Instant.EPOCH);
     }
 }

@@ -87,10 +87,10 @@ class IdempotencyIT {
     }
 
     @Test
-    void concurrentDuplicatesMakeOneBookingAndAllGetItsAnswer() throws Exception {
+    void twentyIdenticalRequestsAtOnceWithOneKeyMakeOneBookingAndAllTwentyGetIt() throws Exception {
         RequestBodies body = aBooking(branchId);
         String key = UUID.randomUUID().toString();
-        int clients = 8;
+        int clients = 20;
         CountDownLatch startGate = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {

@@ -29,12 +29,12 @@ final class Requests {
             List.of(new TechniqueOffer(Technique.THAI, List.of(60, 90, 120)),
                     new TechniqueOffer(Technique.SWEDISH, List.of(30, 60, 90)),
                     new TechniqueOffer(Technique.DEEP_TISSUE, List.of(60, 90))),
-            false, null, Instant.EPOCH);
+            false, null, "GBP", null, Instant.EPOCH);
 
     static final Branch MERSEYSIDE_MOBILE = new Branch("merseyside-mobile", "Merseyside mobile", LONDON,
             Arrays.stream(DayOfWeek.values()).map(day -> new OpeningHours(day, LocalTime.of(8, 0), LocalTime.of(20, 0))).toList(),
             List.of(new TechniqueOffer(Technique.SWEDISH, List.of(60, 90))),
-            true, new ServiceArea("Merseyside, the Wirral and North Cheshire", List.of("L1", "CH41", "WA4")), Instant.EPOCH);
+            true, new ServiceArea("Merseyside, the Wirral and North Cheshire", List.of("L1", "CH41", "WA4")), null, null, Instant.EPOCH);
 
     static final IntakeForm NOTHING_TO_DECLARE = new IntakeForm(List.of(), List.of(), false, null, false, null, List.of(), null, null);
 
@@ -43,11 +43,12 @@ final class Requests {
     Integer durationMinutes = 60;
     String start;
     String startLocal = "2026-12-01T10:00";
-    CustomerForm customer = new CustomerForm("Somchai Jaidee", "somchai@example.com", "+44 7700 900123", null);
+    CustomerForm customer = new CustomerForm("Somchai Jaidee", "somchai@example.com", "+44 7700 900123", null, null);
     PreferencesForm preferences;
     List<String> bodyAreas = List.of("LOWER_BACK");
     HomeVisitForm homeVisit;
     IntakeForm intake = NOTHING_TO_DECLARE;
+    String customerId;
 
     static Requests aRequest() {
         return new Requests();
@@ -63,6 +64,6 @@ final class Requests {
 
     BookingRequest build() {
         return new BookingRequest(branchId, technique, durationMinutes, start, startLocal, customer, preferences, bodyAreas,
-                homeVisit, intake);
+                homeVisit, intake, customerId);
     }
 }

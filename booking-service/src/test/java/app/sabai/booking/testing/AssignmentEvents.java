@@ -4,6 +4,8 @@ import app.sabai.contracts.Topic;
 import app.sabai.contracts.assignments.AssignmentEvent;
 import app.sabai.contracts.assignments.AssignmentRejected;
 import app.sabai.contracts.assignments.ReassignmentFailed;
+import app.sabai.contracts.assignments.RescheduleRefused;
+import app.sabai.contracts.assignments.SessionRescheduled;
 import app.sabai.contracts.assignments.TherapistAssigned;
 import app.sabai.contracts.assignments.TherapistReassigned;
 import app.sabai.contracts.values.Alternative;
@@ -25,6 +27,20 @@ public final class AssignmentEvents {
         Instant start = Instant.now().plus(Duration.ofDays(7));
         return new TherapistAssigned(UUID.randomUUID(), Instant.now(), bookingId, branchId, therapistId, therapistName, "room-1",
                 List.of(), start, start.plus(Duration.ofHours(1)), null);
+    }
+
+    /** therapist-service holds the new time asked for: {@code therapistId} in {@code roomId} from {@code start}. */
+    public static SessionRescheduled sessionRescheduled(String bookingId, String branchId, String therapistId, String therapistName,
+                                                        String roomId, Instant previousStart, Instant start, Duration length) {
+        return new SessionRescheduled(UUID.randomUUID(), Instant.now(), bookingId, branchId, therapistId, therapistName, roomId,
+                List.of(), previousStart, start, start.plus(length), null);
+    }
+
+    /** therapist-service cannot hold the new time: nothing changed there. */
+    public static RescheduleRefused rescheduleRefused(String bookingId, String branchId, Instant requestedStart, RejectionReason reason,
+                                                      String detail, List<Alternative> alternatives) {
+        return new RescheduleRefused(UUID.randomUUID(), Instant.now(), bookingId, branchId, requestedStart, reason, detail,
+                alternatives, null);
     }
 
     public static AssignmentRejected rejected(String bookingId, String branchId, RejectionReason reason, String detail,

@@ -41,6 +41,48 @@ public final class BookingApi {
         return send(request.build());
     }
 
+    /** A POST of {@code json} (null: no body) to {@code path}, with the key when not null. */
+    public HttpResponse<String> postTo(String path, String json, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (json == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request.build());
+    }
+
+    public HttpResponse<String> postTo(String path, Object body) {
+        return postTo(path, body == null ? null : SabaiJson.mapper().writeValueAsString(body), null);
+    }
+
+    public HttpResponse<String> cancel(String bookingId, String reason) {
+        return postTo("/api/bookings/" + bookingId + "/cancellation", RequestBodies.map("reason", reason));
+    }
+
+    public HttpResponse<String> staffCancel(String branchId, String bookingId, String reason) {
+        return postTo("/api/branches/" + branchId + "/bookings/" + bookingId + "/cancellation", RequestBodies.map("reason", reason));
+    }
+
+    public HttpResponse<String> reschedule(String bookingId, Object body) {
+        return postTo("/api/bookings/" + bookingId + "/reschedule", body);
+    }
+
+    public HttpResponse<String> staffReschedule(String branchId, String bookingId, Object body) {
+        return postTo("/api/branches/" + branchId + "/bookings/" + bookingId + "/reschedule", body);
+    }
+
+    public HttpResponse<String> noShow(String branchId, String bookingId) {
+        return postTo("/api/branches/" + branchId + "/bookings/" + bookingId + "/no-show", null);
+    }
+
+    public HttpResponse<String> complete(String branchId, String bookingId) {
+        return postTo("/api/branches/" + branchId + "/bookings/" + bookingId + "/completion", null);
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

@@ -7,6 +7,7 @@ import app.sabai.booking.lifecycle.Booking;
 import app.sabai.booking.lifecycle.BookingDetails;
 import app.sabai.booking.lifecycle.BookingStatus;
 import app.sabai.booking.lifecycle.OpenedBooking;
+import app.sabai.booking.lifecycle.PendingReschedule;
 import app.sabai.contracts.values.BodyArea;
 import app.sabai.contracts.values.CareRequirements;
 import app.sabai.contracts.values.Customer;
@@ -35,7 +36,7 @@ public final class TestBookings {
     }
 
     public static Booking requested(String id) {
-        return OpenedBooking.open(id, DETAILS, new ScreeningDecision.Accepted(SENIOR), NOW).booking();
+        return OpenedBooking.open(id, "c-" + id, DETAILS, new ScreeningDecision.Accepted(SENIOR), NOW).booking();
     }
 
     /** Confirmed with {@link #NOK} in {@code room-2}. */
@@ -53,10 +54,21 @@ public final class TestBookings {
         return with(booking, status, booking.therapist(), booking.roomId(), booking.attention());
     }
 
+    /** Waiting for a move (from the status it has) to {@code pending}. */
+    public static Booking rescheduling(Booking booking, PendingReschedule pending) {
+        return new Booking(booking.id(), BookingStatus.RESCHEDULE_REQUESTED, booking.branchId(), booking.technique(),
+                booking.durationMinutes(), booking.start(), booking.end(), booking.zone(), booking.customer(), booking.customerId(),
+                booking.preferences(), booking.bodyAreas(), booking.homeVisit(), booking.requirements(), booking.therapist(),
+                booking.roomId(), booking.rejection(), booking.attention(), pending, booking.lastRescheduleRefusal(),
+                booking.cancellation(), booking.noShow(), booking.completion(), booking.fees(), booking.reminders(),
+                booking.notifications(), booking.createdAt(), booking.updatedAt());
+    }
+
     private static Booking with(Booking booking, BookingStatus status, AssignedTherapist therapist, String roomId, Attention attention) {
         return new Booking(booking.id(), status, booking.branchId(), booking.technique(), booking.durationMinutes(),
-                booking.start(), booking.end(), booking.zone(), booking.customer(), booking.preferences(), booking.bodyAreas(),
-                booking.homeVisit(), booking.requirements(), therapist, roomId, booking.rejection(), attention,
-                booking.reminders(), booking.notifications(), booking.createdAt(), booking.updatedAt());
+                booking.start(), booking.end(), booking.zone(), booking.customer(), booking.customerId(), booking.preferences(),
+                booking.bodyAreas(), booking.homeVisit(), booking.requirements(), therapist, roomId, booking.rejection(), attention,
+                booking.reschedule(), booking.lastRescheduleRefusal(), booking.cancellation(), booking.noShow(), booking.completion(),
+                booking.fees(), booking.reminders(), booking.notifications(), booking.createdAt(), booking.updatedAt());
     }
 }

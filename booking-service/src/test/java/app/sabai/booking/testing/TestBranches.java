@@ -2,9 +2,12 @@ package app.sabai.booking.testing;
 
 import app.sabai.contracts.Topic;
 import app.sabai.contracts.branches.BranchCatalogued;
+import app.sabai.contracts.branches.CancellationPolicy;
 import app.sabai.contracts.branches.OpeningHours;
+import app.sabai.contracts.branches.Price;
 import app.sabai.contracts.branches.ServiceArea;
 import app.sabai.contracts.branches.TechniqueOffer;
+import app.sabai.contracts.values.Money;
 import app.sabai.contracts.values.Technique;
 import app.sabai.support.testing.TestRecords;
 import org.bson.Document;
@@ -22,7 +25,11 @@ import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 
-/** Catalogue entries for tests: a fresh branch id each time, open 09:00–21:00 every day, in London. */
+/**
+ * Catalogue entries for tests: a fresh branch id each time, open 09:00–21:00 every day, in London, with prices in
+ * pounds and the standard policy (free until 24 hours before, 50% late, 100% no-show). A 60-minute Thai massage
+ * costs £60.00, so a late change costs £30.00; prenatal massage is sold without a price.
+ */
 public final class TestBranches {
 
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -36,18 +43,31 @@ public final class TestBranches {
         return prefix + "-" + UUID.randomUUID();
     }
 
+    public static final Money THAI_60_PRICE = new Money(6000, "GBP");
+
     public static BranchCatalogued aBranch(String branchId) {
         return new BranchCatalogued(UUID.randomUUID(), Instant.now(), branchId, "Test branch " + branchId, LONDON,
-                "1 Bold Street, Liverpool", everyDay(),
-                List.of(new TechniqueOffer(Technique.THAI, List.of(60, 90, 120)),
-                        new TechniqueOffer(Technique.SWEDISH, List.of(30, 60, 90)),
-                        new TechniqueOffer(Technique.DEEP_TISSUE, List.of(60, 90)),
-                        new TechniqueOffer(Technique.PRENATAL, List.of(60))),
-                10, false, null, 0);
+                "1 Bold Street, Liverpool", everyDay(OPENS, CLOSES), priced(), 10, false, null, 0, List.of(), null, "GBP", null);
+    }
+
+    /** Open round the clock every day, in {@code zone}, priced in {@code currency}, with {@code policy} (null: the standard one). */
+    public static BranchCatalogued anAlwaysOpenBranch(String branchId, ZoneId zone, String currency, CancellationPolicy policy) {
+        return new BranchCatalogued(UUID.randomUUID(), Instant.now(), branchId, "Always open " + branchId, zone,
+                "1 Main Street", everyDay(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT), priced(), 10, false, null, 0, List.of(), null,
+                currency, policy);
+    }
+
+    private static List<TechniqueOffer> priced() {
+        return List.of(new TechniqueOffer(Technique.THAI, List.of(60, 90, 120),
+                        List.of(new Price(60, 6000), new Price(90, 8500), new Price(120, 11000))),
+                new TechniqueOffer(Technique.SWEDISH, List.of(30, 60, 90),
+                        List.of(new Price(30, 3000), new Price(60, 5500), new Price(90, 7500))),
+                new TechniqueOffer(Technique.DEEP_TISSUE, List.of(60, 90), List.of(new Price(60, 6500), new Price(90, 8999))),
+                new TechniqueOffer(Technique.PRENATAL, List.of(60)));
     }
 
     public static BranchCatalogued aMobileBranch(String branchId) {
-        return new BranchCatalogued(UUID.randomUUID(), Instant.now(), branchId, "Mobile " + branchId, LONDON, null, everyDay(),
+        return new BranchCatalogued(UUID.randomUUID(), Instant.now(), branchId, "Mobile " + branchId, LONDON, null, everyDay(OPENS, CLOSES),
                 List.of(new TechniqueOffer(Technique.SWEDISH, List.of(60, 90))), 0, true,
                 new ServiceArea("Merseyside, the Wirral and North Cheshire", List.of("L1", "CH41", "WA4")), 20);
     }
@@ -61,7 +81,7 @@ public final class TestBranches {
         });
     }
 
-    private static List<OpeningHours> everyDay() {
-        return Arrays.stream(DayOfWeek.values()).map(day -> new OpeningHours(day, OPENS, CLOSES)).toList();
+    private static List<OpeningHours> everyDay(LocalTime opens, LocalTime closes) {
+        return Arrays.stream(DayOfWeek.values()).map(day -> new OpeningHours(day, opens, closes)).toList();
     }
 }

@@ -1,6 +1,7 @@
 package app.sabai.booking.intake.adapter;
 
 import app.sabai.booking.intake.Intake;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -12,15 +13,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * What is kept per customer email ({@code customers}, the email is the id): the latest intake, and the ids
- * of their bookings, so their bookings are found through {@code _id}s rather than a scan.
+ * What is kept per customer email ({@code customers}, the email is the id): the file's opaque, stable
+ * {@code customerId}, the latest intake, and the ids of their bookings, so their bookings are found through
+ * {@code _id}s rather than a scan. {@code customer_ids} maps a customer id back to its email (the id is the
+ * {@code _id}); an entry is written before the file takes its id, and one whose file took another id (a race of
+ * two first bookings) resolves to nothing.
  */
 @Repository
 public class CustomerFile {
 
     static final String COLLECTION = "customers";
+    static final String IDS = "customer_ids";
 
     private final MongoTemplate mongo;
 
@@ -28,19 +34,70 @@ public class CustomerFile {
         this.mongo = mongo;
     }
 
-    record CustomerRecord(String id, Intake intake, Instant intakeRecordedAt, List<String> bookingIds) {
+    record CustomerRecord(String id, String customerId, Intake intake, Instant intakeRecordedAt, List<String> bookingIds) {
+
+        CustomerRecord {
+            bookingIds = bookingIds == null ? List.of() : List.copyOf(bookingIds);
+        }
+    }
+
+    /** A customer's file as found by its id: the id, the email it is kept under, and their booking ids, oldest first. */
+    public record CustomerBookings(String customerId, String email, List<String> bookingIds) {
     }
 
     public static String keyOf(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    public Optional<Intake> intakeOf(String email) {
-        return find(email).map(CustomerRecord::intake);
+    /**
+     * The intake on the file of {@code email}, only when {@code customerId} is that file's id: whoever knows just
+     * an email learns nothing about whether its owner has an intake on file.
+     */
+    public Optional<Intake> intakeOf(String email, String customerId) {
+        if (customerId == null || customerId.isBlank()) {
+            return Optional.empty();
+        }
+        return find(email).filter(file -> customerId.trim().equals(file.customerId())).map(CustomerRecord::intake);
     }
 
     public List<String> bookingIdsOf(String email) {
         return find(email).map(CustomerRecord::bookingIds).orElse(List.of());
+    }
+
+    /** The id of the email's file, giving the file one (and creating the file) when it has none yet. */
+    public String idOf(String email) {
+        Optional<String> existing = find(email).map(CustomerRecord::customerId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String candidate = UUID.randomUUID().toString();
+        // The way back first: a crash after this leaves an entry that resolves to nothing, never an id that cannot be found.
+        mongo.save(new Document("_id", candidate).append("email", keyOf(email)), IDS);
+        try {
+            mongo.upsert(new Query(Criteria.where("_id").is(keyOf(email)).and("customerId").exists(false)),
+                    new Update().set("customerId", candidate), COLLECTION);
+        } catch (DuplicateKeyException alreadyHasOne) {
+            // A concurrent first booking gave the file its id first: that one stays.
+        }
+        String kept = find(email).map(CustomerRecord::customerId).orElseThrow();
+        if (!kept.equals(candidate)) {
+            mongo.remove(new Query(Criteria.where("_id").is(candidate)), IDS);
+        }
+        return kept;
+    }
+
+    /** The file with this id, empty when there is none. */
+    public Optional<CustomerBookings> byId(String customerId) {
+        if (customerId == null || customerId.isBlank()) {
+            return Optional.empty();
+        }
+        Document entry = mongo.findById(customerId, Document.class, IDS);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        return find(entry.getString("email"))
+                .filter(file -> customerId.equals(file.customerId()))
+                .map(file -> new CustomerBookings(file.customerId(), file.id(), file.bookingIds()));
     }
 
     /** Keeps the intake unless one recorded later is on file already (the upsert then collides and is dropped). */

@@ -1,10 +1,5 @@
 package app.sabai.booking.lifecycle.adapter;
 
-import app.sabai.booking.lifecycle.AssignmentOutcome.Confirmed;
-import app.sabai.booking.lifecycle.AssignmentOutcome.NeedsAttention;
-import app.sabai.booking.lifecycle.AssignmentOutcome.Reassigned;
-import app.sabai.booking.lifecycle.AssignmentOutcome.Rejected;
-import app.sabai.booking.lifecycle.AssignmentOutcome.Skipped;
 import app.sabai.booking.lifecycle.AssignmentOutcome;
 import app.sabai.booking.lifecycle.Booking;
 import app.sabai.contracts.EventTypes;
@@ -22,22 +17,22 @@ import app.sabai.contracts.assignments.TherapistRosterChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /**
  * Turns therapist-service's decisions into the booking's: {@code TherapistAssigned} confirms it,
- * {@code AssignmentRejected} rejects it, {@code TherapistReassigned} gives it another therapist (and ends
- * any need for attention), {@code ReassignmentFailed} makes it need attention. Each is read, decided, and
- * written guarded by the status it was decided in and "not applied yet"; a write that lost to another
- * change is decided again on what the booking has become. A decision for an unknown booking, or one the
- * booking's status does not allow, is logged and skipped; a redelivered one changes nothing.
+ * {@code AssignmentRejected} rejects it (both still win when they come after the decision was overdue and the
+ * booking went to staff), {@code TherapistReassigned} gives it another therapist (and ends any need for
+ * attention), {@code ReassignmentFailed} makes it need attention, {@code SessionRescheduled} moves it to the new
+ * time and {@code RescheduleRefused} returns it to where it was. Each is read, decided, and written guarded by
+ * the status it was decided in and "not applied yet"; a write that lost to another change is decided again on
+ * what the booking has become. A decision for an unknown booking, or one the booking's status does not allow, is
+ * logged and skipped; a redelivered one changes nothing.
  */
 @Component
 class AssignmentListener {
@@ -46,12 +41,12 @@ class AssignmentListener {
     private static final int ATTEMPTS = 5;
 
     private final Bookings bookings;
-    private final AttentionList attentionList;
+    private final DecisionWriter writer;
     private final Clock clock;
 
-    AssignmentListener(Bookings bookings, AttentionList attentionList, Clock clock) {
+    AssignmentListener(Bookings bookings, DecisionWriter writer, Clock clock) {
         this.bookings = bookings;
-        this.attentionList = attentionList;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -62,6 +57,8 @@ class AssignmentListener {
             case AssignmentRejected rejected -> decide(rejected, rejected.bookingId(), AssignmentOutcome::of);
             case TherapistReassigned reassigned -> decide(reassigned, reassigned.bookingId(), AssignmentOutcome::of);
             case ReassignmentFailed failed -> decide(failed, failed.bookingId(), AssignmentOutcome::of);
+            case SessionRescheduled rescheduled -> decide(rescheduled, rescheduled.bookingId(), AssignmentOutcome::of);
+            case RescheduleRefused refused -> decide(refused, refused.bookingId(), AssignmentOutcome::of);
             // Nothing to change here: an absence or a roster change reaches each booking it touches as its own
             // TherapistReassigned or ReassignmentFailed, a withdrawn absence leaves moved bookings where they are,
             // and a released slot is therapist-service's bookkeeping of a change the booking made or was told of.
@@ -69,71 +66,28 @@ class AssignmentListener {
             case TherapistAbsenceWithdrawn withdrawn -> nothingToChange(withdrawn);
             case TherapistRosterChanged rosterChanged -> nothingToChange(rosterChanged);
             case SlotReleased released -> nothingToChange(released);
-            case SessionRescheduled rescheduled -> nothingToChange(rescheduled);
-            case RescheduleRefused refused -> nothingToChange(refused);
         }
     }
 
     private <E extends AssignmentEvent> void decide(E event, String bookingId, Decision<E> decision) {
+        String what = EventTypes.typeOf(event) + " " + event.eventId();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             var read = bookings.findForEvent(bookingId, event.eventId());
             if (read.isEmpty()) {
-                log.warn("{} {} is for unknown booking {}: skipped", EventTypes.typeOf(event), event.eventId(), bookingId);
+                log.warn("{} is for unknown booking {}: skipped", what, bookingId);
                 return;
             }
             if (read.get().alreadyApplied()) {
-                log.info("{} {} was applied to booking {} before: nothing to do", EventTypes.typeOf(event), event.eventId(), bookingId);
+                log.info("{} was applied to booking {} before: nothing to do", what, bookingId);
                 return;
             }
-            if (write(event, bookingId, decision.apply(read.get().booking(), event, now()))) {
+            if (writer.write(event.eventId(), what, bookingId, decision.apply(read.get().booking(), event, now()))) {
                 return;
             }
-            log.info("{} {} for booking {}: the booking changed meanwhile, deciding again", EventTypes.typeOf(event),
-                    event.eventId(), bookingId);
+            log.info("{} for booking {}: the booking changed meanwhile, deciding again", what, bookingId);
         }
         // The listener's error handler retries the record with backoff.
-        throw new OptimisticLockingFailureException("Booking " + bookingId + " kept changing while applying "
-                + EventTypes.typeOf(event) + " " + event.eventId());
-    }
-
-    /** Writes what the decision says; false when the booking was no longer as decided on. */
-    private boolean write(AssignmentEvent event, String bookingId, AssignmentOutcome outcome) {
-        return switch (outcome) {
-            case Confirmed confirmed -> bookings.applyOnce(bookingId, confirmed.from(), event.eventId(), new Update()
-                    .set("status", confirmed.to().name())
-                    .set("therapist", confirmed.therapist())
-                    .set("roomId", confirmed.roomId())
-                    .set("updatedAt", now()), List.of(confirmed.event()));
-            case Rejected rejected -> bookings.applyOnce(bookingId, rejected.from(), event.eventId(), new Update()
-                    .set("status", rejected.to().name())
-                    .set("rejection", rejected.rejection())
-                    .set("updatedAt", now()), List.of(rejected.event()));
-            case Reassigned reassigned -> {
-                boolean written = bookings.applyOnce(bookingId, reassigned.from(), event.eventId(), new Update()
-                        .set("status", reassigned.to().name())
-                        .set("therapist", reassigned.therapist())
-                        .set("roomId", reassigned.roomId())
-                        .unset("attention")
-                        .set("updatedAt", now()), List.of(reassigned.event()));
-                if (written && reassigned.closed() != null) {
-                    attentionList.close(bookingId, reassigned.closed().raisedBy());
-                }
-                yield written;
-            }
-            case NeedsAttention needs -> {
-                // Listed first: a crash before the booking's write leaves an entry the list drops, never a case nobody sees.
-                attentionList.open(needs.listed());
-                yield bookings.applyOnce(bookingId, needs.from(), event.eventId(), new Update()
-                        .set("status", needs.to().name())
-                        .unset("therapist")
-                        .set("attention", needs.attention())
-                        .set("updatedAt", now()), List.of(needs.event()));
-            }
-            case Skipped skipped -> {
-                log.info("{} {} skipped: {}", EventTypes.typeOf(event), event.eventId(), skipped.why());
-                yield true;
-            }
-        };
+        throw new OptimisticLockingFailureException("Booking " + bookingId + " kept changing while applying " + what);
     }
 
     private void nothingToChange(AssignmentEvent event) {

@@ -2,6 +2,7 @@ package app.sabai.booking.lifecycle.adapter;
 
 import app.sabai.booking.lifecycle.Booking;
 import app.sabai.booking.lifecycle.BookingStanding;
+import app.sabai.booking.lifecycle.BookingSummary;
 import app.sabai.booking.lifecycle.BookingStatus;
 import app.sabai.booking.lifecycle.IdempotencyRecord;
 import app.sabai.contracts.bookings.BookingEvent;
@@ -29,7 +30,9 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code bookings} collection. A booking document holds its state, its pending events ({@code outbox}),
- * the ids of the events applied to it, and its idempotency record; every change is one single-document write.
+ * the ids of the events applied to it, the {@code Idempotency-Key}s of the commands applied to it, its
+ * idempotency record and a {@code revision} that every change of its life counts; every change is one
+ * single-document write.
  */
 @Repository
 public class Bookings {
@@ -38,6 +41,10 @@ public class Bookings {
     static final String IDEMPOTENCY_KEY = "idempotencyKey";
     static final String REQUEST_FINGERPRINT = "requestFingerprint";
     static final String FIRST_ANSWER = "firstAnswer";
+    static final String REVISION = "revision";
+    static final String APPLIED_COMMANDS = "appliedCommandKeys";
+    /** Retries of a command arrive within a day; a booking sees few commands in that time. */
+    static final int REMEMBERED_COMMANDS = 50;
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
@@ -47,6 +54,23 @@ public class Bookings {
         this.outbox = outbox;
         // Every booking has a key (its own id when the client sent none), so a plain unique index decides races.
         mongo.indexOps(COLLECTION).createIndex(new Index().on(IDEMPOTENCY_KEY, Sort.Direction.ASC).unique());
+    }
+
+    /** A booking as read to change it: its state, the revision the change must still find, and the command keys it applied. */
+    public record StoredBooking(Booking booking, Long revision, List<String> appliedCommandKeys) {
+
+        public boolean hasApplied(String commandKey) {
+            return commandKey != null && appliedCommandKeys.contains(commandKey);
+        }
+    }
+
+    public Optional<StoredBooking> findStored(String bookingId) {
+        if (bookingId == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findById(bookingId, Document.class, COLLECTION))
+                .map(document -> new StoredBooking(mongo.getConverter().read(Booking.class, document), revision(document),
+                        stringList(document, APPLIED_COMMANDS)));
     }
 
     public Optional<Booking> find(String bookingId) {
@@ -126,12 +150,57 @@ public class Bookings {
         Query guard = new Query(AppliedEvents.notYetApplied(
                 Criteria.where("_id").is(bookingId).and("status").is(expected.name()), eventId));
         AppliedEvents.markApplied(change, eventId);
+        change.inc(REVISION, 1L);
         outbox.append(change, events);
         boolean applied = mongo.updateFirst(guard, change, COLLECTION).getModifiedCount() == 1;
         if (applied && !events.isEmpty()) {
             outbox.written(COLLECTION, bookingId);
         }
         return applied;
+    }
+
+    /**
+     * Applies a command's change, with the events it causes, only while the booking is still as read: in
+     * {@code expected} at {@code revision}. The command's {@code Idempotency-Key} (when sent) is recorded in
+     * the same write, so a retry finds the change made. False when nothing was written.
+     */
+    public boolean applyCommand(StoredBooking read, BookingStatus expected, String commandKey, Update change,
+                                List<? extends BookingEvent> events) {
+        Criteria guard = Criteria.where("_id").is(read.booking().id()).and("status").is(expected.name());
+        guard = read.revision() == null ? guard.and(REVISION).exists(false) : guard.and(REVISION).is(read.revision());
+        change.inc(REVISION, 1L);
+        if (commandKey != null) {
+            change.push(APPLIED_COMMANDS).slice(-REMEMBERED_COMMANDS).each(commandKey);
+        }
+        outbox.append(change, events);
+        boolean applied = mongo.updateFirst(new Query(guard), change, COLLECTION).getModifiedCount() == 1;
+        if (applied && !events.isEmpty()) {
+            outbox.written(COLLECTION, read.booking().id());
+        }
+        return applied;
+    }
+
+    /** Where each of the bookings stands and when it starts, read by {@code _id}; an unknown id is left out. */
+    public List<BookingSummary> summaries(Collection<String> bookingIds) {
+        if (bookingIds.isEmpty()) {
+            return List.of();
+        }
+        Query query = new Query(Criteria.where("_id").in(bookingIds));
+        query.fields().include("status", "start", "zone");
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(document -> new BookingSummary(document.getString("_id"), BookingStatus.valueOf(document.getString("status")),
+                        document.getDate("start").toInstant(), java.time.ZoneId.of(document.getString("zone"))))
+                .toList();
+    }
+
+    private static Long revision(Document document) {
+        Object revision = document.get(REVISION);
+        return revision instanceof Number number ? number.longValue() : null;
+    }
+
+    private static List<String> stringList(Document document, String field) {
+        List<String> values = document.getList(field, String.class);
+        return values == null ? List.of() : values;
     }
 
     private static List<String> appliedEventIds(Document document) {

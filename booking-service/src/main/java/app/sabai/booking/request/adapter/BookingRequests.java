@@ -5,9 +5,11 @@ import app.sabai.booking.intake.Intake;
 import app.sabai.booking.intake.IntakeScreening;
 import app.sabai.booking.intake.adapter.CustomerFile;
 import app.sabai.booking.intake.adapter.IntakeProperties;
+import app.sabai.booking.lifecycle.BookingStatus;
 import app.sabai.booking.lifecycle.IdempotencyRecord;
 import app.sabai.booking.lifecycle.OpenedBooking;
 import app.sabai.booking.lifecycle.adapter.Bookings;
+import app.sabai.booking.lifecycle.adapter.PendingDecisions;
 import app.sabai.booking.request.BookingRequest;
 import app.sabai.booking.request.BookingRequestValidator;
 import app.sabai.booking.request.RequestFingerprint;
@@ -32,28 +34,41 @@ import java.util.UUID;
  * Takes a booking request: validates it, screens the intake, and stores the booking with its event in one
  * insert. The unique idempotency key decides between concurrent duplicates: the loser answers with the
  * winner's first answer (same body) or is refused (different body).
+ * <p>
+ * Everything kept beside the booking is written before it, each write repeatable: the intake it came with, the
+ * customer's file (its id and the booking's id), and the request's place among those waiting for a decision.
+ * A crash anywhere before the insert leaves no booking (the client got no 202 and retries) and loses no intake;
+ * a crash after it leaves nothing undone.
  */
 @Service
 class BookingRequests {
+
+    static final String INTAKE_KEPT = "intake-kept";
+    static final String LISTED_ON_FILE = "listed-on-file";
+    static final String DECISION_EXPECTED = "decision-expected";
 
     private static final Logger log = LoggerFactory.getLogger(BookingRequests.class);
 
     private final BranchCatalogue catalogue;
     private final CustomerFile customers;
     private final Bookings bookings;
+    private final PendingDecisions pendingDecisions;
     private final BookingRequestValidator validator = new BookingRequestValidator();
     private final IntakeScreening screening;
     private final Clock clock;
     private final JsonMapper json;
+    private final CrashPoint crashPoint;
 
-    BookingRequests(BranchCatalogue catalogue, CustomerFile customers, Bookings bookings, IntakeProperties intake,
-                    Clock clock, JsonMapper json) {
+    BookingRequests(BranchCatalogue catalogue, CustomerFile customers, Bookings bookings, PendingDecisions pendingDecisions,
+                    IntakeProperties intake, Clock clock, JsonMapper json, CrashPoint crashPoint) {
         this.catalogue = catalogue;
         this.customers = customers;
         this.bookings = bookings;
+        this.pendingDecisions = pendingDecisions;
         this.screening = new IntakeScreening(intake.surgeryWeeks());
         this.clock = clock;
         this.json = json;
+        this.crashPoint = crashPoint;
     }
 
     BookingView request(BookingRequest request, Optional<String> idempotencyKey) {
@@ -67,29 +82,42 @@ class BookingRequests {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<Intake> intakeOnFile = Optional.ofNullable(request.customer())
                 .map(BookingRequest.CustomerForm::email)
-                .flatMap(customers::intakeOf);
+                .filter(email -> request.intake() == null)
+                .flatMap(email -> customers.intakeOf(email, request.customerId()));
         ValidBooking valid = switch (validator.validate(request, catalogue.find(request.branchId()), intakeOnFile, now)) {
             case Validation.Valid v -> v.booking();
             case Validation.Invalid invalid -> throw new InvalidRequestException(invalid.problems());
         };
 
         String bookingId = UUID.randomUUID().toString();
-        OpenedBooking opened = OpenedBooking.open(bookingId, valid.details(), screening.screen(valid.session(), valid.intake()), now);
-        BookingView answer = BookingView.of(opened.booking());
         String email = valid.details().customer().email();
+        if (valid.intakeSent()) {
+            customers.keepIntake(email, valid.intake(), now);
+        }
+        crashPoint.reached(INTAKE_KEPT);
+        String customerId = customers.idOf(email);
+        OpenedBooking opened = OpenedBooking.open(bookingId, customerId, valid.details(),
+                screening.screen(valid.session(), valid.intake()), now);
+        BookingView answer = BookingView.of(opened.booking());
         IdempotencyRecord record = new IdempotencyRecord(idempotencyKey.orElse(bookingId), fingerprint, json.writeValueAsString(answer));
 
         // Listed first: a crash after this leaves an id that resolves to nothing, never a booking the customer cannot find.
         customers.addBooking(email, bookingId);
+        crashPoint.reached(LISTED_ON_FILE);
+        boolean awaitsDecision = opened.booking().status() == BookingStatus.REQUESTED;
+        if (awaitsDecision) {
+            pendingDecisions.expect(bookingId, opened.booking().branchId(), now);
+        }
+        crashPoint.reached(DECISION_EXPECTED);
         try {
             bookings.insert(opened.booking(), record, List.of(opened.event()));
         } catch (DuplicateKeyException concurrentDuplicate) {
             log.info("Idempotency-Key {} was taken by a concurrent request meanwhile; answering with its booking", record.key());
             customers.removeBooking(email, bookingId);
+            if (awaitsDecision) {
+                pendingDecisions.settled(bookingId);
+            }
             return replay(bookings.idempotencyRecord(record.key()).orElseThrow(() -> concurrentDuplicate), fingerprint);
-        }
-        if (valid.intakeSent()) {
-            customers.keepIntake(email, valid.intake(), now);
         }
         return answer;
     }

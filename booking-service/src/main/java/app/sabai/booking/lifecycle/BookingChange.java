@@ -1,0 +1,146 @@
+package app.sabai.booking.lifecycle;
+
+import app.sabai.booking.policy.Charge;
+import app.sabai.booking.policy.FeePolicy;
+import app.sabai.contracts.bookings.BookingCancelled;
+import app.sabai.contracts.bookings.BookingCompleted;
+import app.sabai.contracts.bookings.BookingNoShow;
+import app.sabai.contracts.bookings.BookingRescheduleRequested;
+import app.sabai.contracts.values.Money;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * What a customer's or staff's command (cancel, reschedule, no-show, complete) does to a booking: the new
+ * state and the event it causes, or why it cannot be done now. {@code from} is the status the change was
+ * decided in; the write only lands while the booking is still as read.
+ * <p>
+ * A booking that needs attention is one the branch could not give as booked: cancelling or moving it costs
+ * the customer nothing, however late.
+ */
+public sealed interface BookingChange {
+
+    /** {@code fee} is the late fee charged (null when none); {@code closed} the attention the booking needed (null when none). */
+    record Cancelled(BookingStatus from, BookingStatus to, Cancellation cancellation, Fee fee, Attention closed,
+                     BookingCancelled event) implements BookingChange {
+    }
+
+    record RescheduleAsked(BookingStatus from, BookingStatus to, PendingReschedule reschedule, BookingRescheduleRequested event)
+            implements BookingChange {
+    }
+
+    record MarkedNoShow(BookingStatus from, BookingStatus to, NoShow noShow, Fee fee, BookingNoShow event) implements BookingChange {
+    }
+
+    record Completed(BookingStatus from, BookingStatus to, Completion completion, BookingCompleted event) implements BookingChange {
+    }
+
+    /** The command does not apply in the booking's status; {@code allowed} is what the requester may ask for instead. */
+    record NotAllowed(String bookingId, BookingStatus status, String action, List<String> allowed, List<BookingStatus> appliesIn)
+            implements BookingChange {
+
+        public String detail() {
+            String possibleNow = allowed.isEmpty()
+                    ? (status.isFinal() ? " Nothing can change it any more." : " Nothing can be asked for it now.")
+                    : " Possible now: " + String.join(", ", allowed) + ".";
+            return "Booking " + bookingId + " is " + status + ": a " + action + " is possible only when it is "
+                    + appliesIn.stream().map(Enum::name).collect(Collectors.joining(" or ")) + "." + possibleNow;
+        }
+    }
+
+    /** The command applies, but not before {@code possibleFrom} (the session's start). */
+    record NotYet(String bookingId, String action, Instant possibleFrom, ZoneId zone) implements BookingChange {
+
+        public String detail() {
+            LocalDateTime local = LocalDateTime.ofInstant(possibleFrom, zone);
+            String what = action.equals("no-show") ? "marked as a no-show" : "marked as completed";
+            return "Booking " + bookingId + " can be " + what + " from the start of its session, " + possibleFrom
+                    + " (" + local.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " in " + zone + ")";
+        }
+    }
+
+    static BookingChange cancel(Booking booking, Requester by, String reason, FeePolicy policy, Instant now) {
+        BookingTrigger trigger = by == Requester.CUSTOMER ? BookingTrigger.CUSTOMER_CANCELS : BookingTrigger.STAFF_CANCELS;
+        return booking.status().after(trigger).<BookingChange>map(to -> {
+            Charge charge = chargeFor(booking, policy, now);
+            Cancellation cancellation = new Cancellation(now, by, reason, charge.late(), charge.fee());
+            return new Cancelled(booking.status(), to, cancellation, fee(Fee.Reason.LATE_CANCELLATION, charge.fee(), now),
+                    booking.attention(),
+                    new BookingCancelled(UUID.randomUUID(), now, booking.id(), booking.branchId(), booking.start(), booking.end(),
+                            booking.lastKnownTherapistId(), reason, by.name(), charge.late(), charge.fee(), booking.technique(),
+                            booking.zone(), booking.customer(), null));
+        }).orElseGet(() -> notAllowed(booking, by, trigger));
+    }
+
+    /**
+     * A move to {@code newStart}, with {@code therapistId} when one was asked for (else the current therapist).
+     * Whether it is late is judged against the current start; the fee is charged once the move is made.
+     */
+    static BookingChange requestReschedule(Booking booking, Requester by, Instant newStart, Instant newEnd, String therapistId,
+                                           FeePolicy policy, Instant now) {
+        BookingTrigger trigger = by == Requester.CUSTOMER ? BookingTrigger.CUSTOMER_RESCHEDULES : BookingTrigger.STAFF_RESCHEDULES;
+        return booking.status().after(trigger).<BookingChange>map(to -> {
+            Charge charge = chargeFor(booking, policy, now);
+            String therapist = therapistId != null ? therapistId : booking.lastKnownTherapistId();
+            PendingReschedule pending = new PendingReschedule(newStart, newEnd, now, by, therapist, charge.late(), charge.fee(),
+                    booking.status());
+            return new RescheduleAsked(booking.status(), to, pending,
+                    new BookingRescheduleRequested(UUID.randomUUID(), now, booking.id(), booking.branchId(), booking.technique(),
+                            booking.durationMinutes(), booking.start(), newStart, newEnd, booking.zone(), therapist, by.name(),
+                            charge.late(), charge.fee()));
+        }).orElseGet(() -> notAllowed(booking, by, trigger));
+    }
+
+    /** Why the requester cannot ask to move the booking now; empty when they can (the new time is checked next). */
+    static Optional<NotAllowed> rescheduleRefusal(Booking booking, Requester by) {
+        BookingTrigger trigger = by == Requester.CUSTOMER ? BookingTrigger.CUSTOMER_RESCHEDULES : BookingTrigger.STAFF_RESCHEDULES;
+        return trigger.appliesIn(booking.status()) ? Optional.empty() : Optional.of(notAllowed(booking, by, trigger));
+    }
+
+    static BookingChange markNoShow(Booking booking, FeePolicy policy, Instant now) {
+        BookingTrigger trigger = BookingTrigger.MARK_NO_SHOW;
+        return booking.status().after(trigger).<BookingChange>map(to -> {
+            if (now.isBefore(booking.start())) {
+                return new NotYet(booking.id(), "no-show", booking.start(), booking.zone());
+            }
+            Money fee = policy.noShowFee();
+            return new MarkedNoShow(booking.status(), to, new NoShow(now, fee), fee(Fee.Reason.NO_SHOW, fee, now),
+                    new BookingNoShow(UUID.randomUUID(), now, booking.id(), booking.branchId(), booking.lastKnownTherapistId(),
+                            booking.start(), booking.end(), fee, booking.customer()));
+        }).orElseGet(() -> notAllowed(booking, Requester.STAFF, trigger));
+    }
+
+    static BookingChange complete(Booking booking, Instant now) {
+        BookingTrigger trigger = BookingTrigger.COMPLETE;
+        return booking.status().after(trigger).<BookingChange>map(to -> {
+            if (now.isBefore(booking.start())) {
+                return new NotYet(booking.id(), "completion", booking.start(), booking.zone());
+            }
+            return new Completed(booking.status(), to, new Completion(now),
+                    new BookingCompleted(UUID.randomUUID(), now, booking.id(), booking.branchId(), booking.lastKnownTherapistId(),
+                            booking.customer(), null));
+        }).orElseGet(() -> notAllowed(booking, Requester.STAFF, trigger));
+    }
+
+    private static Charge chargeFor(Booking booking, FeePolicy policy, Instant now) {
+        Charge charge = policy.forChangeAt(booking.start(), now);
+        return booking.status() == BookingStatus.NEEDS_ATTENTION ? charge.waived() : charge;
+    }
+
+    private static Fee fee(Fee.Reason reason, Money amount, Instant now) {
+        return amount == null ? null : new Fee(reason, amount, now);
+    }
+
+    private static NotAllowed notAllowed(Booking booking, Requester requester, BookingTrigger trigger) {
+        return new NotAllowed(booking.id(), booking.status(), trigger.action().orElse(trigger.name()),
+                BookingTrigger.actionsFor(requester, booking.status()),
+                trigger.appliesIn().stream().sorted().toList());
+    }
+}

@@ -1,0 +1,7 @@
+package app.sabai.booking.lifecycle;
+
+import java.time.Instant;
+
+/** Staff recorded that the session was given. */
+public record Completion(Instant recordedAt) {
+}

@@ -1,0 +1,188 @@
+package app.sabai.booking.lifecycle.adapter;
+
+import app.sabai.booking.catalogue.Branch;
+import app.sabai.booking.catalogue.adapter.BranchCatalogue;
+import app.sabai.booking.lifecycle.Booking;
+import app.sabai.booking.lifecycle.BookingChange;
+import app.sabai.booking.lifecycle.BookingChange.Cancelled;
+import app.sabai.booking.lifecycle.BookingChange.Completed;
+import app.sabai.booking.lifecycle.BookingChange.MarkedNoShow;
+import app.sabai.booking.lifecycle.BookingChange.NotAllowed;
+import app.sabai.booking.lifecycle.BookingChange.NotYet;
+import app.sabai.booking.lifecycle.BookingChange.RescheduleAsked;
+import app.sabai.booking.lifecycle.BookingStatus;
+import app.sabai.booking.lifecycle.Requester;
+import app.sabai.booking.lifecycle.adapter.Bookings.StoredBooking;
+import app.sabai.booking.policy.FeePolicy;
+import app.sabai.booking.request.CancellationRequest;
+import app.sabai.booking.request.ChangeRequests;
+import app.sabai.booking.request.ChangeRequests.ValidReschedule;
+import app.sabai.booking.request.RescheduleRequest;
+import app.sabai.booking.view.BookingView;
+import app.sabai.contracts.branches.CancellationPolicy;
+import app.sabai.support.web.ConflictException;
+import app.sabai.support.web.InvalidRequestException;
+import app.sabai.support.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The commands that change a booking's plans: cancel (customer or staff), reschedule (customer or staff),
+ * no-show and complete (staff). Each reads the booking, decides ({@link BookingChange}) with the branch's policy
+ * from the catalogue, and writes the change with its event in one update guarded by the booking as read; a write
+ * that lost to another change is decided again. A command the status does not allow changes nothing. A command
+ * sent with an {@code Idempotency-Key} the booking has applied already answers with the booking as it is.
+ */
+@Service
+public class BookingCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingCommands.class);
+    private static final int ATTEMPTS = 5;
+
+    private final Bookings bookings;
+    private final BranchCatalogue catalogue;
+    private final AttentionList attentionList;
+    private final PendingDecisions pendingDecisions;
+    private final Clock clock;
+
+    BookingCommands(Bookings bookings, BranchCatalogue catalogue, AttentionList attentionList, PendingDecisions pendingDecisions,
+                    Clock clock) {
+        this.bookings = bookings;
+        this.catalogue = catalogue;
+        this.attentionList = attentionList;
+        this.pendingDecisions = pendingDecisions;
+        this.clock = clock;
+    }
+
+    /** Where a command was sent: a customer's path, or staff's path of a branch (which must be the booking's). */
+    public record Caller(Requester requester, String branchId) {
+
+        public static Caller customer() {
+            return new Caller(Requester.CUSTOMER, null);
+        }
+
+        public static Caller staffOf(String branchId) {
+            return new Caller(Requester.STAFF, branchId);
+        }
+    }
+
+    public BookingView cancel(String bookingId, Caller caller, CancellationRequest request, Optional<String> commandKey) {
+        ChangeRequests.cancellationProblem(request).ifPresent(problem -> {
+            throw new InvalidRequestException(List.of(problem));
+        });
+        String reason = ChangeRequests.reasonOf(request);
+        return change(bookingId, caller, commandKey, stored -> BookingChange.cancel(stored.booking(), caller.requester(), reason,
+                feePolicy(stored.booking()), now()));
+    }
+
+    public BookingView requestReschedule(String bookingId, Caller caller, RescheduleRequest request, Optional<String> commandKey) {
+        return change(bookingId, caller, commandKey, stored -> {
+            Booking booking = stored.booking();
+            Optional<NotAllowed> refusal = BookingChange.rescheduleRefusal(booking, caller.requester());
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+            Optional<Branch> branch = catalogue.find(booking.branchId());
+            ValidReschedule valid = switch (ChangeRequests.reschedule(request, booking.zone(), booking.durationMinutes(),
+                    booking.start(), branch, now())) {
+                case ChangeRequests.Reschedule reschedule -> reschedule.reschedule();
+                case ChangeRequests.InvalidReschedule invalid -> throw new InvalidRequestException(invalid.problems());
+            };
+            return BookingChange.requestReschedule(booking, caller.requester(), valid.start(), valid.end(), valid.therapistId(),
+                    feePolicy(booking), now());
+        });
+    }
+
+    public BookingView markNoShow(String bookingId, Caller caller, Optional<String> commandKey) {
+        return change(bookingId, caller, commandKey, stored -> BookingChange.markNoShow(stored.booking(), feePolicy(stored.booking()),
+                now()));
+    }
+
+    public BookingView complete(String bookingId, Caller caller, Optional<String> commandKey) {
+        return change(bookingId, caller, commandKey, stored -> BookingChange.complete(stored.booking(), now()));
+    }
+
+    private BookingView change(String bookingId, Caller caller, Optional<String> commandKey, Function<StoredBooking, BookingChange> decide) {
+        String key = commandKey.orElse(null);
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            StoredBooking stored = bookings.findStored(bookingId)
+                    .filter(found -> caller.branchId() == null || caller.branchId().equals(found.booking().branchId()))
+                    .orElseThrow(() -> new NotFoundException("booking", bookingId));
+            if (stored.hasApplied(key)) {
+                log.info("Idempotency-Key {} was applied to booking {} before: answering with the booking as it is", key, bookingId);
+                return BookingView.of(stored.booking());
+            }
+            if (write(stored, key, decide.apply(stored))) {
+                return bookings.find(bookingId).map(BookingView::of).orElseThrow(() -> new NotFoundException("booking", bookingId));
+            }
+            log.info("Booking {} changed while a command was applied to it: deciding again", bookingId);
+        }
+        throw new ConflictException(null, "Booking " + bookingId + " kept changing while the command was applied; send it again");
+    }
+
+    /** False when the booking was no longer as read. */
+    private boolean write(StoredBooking stored, String key, BookingChange change) {
+        String bookingId = stored.booking().id();
+        return switch (change) {
+            case Cancelled cancelled -> {
+                Update update = touched()
+                        .set("status", cancelled.to().name())
+                        .set("cancellation", cancelled.cancellation())
+                        .unset("reschedule")
+                        .unset("attention");
+                if (cancelled.fee() != null) {
+                    update.push("fees", cancelled.fee());
+                }
+                boolean written = bookings.applyCommand(stored, cancelled.from(), key, update, List.of(cancelled.event()));
+                if (written && cancelled.closed() != null) {
+                    attentionList.close(bookingId, cancelled.closed().raisedBy());
+                }
+                if (written && cancelled.from() == BookingStatus.REQUESTED) {
+                    pendingDecisions.settled(bookingId);
+                }
+                yield written;
+            }
+            case RescheduleAsked asked -> bookings.applyCommand(stored, asked.from(), key, touched()
+                    .set("status", asked.to().name())
+                    .set("reschedule", asked.reschedule()), List.of(asked.event()));
+            case MarkedNoShow noShow -> {
+                Update update = touched()
+                        .set("status", noShow.to().name())
+                        .set("noShow", noShow.noShow());
+                if (noShow.fee() != null) {
+                    update.push("fees", noShow.fee());
+                }
+                yield bookings.applyCommand(stored, noShow.from(), key, update, List.of(noShow.event()));
+            }
+            case Completed completed -> bookings.applyCommand(stored, completed.from(), key, touched()
+                    .set("status", completed.to().name())
+                    .set("completion", completed.completion()), List.of(completed.event()));
+            case NotAllowed notAllowed -> throw new TransitionRefusedException(notAllowed);
+            case NotYet notYet -> throw new TooEarlyException(notYet);
+        };
+    }
+
+    /** The booking's branch's policy and the treatment's price there now; the standard policy without a price when the branch is unknown. */
+    private FeePolicy feePolicy(Booking booking) {
+        return catalogue.find(booking.branchId())
+                .map(branch -> FeePolicy.of(branch.policy(), branch.priceOf(booking.technique(), booking.durationMinutes())))
+                .orElseGet(() -> new FeePolicy(CancellationPolicy.standard(), null));
+    }
+
+    private Update touched() {
+        return new Update().set("updatedAt", now());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,82 @@
+package app.sabai.booking.testing;
+
+import app.sabai.support.testing.SabaiServiceTest;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service on a random port against the broker and store shared by the test JVM, as every {@code *IT} uses it:
+ * a fresh London branch in the catalogue for each test, the HTTP API, the clock a test may move (put back after
+ * each test) and the crash point it may arm.
+ */
+@SabaiServiceTest
+public abstract class ServiceIntegrationTest {
+
+    @Autowired
+    protected MongoTemplate mongo;
+    @Autowired
+    protected MovableClock clock;
+    @Autowired
+    protected ArmedCrashPoint crashPoint;
+    @LocalServerPort
+    protected int port;
+
+    protected BookingApi api;
+    protected String branchId;
+
+    @BeforeEach
+    void aBranchInTheCatalogue() {
+        api = new BookingApi(port);
+        branchId = TestBranches.freshId(getClass().getSimpleName().toLowerCase());
+        TestBranches.catalogue(mongo, TestBranches.aBranch(branchId));
+    }
+
+    @AfterEach
+    void timeAndCrashesBackToNormal() {
+        clock.reset();
+        crashPoint.disarm();
+    }
+
+    /** A booking of {@code body} confirmed with Nok ({@code t-nok}) in {@code room-1}; answers its id. */
+    protected String confirmed(RequestBodies body) {
+        String id = api.requestABooking(body);
+        AssignmentEvents.publish(AssignmentEvents.assigned(id, body.asMap().get("branchId").toString(), "t-nok", "Nok"));
+        api.awaitStatus(id, "CONFIRMED");
+        return id;
+    }
+
+    protected String confirmed() {
+        return confirmed(RequestBodies.aBooking(branchId));
+    }
+
+    protected Instant startOf(String bookingId) {
+        return Instant.parse(api.booking(bookingId).get("start").asString());
+    }
+
+    protected Document stored(String bookingId) {
+        return mongo.findById(bookingId, Document.class, "bookings");
+    }
+
+    /** Asserts a 409 refusing the command in the booking's status, naming it and what is possible instead. */
+    protected static JsonNode assertRefusedInStatus(HttpResponse<String> response, String status, String... allowed) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = BookingApi.json(response);
+        assertThat(problem.get("type").asString()).isEqualTo("https://sabai.app/problems/transition-not-allowed");
+        assertThat(problem.get("status").asInt()).isEqualTo(409);
+        assertThat(problem.get("bookingStatus").asString()).isEqualTo(status);
+        assertThat(problem.get("allowed").valueStream().map(JsonNode::asString).toList()).containsExactly(allowed);
+        assertThat(problem.get("detail").asString()).contains("is " + status);
+        return problem;
+    }
+}
