@@ -7,7 +7,6 @@ import app.sabai.booking.lifecycle.BookingDetails;
 import app.sabai.booking.request.BookingRequest.CustomerForm;
 import app.sabai.booking.request.BookingRequest.HomeVisitForm;
 import app.sabai.booking.request.BookingRequest.PreferencesForm;
-import app.sabai.contracts.branches.OpeningHours;
 import app.sabai.contracts.branches.TechniqueOffer;
 import app.sabai.contracts.values.BodyArea;
 import app.sabai.contracts.values.Customer;
@@ -20,12 +19,7 @@ import app.sabai.contracts.values.Technique;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +47,6 @@ public final class BookingRequestValidator {
     private static final Pattern PHONE = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s\\-().]");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
-    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
     /**
      * @param branch       the catalogue entry for {@code request.branchId()}, empty when unknown

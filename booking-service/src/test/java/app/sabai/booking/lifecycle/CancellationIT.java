@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static app.sabai.booking.testing.AssignmentEvents.publish;
-import static app.sabai.booking.testing.RequestBodies.aBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
