@@ -67,16 +67,24 @@ public record BookingNotifications(String bookingId, BookingDetails details, Lis
             draft.offer = offer.with(Offer.Status.ACCEPTED);
             draft.cancelPendingOf(Notice.OFFER, "offer accepted");
         }
-        draft.notifyCustomer(Notice.CONFIRMATION, MessageFacts.none());
+        if (event.courseId() == null) {
+            // A course's customer hears of all its sessions at once, in the course summary.
+            draft.notifyCustomer(Notice.CONFIRMATION, MessageFacts.none());
+        }
         draft.replanReminders(planner, "booking confirmed for another time");
         return draft.change();
     }
 
-    /** The reason and the alternatives offered. */
+    /**
+     * The reason and the alternatives offered. Nothing for a course session (the course summary says it) or
+     * for a waitlist offer that could not be held (the customer is still waiting and was never offered it).
+     */
     public Change rejected(BookingRejected event, Instant now) {
         Draft draft = new Draft(this, BookingDetails.of(event), now);
-        draft.notifyCustomer(Notice.REJECTION,
-                MessageFacts.offering(event.reason() == null ? null : event.reason().name(), event.detail(), event.alternatives()));
+        if (event.courseId() == null && event.waitlistId() == null) {
+            draft.notifyCustomer(Notice.REJECTION,
+                    MessageFacts.offering(event.reason() == null ? null : event.reason().name(), event.detail(), event.alternatives()));
+        }
         return draft.change();
     }
 

@@ -21,6 +21,8 @@ import java.util.UUID;
 import static app.sabai.notification.testing.TestBookings.LONDON;
 import static app.sabai.notification.testing.TestBookings.alternative;
 import static app.sabai.notification.testing.TestBookings.cancelled;
+import static app.sabai.notification.testing.TestBookings.confirmedCourseSession;
+import static app.sabai.notification.testing.TestBookings.rejectedFor;
 import static app.sabai.notification.testing.TestBookings.confirmed;
 import static app.sabai.notification.testing.TestBookings.emailCustomer;
 import static app.sabai.notification.testing.TestBookings.needsAttention;
@@ -73,6 +75,20 @@ class BookingNotificationsTest {
             assertThat(state.nextDueAt()).isEqualTo(NOW);
             assertThat(state.details().zone()).isEqualTo(LONDON);
             assertThat(state.details().therapistName()).isEqualTo("Somchai");
+        }
+
+        @Test
+        void aCourseSessionGetsItsRemindersButNoConfirmationOfItsOwnAndNeitherARejectedOneNorAFailedOfferHold() {
+            Change session = BookingNotifications.empty(BOOKING).confirmed(confirmedCourseSession(BOOKING, START, emailCustomer(EMAIL),
+                    "course-1"), NOW, PLANNER);
+
+            assertThat(session.state().messages()).extracting(Message::kind).containsOnly(MessageKind.REMINDER).hasSize(2);
+            assertThat(BookingNotifications.empty("b-2").rejected(rejectedFor("b-2", START, emailCustomer(EMAIL), "course-1", null), NOW)
+                    .state().messages()).isEmpty();
+            assertThat(BookingNotifications.empty("b-3").rejected(rejectedFor("b-3", START, emailCustomer(EMAIL), null, "wait-1"), NOW)
+                    .state().messages()).isEmpty();
+            assertThat(BookingNotifications.empty("b-4").rejected(rejectedFor("b-4", START, emailCustomer(EMAIL), null, null), NOW)
+                    .state().messages()).extracting(Message::kind).containsExactly(MessageKind.REJECTION);
         }
 
         @Test

@@ -81,6 +81,20 @@ public final class TestBookings {
                 start.plus(Duration.ofMinutes(60)), zone, "t-somchai", THERAPIST, "room-1", customer);
     }
 
+    /** A confirmed session of a course: its customer hears of the course as a whole. */
+    public static BookingConfirmed confirmedCourseSession(String bookingId, Instant start, Customer customer, String courseId) {
+        BookingConfirmed plain = confirmed(bookingId, start, customer);
+        return new BookingConfirmed(plain.eventId(), plain.occurredAt(), plain.bookingId(), plain.branchId(), plain.technique(),
+                plain.durationMinutes(), plain.start(), plain.end(), plain.zone(), plain.therapistId(), plain.therapistName(),
+                plain.roomId(), plain.customer(), courseId, null);
+    }
+
+    /** A hold for a waitlist offer that could not be had, or a course session that was not booked. */
+    public static BookingRejected rejectedFor(String bookingId, Instant start, Customer customer, String courseId, String waitlistId) {
+        return new BookingRejected(UUID.randomUUID(), Instant.now(), bookingId, "liverpool", Technique.HOT_STONE, start, LONDON,
+                RejectionReason.NO_EQUIPMENT_AVAILABLE, null, List.of(), customer, courseId, waitlistId);
+    }
+
     public static BookingRejected rejected(String bookingId, String branchId, ZoneId zone, Instant start, Customer customer,
                                            List<Alternative> alternatives) {
         return new BookingRejected(UUID.randomUUID(), Instant.now(), bookingId, branchId, Technique.HOT_STONE, start, zone,
