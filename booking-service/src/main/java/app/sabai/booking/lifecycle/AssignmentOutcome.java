@@ -8,6 +8,7 @@ import app.sabai.contracts.assignments.TherapistAssigned;
 import app.sabai.contracts.assignments.TherapistReassigned;
 import app.sabai.contracts.bookings.BookingConfirmed;
 import app.sabai.contracts.bookings.BookingNeedsAttention;
+import app.sabai.contracts.bookings.BookingOffered;
 import app.sabai.contracts.bookings.BookingRejected;
 import app.sabai.contracts.bookings.BookingRescheduled;
 import app.sabai.contracts.bookings.BookingTherapistChanged;
@@ -34,6 +35,11 @@ public sealed interface AssignmentOutcome {
     }
 
     record Rejected(BookingStatus from, BookingStatus to, Rejection rejection, Attention closed, BookingRejected event)
+            implements AssignmentOutcome {
+    }
+
+    /** A waitlist offer is held by {@code therapist} in {@code roomId}: it is offered to the customer until it expires. */
+    record Offered(BookingStatus from, BookingStatus to, AssignedTherapist therapist, String roomId, BookingOffered event)
             implements AssignmentOutcome {
     }
 
@@ -70,15 +76,21 @@ public sealed interface AssignmentOutcome {
     record Skipped(String why) implements AssignmentOutcome {
     }
 
+    /** A request is confirmed; a waitlist offer's hold becomes the offer the customer is sent. */
     static AssignmentOutcome of(Booking booking, TherapistAssigned assigned, Instant now) {
         BookingTrigger trigger = firstDecision(booking, BookingTrigger.THERAPIST_ASSIGNED, BookingTrigger.LATE_ASSIGNMENT);
+        AssignedTherapist therapist = new AssignedTherapist(assigned.therapistId(), assigned.therapistName());
         return booking.status().after(trigger)
-                .<AssignmentOutcome>map(to -> new Confirmed(booking.status(), to,
-                        new AssignedTherapist(assigned.therapistId(), assigned.therapistName()), assigned.roomId(),
-                        booking.attention(),
+                .<AssignmentOutcome>map(to -> to == BookingStatus.OFFERED
+                        ? new Offered(booking.status(), to, therapist, assigned.roomId(),
+                        new BookingOffered(UUID.randomUUID(), now, booking.id(), booking.branchId(), booking.waitlistId(),
+                                booking.technique(), booking.durationMinutes(), booking.start(), booking.end(), booking.zone(),
+                                assigned.therapistName(), booking.offerExpiresAt(), booking.customer()))
+                        : new Confirmed(booking.status(), to, therapist, assigned.roomId(), booking.attention(),
                         new BookingConfirmed(UUID.randomUUID(), now, booking.id(), booking.branchId(), booking.technique(),
                                 booking.durationMinutes(), booking.start(), booking.end(), booking.zone(),
-                                assigned.therapistId(), assigned.therapistName(), assigned.roomId(), booking.customer())))
+                                assigned.therapistId(), assigned.therapistName(), assigned.roomId(), booking.customer(),
+                                booking.courseId(), booking.waitlistId())))
                 .orElseGet(() -> notApplicable(booking, trigger));
     }
 
@@ -90,7 +102,7 @@ public sealed interface AssignmentOutcome {
                 .<AssignmentOutcome>map(to -> new Rejected(booking.status(), to, rejection, booking.attention(),
                         new BookingRejected(UUID.randomUUID(), now, booking.id(), booking.branchId(), booking.technique(),
                                 booking.start(), booking.zone(), reason, rejected.detail(), rejection.alternatives(),
-                                booking.customer())))
+                                booking.customer(), booking.courseId(), booking.waitlistId())))
                 .orElseGet(() -> notApplicable(booking, trigger));
     }
 

@@ -19,7 +19,8 @@ import java.util.List;
  * {@code customerId} is the opaque id of the customer's file (null for bookings made before files had one);
  * {@code requirements} is null for a booking the intake screening declined; {@code attention} is set only while
  * it needs attention (kept while a move staff asked for is pending, so a refusal can restore it);
- * {@code reschedule} only while a move is pending.
+ * {@code reschedule} only while a move is pending. {@code courseId} links the sessions of a course; {@code waitlistId}
+ * and {@code offer} are set on a session held for a waitlist entry as an offer.
  */
 public record Booking(
         String id,
@@ -49,7 +50,10 @@ public record Booking(
         List<Reminder> reminders,
         NotificationSummary notifications,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String courseId,
+        String waitlistId,
+        WaitlistOffer offer) {
 
     public Booking {
         bodyAreas = bodyAreas == null ? List.of() : List.copyOf(bodyAreas);
@@ -59,11 +63,34 @@ public record Booking(
     }
 
     static Booking opened(String id, String customerId, BookingStatus status, BookingDetails details,
-                          CareRequirements requirements, Rejection rejection, Instant now) {
+                          CareRequirements requirements, Rejection rejection, Instant now, Links links) {
         return new Booking(id, status, details.branchId(), details.technique(), details.durationMinutes(), details.start(),
                 details.end(), details.zone(), details.customer(), customerId, details.preferences(), details.bodyAreas(),
                 details.homeVisit(), requirements, null, null, rejection, null, null, null, null, null, null, List.of(),
-                List.of(), NotificationSummary.none(), now, now);
+                List.of(), NotificationSummary.none(), now, now, links.courseId(), links.waitlistId(), links.offer());
+    }
+
+    /** What a booking belongs to: a course ({@code courseId}), or a waitlist entry it is offered to ({@code waitlistId}, {@code offer}). */
+    public record Links(String courseId, String waitlistId, WaitlistOffer offer) {
+
+        public static final Links NONE = new Links(null, null, null);
+
+        public static Links course(String courseId) {
+            return new Links(courseId, null, null);
+        }
+
+        public static Links offer(String waitlistId, Instant expiresAt) {
+            return new Links(null, waitlistId, new WaitlistOffer(expiresAt, null));
+        }
+    }
+
+    /** A session of a course, or a waitlist offer: what happens to it matters beyond the booking. */
+    public boolean isLinked() {
+        return courseId != null || waitlistId != null;
+    }
+
+    public Instant offerExpiresAt() {
+        return offer == null ? null : offer.expiresAt();
     }
 
     /** Still waiting for therapist-service's first decision: requested, or needing attention because that decision is overdue. */

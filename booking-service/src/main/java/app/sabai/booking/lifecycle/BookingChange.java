@@ -4,6 +4,7 @@ import app.sabai.booking.policy.Charge;
 import app.sabai.booking.policy.FeePolicy;
 import app.sabai.contracts.bookings.BookingCancelled;
 import app.sabai.contracts.bookings.BookingCompleted;
+import app.sabai.contracts.bookings.BookingConfirmed;
 import app.sabai.contracts.bookings.BookingNoShow;
 import app.sabai.contracts.bookings.BookingRescheduleRequested;
 import app.sabai.contracts.values.Money;
@@ -23,13 +24,29 @@ import java.util.stream.Collectors;
  * decided in; the write only lands while the booking is still as read.
  * <p>
  * A booking that needs attention is one the branch could not give as booked: cancelling or moving it costs
- * the customer nothing, however late.
+ * the customer nothing, however late. A waitlist offer is answered by its customer (accepted or declined), or ends by
+ * expiring or by its entry being cancelled; each of those ends it free, cancelled by the system.
  */
 public sealed interface BookingChange {
 
-    /** {@code fee} is the late fee charged (null when none); {@code closed} the attention the booking needed (null when none). */
+    /**
+     * {@code fee} is the late fee charged (null when none); {@code closed} the attention the booking needed (null when
+     * none); {@code offer} the waitlist offer as it ends (null for a booking that is not one).
+     */
     record Cancelled(BookingStatus from, BookingStatus to, Cancellation cancellation, Fee fee, Attention closed,
-                     BookingCancelled event) implements BookingChange {
+                     WaitlistOffer offer, BookingCancelled event) implements BookingChange {
+    }
+
+    /** The customer took the slot offered to them: the booking is confirmed. */
+    record OfferAccepted(BookingStatus from, BookingStatus to, WaitlistOffer offer, BookingConfirmed event) implements BookingChange {
+    }
+
+    /** The offer's hold time has passed: it can no longer be accepted (it is about to be ended). */
+    record OfferOver(String bookingId, Instant expiredAt) implements BookingChange {
+
+        public String detail() {
+            return "The offer of booking " + bookingId + " expired at " + expiredAt + ": it can no longer be accepted";
+        }
     }
 
     record RescheduleAsked(BookingStatus from, BookingStatus to, PendingReschedule reschedule, BookingRescheduleRequested event)
@@ -42,16 +59,26 @@ public sealed interface BookingChange {
     record Completed(BookingStatus from, BookingStatus to, Completion completion, BookingCompleted event) implements BookingChange {
     }
 
-    /** The command does not apply in the booking's status; {@code allowed} is what the requester may ask for instead. */
-    record NotAllowed(String bookingId, BookingStatus status, String action, List<String> allowed, List<BookingStatus> appliesIn)
+    /**
+     * The command does not apply in the booking's status; {@code allowed} is what the requester may ask for instead.
+     * {@code waitlistId} is set for a waitlist offer, which is answered on its entry.
+     */
+    record NotAllowed(String bookingId, BookingStatus status, String action, List<String> allowed, List<BookingStatus> appliesIn,
+                      String waitlistId)
             implements BookingChange {
 
         public String detail() {
             String possibleNow = allowed.isEmpty()
                     ? (status.isFinal() ? " Nothing can change it any more." : " Nothing can be asked for it now.")
                     : " Possible now: " + String.join(", ", allowed) + ".";
+            String offer = "";
+            if (status == BookingStatus.OFFERED && waitlistId != null) {
+                offer = " It is a waitlist offer: answer it with POST /api/waitlist/" + waitlistId + "/acceptance or /decline.";
+            } else if (status == BookingStatus.OFFER_REQUESTED && waitlistId != null) {
+                offer = " It is a waitlist offer still being held for waitlist entry " + waitlistId + ".";
+            }
             return "Booking " + bookingId + " is " + status + ": a " + action + " is possible only when it is "
-                    + appliesIn.stream().map(Enum::name).collect(Collectors.joining(" or ")) + "." + possibleNow;
+                    + appliesIn.stream().map(Enum::name).collect(Collectors.joining(" or ")) + "." + possibleNow + offer;
         }
     }
 
@@ -72,11 +99,63 @@ public sealed interface BookingChange {
             Charge charge = chargeFor(booking, policy, now);
             Cancellation cancellation = new Cancellation(now, by, reason, charge.late(), charge.fee());
             return new Cancelled(booking.status(), to, cancellation, fee(Fee.Reason.LATE_CANCELLATION, charge.fee(), now),
-                    booking.attention(),
+                    booking.attention(), null,
                     new BookingCancelled(UUID.randomUUID(), now, booking.id(), booking.branchId(), booking.start(), booking.end(),
                             booking.lastKnownTherapistId(), reason, by.name(), charge.late(), charge.fee(), booking.technique(),
-                            booking.zone(), booking.customer(), null));
+                            booking.zone(), booking.customer(), booking.courseId()));
         }).orElseGet(() -> notAllowed(booking, by, trigger));
+    }
+
+    /** The customer takes the slot offered: confirmed with the therapist and room that hold it, while the offer is open. */
+    static BookingChange acceptOffer(Booking booking, Instant now) {
+        BookingTrigger trigger = BookingTrigger.OFFER_ACCEPTED;
+        return booking.status().after(trigger).<BookingChange>map(to -> {
+            if (booking.offerExpiresAt() != null && !now.isBefore(booking.offerExpiresAt())) {
+                return new OfferOver(booking.id(), booking.offerExpiresAt());
+            }
+            AssignedTherapist therapist = booking.therapist();
+            return new OfferAccepted(booking.status(), to, booking.offer().ending(WaitlistOffer.End.ACCEPTED),
+                    new BookingConfirmed(UUID.randomUUID(), now, booking.id(), booking.branchId(), booking.technique(),
+                            booking.durationMinutes(), booking.start(), booking.end(), booking.zone(),
+                            therapist == null ? null : therapist.therapistId(), therapist == null ? null : therapist.name(),
+                            booking.roomId(), booking.customer(), booking.courseId(), booking.waitlistId()));
+        }).orElseGet(() -> notAllowed(booking, Requester.CUSTOMER, trigger));
+    }
+
+    /** The customer turns the offer down: cancelled by the system, free; the slot passes to the next customer waiting. */
+    static BookingChange declineOffer(Booking booking, Instant now) {
+        return endOffer(booking, BookingTrigger.OFFER_DECLINED, Requester.CUSTOMER, "offer declined", WaitlistOffer.End.DECLINED, now);
+    }
+
+    /**
+     * The hold time passed: an offer the customer was sent ends EXPIRED; a hold that was never offered (no decision came
+     * in time) ends LAPSED, and its entry keeps waiting.
+     */
+    static BookingChange expireOffer(Booking booking, Instant now) {
+        WaitlistOffer.End end = booking.status() == BookingStatus.OFFERED ? WaitlistOffer.End.EXPIRED : WaitlistOffer.End.LAPSED;
+        return endOffer(booking, BookingTrigger.OFFER_EXPIRED, Requester.SYSTEM, "offer expired", end, now);
+    }
+
+    /** The customer cancelled the waitlist entry: its offer (held or sent) ends with it. */
+    static BookingChange withdrawOffer(Booking booking, Instant now) {
+        return endOffer(booking, BookingTrigger.OFFER_WITHDRAWN, Requester.SYSTEM, "waitlist entry cancelled",
+                WaitlistOffer.End.WITHDRAWN, now);
+    }
+
+    /**
+     * Cancelled by the system and free. The event names the customer only when they were sent the offer: a hold they
+     * never heard of ends without a message to them.
+     */
+    private static BookingChange endOffer(Booking booking, BookingTrigger trigger, Requester refusedTo, String reason,
+                                          WaitlistOffer.End end, Instant now) {
+        return booking.status().after(trigger).<BookingChange>map(to -> {
+            WaitlistOffer offer = booking.offer() == null ? new WaitlistOffer(null, end) : booking.offer().ending(end);
+            boolean wasOffered = booking.status() == BookingStatus.OFFERED;
+            return new Cancelled(booking.status(), to, new Cancellation(now, Requester.SYSTEM, reason, false, null), null, null, offer,
+                    new BookingCancelled(UUID.randomUUID(), now, booking.id(), booking.branchId(), booking.start(), booking.end(),
+                            booking.lastKnownTherapistId(), reason, Requester.SYSTEM.name(), false, null, booking.technique(),
+                            booking.zone(), wasOffered ? booking.customer() : null, booking.courseId()));
+        }).orElseGet(() -> notAllowed(booking, refusedTo, trigger));
     }
 
     /**
@@ -125,7 +204,7 @@ public sealed interface BookingChange {
             }
             return new Completed(booking.status(), to, new Completion(now),
                     new BookingCompleted(UUID.randomUUID(), now, booking.id(), booking.branchId(), booking.lastKnownTherapistId(),
-                            booking.customer(), null));
+                            booking.customer(), booking.courseId()));
         }).orElseGet(() -> notAllowed(booking, Requester.STAFF, trigger));
     }
 
@@ -141,6 +220,6 @@ public sealed interface BookingChange {
     private static NotAllowed notAllowed(Booking booking, Requester requester, BookingTrigger trigger) {
         return new NotAllowed(booking.id(), booking.status(), trigger.action().orElse(trigger.name()),
                 BookingTrigger.actionsFor(requester, booking.status()),
-                trigger.appliesIn().stream().sorted().toList());
+                trigger.appliesIn().stream().sorted().toList(), booking.waitlistId());
     }
 }

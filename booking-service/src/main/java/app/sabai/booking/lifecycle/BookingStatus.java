@@ -2,7 +2,12 @@ package app.sabai.booking.lifecycle;
 
 import java.util.Optional;
 
-/** Where a booking stands (ARCHITECTURE §9). Which trigger moves it where is {@link BookingTrigger}'s table. */
+/**
+ * Where a booking stands (ARCHITECTURE §9). Which trigger moves it where is {@link BookingTrigger}'s table.
+ * {@code OFFER_REQUESTED} is a session held for a waitlist entry while therapist-service decides it;
+ * {@code OFFERED} the same session held for the customer until the offer expires: only their answer (or the
+ * expiry) ends it.
+ */
 public enum BookingStatus {
     REQUESTED,
     CONFIRMED,
@@ -11,7 +16,14 @@ public enum BookingStatus {
     RESCHEDULE_REQUESTED,
     COMPLETED,
     NO_SHOW,
-    NEEDS_ATTENTION;
+    NEEDS_ATTENTION,
+    OFFER_REQUESTED,
+    OFFERED;
+
+    /** A session held for a waitlist entry: asked for, or offered to the customer. */
+    public boolean isOffer() {
+        return this == OFFER_REQUESTED || this == OFFERED;
+    }
 
     /** The status after {@code trigger}, or empty when the trigger does not apply in this status. */
     public Optional<BookingStatus> after(BookingTrigger trigger) {

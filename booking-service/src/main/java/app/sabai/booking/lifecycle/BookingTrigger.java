@@ -13,6 +13,8 @@ import static app.sabai.booking.lifecycle.BookingStatus.COMPLETED;
 import static app.sabai.booking.lifecycle.BookingStatus.CONFIRMED;
 import static app.sabai.booking.lifecycle.BookingStatus.NEEDS_ATTENTION;
 import static app.sabai.booking.lifecycle.BookingStatus.NO_SHOW;
+import static app.sabai.booking.lifecycle.BookingStatus.OFFERED;
+import static app.sabai.booking.lifecycle.BookingStatus.OFFER_REQUESTED;
 import static app.sabai.booking.lifecycle.BookingStatus.REJECTED;
 import static app.sabai.booking.lifecycle.BookingStatus.REQUESTED;
 import static app.sabai.booking.lifecycle.BookingStatus.RESCHEDULE_REQUESTED;
@@ -23,16 +25,22 @@ import static app.sabai.booking.lifecycle.BookingStatus.RESCHEDULE_REQUESTED;
  * customer or staff ask for over HTTP name their {@link Requester} and the {@code action} (the last segment of
  * the command's path); the others are decisions of therapist-service, or of this service's own clock.
  * A refused reschedule goes back to the status the booking had before it was asked for ({@link #returnsTo}).
+ * <p>
+ * A waitlist offer is held like any request ({@code OFFER_REQUESTED}), becomes {@code OFFERED} when therapist-service
+ * holds it, and then ends only by the customer's answer on the waitlist entry (acceptance, decline), by its expiry,
+ * or by the entry being cancelled: neither the customer's nor staff's commands on the booking apply to it.
  */
 public enum BookingTrigger {
-    THERAPIST_ASSIGNED(Map.of(REQUESTED, CONFIRMED)),
-    ASSIGNMENT_REJECTED(Map.of(REQUESTED, REJECTED)),
+    /** A request is confirmed; a waitlist offer's hold is offered to its customer. */
+    THERAPIST_ASSIGNED(Map.of(REQUESTED, CONFIRMED, OFFER_REQUESTED, OFFERED)),
+    ASSIGNMENT_REJECTED(Map.of(REQUESTED, REJECTED, OFFER_REQUESTED, REJECTED)),
     /** No decision came in time: staff must look at the request. */
     DECISION_OVERDUE(Map.of(REQUESTED, NEEDS_ATTENTION)),
     /** The decision about a request that was overdue arrives after all: it still wins. */
     LATE_ASSIGNMENT(Map.of(NEEDS_ATTENTION, CONFIRMED)),
     LATE_REJECTION(Map.of(NEEDS_ATTENTION, REJECTED)),
-    THERAPIST_REASSIGNED(Map.of(CONFIRMED, CONFIRMED, NEEDS_ATTENTION, CONFIRMED, RESCHEDULE_REQUESTED, RESCHEDULE_REQUESTED)),
+    THERAPIST_REASSIGNED(Map.of(CONFIRMED, CONFIRMED, NEEDS_ATTENTION, CONFIRMED, RESCHEDULE_REQUESTED, RESCHEDULE_REQUESTED,
+            OFFERED, OFFERED)),
     REASSIGNMENT_FAILED(Map.of(CONFIRMED, NEEDS_ATTENTION)),
     CUSTOMER_CANCELS(Requester.CUSTOMER, "cancellation",
             Map.of(REQUESTED, CANCELLED, CONFIRMED, CANCELLED, RESCHEDULE_REQUESTED, CANCELLED)),
@@ -44,7 +52,15 @@ public enum BookingTrigger {
     /** The new time could not be had: back to where the booking was, CONFIRMED or NEEDS_ATTENTION. */
     RESCHEDULE_REFUSED(RESCHEDULE_REQUESTED, EnumSet.of(CONFIRMED, NEEDS_ATTENTION)),
     COMPLETE(Requester.STAFF, "completion", Map.of(CONFIRMED, COMPLETED)),
-    MARK_NO_SHOW(Requester.STAFF, "no-show", Map.of(CONFIRMED, NO_SHOW));
+    MARK_NO_SHOW(Requester.STAFF, "no-show", Map.of(CONFIRMED, NO_SHOW)),
+    /** The customer takes the slot offered to them ({@code POST /api/waitlist/{id}/acceptance}). */
+    OFFER_ACCEPTED(Requester.CUSTOMER, "acceptance", Map.of(OFFERED, CONFIRMED)),
+    /** The customer turns the slot down ({@code POST /api/waitlist/{id}/decline}): it passes to the next customer. */
+    OFFER_DECLINED(Requester.CUSTOMER, "decline", Map.of(OFFERED, CANCELLED)),
+    /** The offer's hold time passed (this service's clock): held or offered, it ends. */
+    OFFER_EXPIRED(Map.of(OFFER_REQUESTED, CANCELLED, OFFERED, CANCELLED)),
+    /** The customer cancelled the waitlist entry the offer was made for. */
+    OFFER_WITHDRAWN(Map.of(OFFER_REQUESTED, CANCELLED, OFFERED, CANCELLED));
 
     private final Requester requester;
     private final String action;

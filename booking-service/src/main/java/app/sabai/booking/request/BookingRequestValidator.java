@@ -57,17 +57,8 @@ public final class BookingRequestValidator {
         RequestProblems problems = new RequestProblems();
 
         Branch knownBranch = branch(request.branchId(), branch, problems);
-        Technique technique = required(problems.oneOf(Technique.class, request.technique(), "technique"),
-                request.technique(), "technique", Technique.class, problems);
-        Optional<TechniqueOffer> offer = Optional.empty();
-        if (knownBranch != null && technique != null) {
-            offer = knownBranch.offer(technique);
-            if (offer.isEmpty()) {
-                problems.add("technique", technique + " is not offered at " + knownBranch.displayName() + "; offered there: "
-                        + knownBranch.techniques().stream().map(o -> o.technique().name()).collect(Collectors.joining(", ")));
-            }
-        }
-        Integer duration = duration(request.durationMinutes(), offer, knownBranch, problems);
+        Technique technique = technique(request.technique(), problems);
+        Integer duration = duration(request.durationMinutes(), offer(knownBranch, technique, problems), knownBranch, problems);
 
         String startField = SessionTiming.field(request.start());
         Instant start = SessionTiming.start(request.start(), request.startLocal(), knownBranch == null ? null : knownBranch.zone(),
@@ -82,14 +73,7 @@ public final class BookingRequestValidator {
         List<BodyArea> bodyAreas = bodyAreas(request.bodyAreas(), problems);
         HomeVisit homeVisit = homeVisit(request.homeVisit(), knownBranch, problems);
 
-        Intake intake = null;
-        if (request.intake() != null) {
-            intake = IntakeFormReader.read(request.intake(), problems, LocalDate.ofInstant(now, ZoneOffset.MAX));
-        } else if (intakeOnFile.isPresent()) {
-            intake = intakeOnFile.get();
-        } else {
-            problems.add("intake", INTAKE_REQUIRED);
-        }
+        Intake intake = intake(request.intake(), intakeOnFile, true, now, problems);
 
         if (!problems.isEmpty()) {
             return new Validation.Invalid(problems.all());
@@ -99,7 +83,42 @@ public final class BookingRequestValidator {
         return new Validation.Valid(new ValidBooking(knownBranch, details, intake, request.intake() != null));
     }
 
-    private static Branch branch(String branchId, Optional<Branch> branch, RequestProblems problems) {
+    static Technique technique(String text, RequestProblems problems) {
+        return required(problems.oneOf(Technique.class, text, "technique"), text, "technique", Technique.class, problems);
+    }
+
+    /** What the branch sells of the technique; empty, and a problem noted, when it does not offer it. */
+    static Optional<TechniqueOffer> offer(Branch branch, Technique technique, RequestProblems problems) {
+        if (branch == null || technique == null) {
+            return Optional.empty();
+        }
+        Optional<TechniqueOffer> offer = branch.offer(technique);
+        if (offer.isEmpty()) {
+            problems.add("technique", technique + " is not offered at " + branch.displayName() + "; offered there: "
+                    + branch.techniques().stream().map(o -> o.technique().name()).collect(Collectors.joining(", ")));
+        }
+        return offer;
+    }
+
+    /**
+     * The intake sent, else the one on the customer's file; when neither, a problem if {@code required}, else null (a
+     * waitlist entry may be made without one).
+     */
+    static Intake intake(BookingRequest.IntakeForm form, Optional<Intake> intakeOnFile, boolean required, Instant now,
+                         RequestProblems problems) {
+        if (form != null) {
+            return IntakeFormReader.read(form, problems, LocalDate.ofInstant(now, ZoneOffset.MAX));
+        }
+        if (intakeOnFile.isPresent()) {
+            return intakeOnFile.get();
+        }
+        if (required) {
+            problems.add("intake", INTAKE_REQUIRED);
+        }
+        return null;
+    }
+
+    static Branch branch(String branchId, Optional<Branch> branch, RequestProblems problems) {
         if (branchId == null || branchId.isBlank()) {
             problems.add("branchId", "is required");
             return null;
@@ -111,7 +130,7 @@ public final class BookingRequestValidator {
         return branch.get();
     }
 
-    private static <E extends Enum<E>> E required(Optional<E> value, String text, String field, Class<E> type,
+    static <E extends Enum<E>> E required(Optional<E> value, String text, String field, Class<E> type,
                                                   RequestProblems problems) {
         if (text == null) {
             problems.add(field, "is required: one of " + RequestProblems.accepted(type));
@@ -119,7 +138,7 @@ public final class BookingRequestValidator {
         return value.orElse(null);
     }
 
-    private static Integer duration(Integer minutes, Optional<TechniqueOffer> offer, Branch branch, RequestProblems problems) {
+    static Integer duration(Integer minutes, Optional<TechniqueOffer> offer, Branch branch, RequestProblems problems) {
         if (minutes == null) {
             problems.add("durationMinutes", "is required");
             return null;
@@ -140,11 +159,11 @@ public final class BookingRequestValidator {
     }
 
     /** Empty when the session lies within one of the branch's opening periods on its local date. */
-    static Optional<String> outsideOpeningHours(Branch branch, Instant start, Instant end) {
+    public static Optional<String> outsideOpeningHours(Branch branch, Instant start, Instant end) {
         return SessionTiming.outsideOpeningHours(branch, start, end);
     }
 
-    private static Customer customer(CustomerForm form, RequestProblems problems) {
+    static Customer customer(CustomerForm form, RequestProblems problems) {
         if (form == null) {
             problems.add("customer", "is required: name, email, and optionally phone and language");
             return null;
@@ -183,7 +202,7 @@ public final class BookingRequestValidator {
         return new Customer(name, email, phone, language, form.sms());
     }
 
-    private static Preferences preferences(PreferencesForm form, RequestProblems problems) {
+    static Preferences preferences(PreferencesForm form, RequestProblems problems) {
         if (form == null) {
             return Preferences.none();
         }
@@ -193,7 +212,7 @@ public final class BookingRequestValidator {
         return new Preferences(trimmed(form.therapistId()), gender, pressure);
     }
 
-    private static List<BodyArea> bodyAreas(List<String> names, RequestProblems problems) {
+    static List<BodyArea> bodyAreas(List<String> names, RequestProblems problems) {
         if (names == null || names.isEmpty()) {
             return List.of(BodyArea.FULL_BODY);
         }
@@ -209,7 +228,7 @@ public final class BookingRequestValidator {
         return areas;
     }
 
-    private static HomeVisit homeVisit(HomeVisitForm form, Branch branch, RequestProblems problems) {
+    static HomeVisit homeVisit(HomeVisitForm form, Branch branch, RequestProblems problems) {
         if (branch == null) {
             return null;
         }
@@ -240,7 +259,7 @@ public final class BookingRequestValidator {
         return address == null || postcode == null ? null : new HomeVisit(address, postcode.toUpperCase(Locale.ROOT));
     }
 
-    private static String trimmed(String text) {
+    static String trimmed(String text) {
         return text == null || text.isBlank() ? null : text.trim();
     }
 }

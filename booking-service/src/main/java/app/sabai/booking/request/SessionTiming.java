@@ -76,6 +76,23 @@ final class SessionTiming {
         };
     }
 
+    /**
+     * A start read otherwise (a course's session), checked like any: in the future and within the booking horizon.
+     * {@code what} names it in the message. Null with the problem noted under {@code field}.
+     */
+    static Instant checked(Instant at, String what, String field, Instant now, RequestProblems problems) {
+        if (!at.isAfter(now)) {
+            problems.add(field, what + " must be in the future");
+            return null;
+        }
+        if (at.isAfter(now.plus(HORIZON))) {
+            problems.add(field, what + " must be at most " + HORIZON.toDays() + " days ahead (until "
+                    + now.plus(HORIZON).truncatedTo(ChronoUnit.MINUTES) + ")");
+            return null;
+        }
+        return at;
+    }
+
     /** Empty when the session lies within one of the branch's opening periods on its local date. */
     static Optional<String> outsideOpeningHours(Branch branch, Instant start, Instant end) {
         LocalDateTime localStart = LocalDateTime.ofInstant(start, branch.zone());

@@ -9,6 +9,7 @@ import app.sabai.booking.lifecycle.Fee;
 import app.sabai.booking.lifecycle.PendingReschedule;
 import app.sabai.booking.lifecycle.RescheduleRefusal;
 import app.sabai.booking.lifecycle.Requester;
+import app.sabai.booking.lifecycle.WaitlistOffer;
 import app.sabai.booking.reminders.NotificationSummary;
 import app.sabai.booking.reminders.ReminderStatus;
 import app.sabai.contracts.notifications.Channel;
@@ -33,7 +34,9 @@ import java.util.List;
  * {@code customerId} is the id of the customer's file (their bookings: {@code GET /api/customers/{customerId}/bookings}).
  * {@code reschedule} shows a move asked for and not answered yet, {@code lastRescheduleRefusal} why the last one
  * could not be made; {@code cancellation}, {@code noShow} and {@code completion} how the booking ended;
- * {@code fees} what its changes of plan cost.
+ * {@code fees} what its changes of plan cost. {@code courseId} is set for a session of a course
+ * ({@code GET /api/courses/{courseId}}); {@code waitlistId} and {@code offer} for a waitlist offer (until when it is held,
+ * and how it ended).
  */
 public record BookingView(
         String id,
@@ -64,11 +67,18 @@ public record BookingView(
         NotificationSummary notifications,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> careNotes,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String courseId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String waitlistId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) OfferView offer) {
+
+    /** A waitlist offer: held for the customer until {@code expiresAt}; {@code ended} how it ended (null while open). */
+    public record OfferView(Instant expiresAt, WaitlistOffer.End ended) {
+    }
 
     public record TherapistView(String id, String name) {
 
-        static TherapistView of(AssignedTherapist therapist) {
+        public static TherapistView of(AssignedTherapist therapist) {
             return therapist == null ? null : new TherapistView(therapist.therapistId(), therapist.name());
         }
     }
@@ -110,7 +120,7 @@ public record BookingView(
 
     public record CancellationView(Instant at, Requester by, String reason, boolean late, Money fee) {
 
-        static CancellationView of(Cancellation cancellation) {
+        public static CancellationView of(Cancellation cancellation) {
             return new CancellationView(cancellation.at(), cancellation.by(), cancellation.reason(), cancellation.late(),
                     cancellation.fee());
         }
@@ -160,6 +170,9 @@ public record BookingView(
                 booking.notifications(),
                 booking.requirements() == null ? List.of() : booking.requirements().notesForTherapist(),
                 booking.createdAt(),
-                booking.updatedAt());
+                booking.updatedAt(),
+                booking.courseId(),
+                booking.waitlistId(),
+                booking.offer() == null ? null : new OfferView(booking.offer().expiresAt(), booking.offer().ended()));
     }
 }

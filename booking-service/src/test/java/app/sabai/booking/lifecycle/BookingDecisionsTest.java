@@ -104,7 +104,7 @@ class BookingDecisionsTest {
         Booking alreadyConfirmed = TestBookings.confirmed("b-3");
 
         assertThat(AssignmentOutcome.of(alreadyConfirmed, assigned(alreadyConfirmed), NOW)).isInstanceOfSatisfying(Skipped.class,
-                skipped -> assertThat(skipped.why()).contains("is CONFIRMED", "THERAPIST_ASSIGNED applies only in [REQUESTED]"));
+                skipped -> assertThat(skipped.why()).contains("is CONFIRMED", "THERAPIST_ASSIGNED applies only in [REQUESTED, OFFER_REQUESTED]"));
     }
 
     private static Booking requested() {

@@ -19,6 +19,8 @@ import static app.sabai.booking.lifecycle.BookingStatus.COMPLETED;
 import static app.sabai.booking.lifecycle.BookingStatus.CONFIRMED;
 import static app.sabai.booking.lifecycle.BookingStatus.NEEDS_ATTENTION;
 import static app.sabai.booking.lifecycle.BookingStatus.NO_SHOW;
+import static app.sabai.booking.lifecycle.BookingStatus.OFFERED;
+import static app.sabai.booking.lifecycle.BookingStatus.OFFER_REQUESTED;
 import static app.sabai.booking.lifecycle.BookingStatus.REJECTED;
 import static app.sabai.booking.lifecycle.BookingStatus.REQUESTED;
 import static app.sabai.booking.lifecycle.BookingStatus.RESCHEDULE_REQUESTED;
@@ -30,6 +32,10 @@ import static app.sabai.booking.lifecycle.BookingTrigger.DECISION_OVERDUE;
 import static app.sabai.booking.lifecycle.BookingTrigger.LATE_ASSIGNMENT;
 import static app.sabai.booking.lifecycle.BookingTrigger.LATE_REJECTION;
 import static app.sabai.booking.lifecycle.BookingTrigger.MARK_NO_SHOW;
+import static app.sabai.booking.lifecycle.BookingTrigger.OFFER_ACCEPTED;
+import static app.sabai.booking.lifecycle.BookingTrigger.OFFER_DECLINED;
+import static app.sabai.booking.lifecycle.BookingTrigger.OFFER_EXPIRED;
+import static app.sabai.booking.lifecycle.BookingTrigger.OFFER_WITHDRAWN;
 import static app.sabai.booking.lifecycle.BookingTrigger.REASSIGNMENT_FAILED;
 import static app.sabai.booking.lifecycle.BookingTrigger.RESCHEDULED;
 import static app.sabai.booking.lifecycle.BookingTrigger.RESCHEDULE_REFUSED;
@@ -48,13 +54,13 @@ class BookingStatusTest {
 
     /** The whole table: trigger → (status it applies in → where it leads). Any pair not listed is refused. */
     static final Map<BookingTrigger, Map<BookingStatus, BookingStatus>> TABLE = new EnumMap<>(Map.ofEntries(
-            Map.entry(THERAPIST_ASSIGNED, Map.of(REQUESTED, CONFIRMED)),
-            Map.entry(ASSIGNMENT_REJECTED, Map.of(REQUESTED, REJECTED)),
+            Map.entry(THERAPIST_ASSIGNED, Map.of(REQUESTED, CONFIRMED, OFFER_REQUESTED, OFFERED)),
+            Map.entry(ASSIGNMENT_REJECTED, Map.of(REQUESTED, REJECTED, OFFER_REQUESTED, REJECTED)),
             Map.entry(DECISION_OVERDUE, Map.of(REQUESTED, NEEDS_ATTENTION)),
             Map.entry(LATE_ASSIGNMENT, Map.of(NEEDS_ATTENTION, CONFIRMED)),
             Map.entry(LATE_REJECTION, Map.of(NEEDS_ATTENTION, REJECTED)),
             Map.entry(THERAPIST_REASSIGNED, Map.of(CONFIRMED, CONFIRMED, NEEDS_ATTENTION, CONFIRMED,
-                    RESCHEDULE_REQUESTED, RESCHEDULE_REQUESTED)),
+                    RESCHEDULE_REQUESTED, RESCHEDULE_REQUESTED, OFFERED, OFFERED)),
             Map.entry(REASSIGNMENT_FAILED, Map.of(CONFIRMED, NEEDS_ATTENTION)),
             Map.entry(CUSTOMER_CANCELS, Map.of(REQUESTED, CANCELLED, CONFIRMED, CANCELLED, RESCHEDULE_REQUESTED, CANCELLED)),
             Map.entry(STAFF_CANCELS, Map.of(REQUESTED, CANCELLED, CONFIRMED, CANCELLED, RESCHEDULE_REQUESTED, CANCELLED,
@@ -63,7 +69,11 @@ class BookingStatusTest {
             Map.entry(STAFF_RESCHEDULES, Map.of(CONFIRMED, RESCHEDULE_REQUESTED, NEEDS_ATTENTION, RESCHEDULE_REQUESTED)),
             Map.entry(RESCHEDULED, Map.of(RESCHEDULE_REQUESTED, CONFIRMED)),
             Map.entry(COMPLETE, Map.of(CONFIRMED, COMPLETED)),
-            Map.entry(MARK_NO_SHOW, Map.of(CONFIRMED, NO_SHOW))));
+            Map.entry(MARK_NO_SHOW, Map.of(CONFIRMED, NO_SHOW)),
+            Map.entry(OFFER_ACCEPTED, Map.of(OFFERED, CONFIRMED)),
+            Map.entry(OFFER_DECLINED, Map.of(OFFERED, CANCELLED)),
+            Map.entry(OFFER_EXPIRED, Map.of(OFFER_REQUESTED, CANCELLED, OFFERED, CANCELLED)),
+            Map.entry(OFFER_WITHDRAWN, Map.of(OFFER_REQUESTED, CANCELLED, OFFERED, CANCELLED))));
 
     static Stream<Arguments> everyTriggerInEveryStatus() {
         List<Arguments> cells = new ArrayList<>();
@@ -131,10 +141,30 @@ class BookingStatusTest {
     }
 
     @Test
-    void staffCanCancelEveryOpenBookingAndCustomersAllButOneThatNeedsStaff() {
-        Arrays.stream(BookingStatus.values()).filter(status -> !status.isFinal()).forEach(status ->
+    void staffCanCancelEveryOpenBookingButAWaitlistOfferAndCustomersAllButOneThatNeedsStaff() {
+        Arrays.stream(BookingStatus.values()).filter(status -> !status.isFinal() && !status.isOffer()).forEach(status ->
                 assertThat(status.after(STAFF_CANCELS)).as("staff can cancel %s", status).contains(CANCELLED));
         assertThat(NEEDS_ATTENTION.after(CUSTOMER_CANCELS)).isEmpty();
+    }
+
+    @Test
+    void aWaitlistOfferEndsOnlyByItsCustomersAnswerItsExpiryOrItsEntry() {
+        for (BookingStatus offer : List.of(OFFER_REQUESTED, OFFERED)) {
+            for (BookingTrigger command : List.of(CUSTOMER_CANCELS, STAFF_CANCELS, CUSTOMER_RESCHEDULES, STAFF_RESCHEDULES, COMPLETE,
+                    MARK_NO_SHOW)) {
+                assertThat(offer.after(command)).as("%s in %s", command, offer).isEmpty();
+            }
+            assertThat(offer.after(OFFER_EXPIRED)).contains(CANCELLED);
+            assertThat(offer.after(OFFER_WITHDRAWN)).contains(CANCELLED);
+            assertThat(offer.isFinal()).isFalse();
+            assertThat(offer.isOffer()).isTrue();
+        }
+        assertThat(OFFER_REQUESTED.after(OFFER_ACCEPTED)).as("not before it is offered").isEmpty();
+        assertThat(OFFER_REQUESTED.after(DECISION_OVERDUE)).as("an offer never goes to staff").isEmpty();
+        assertThat(OFFER_ACCEPTED.action()).contains("acceptance");
+        assertThat(OFFER_DECLINED.action()).contains("decline");
+        assertThat(OFFER_EXPIRED.requester()).isEmpty();
+        assertThat(OFFER_WITHDRAWN.requester()).isEmpty();
     }
 
     @Test
@@ -162,12 +192,16 @@ class BookingStatusTest {
                 .containsEntry(CONFIRMED, List.of("cancellation", "reschedule"))
                 .containsEntry(RESCHEDULE_REQUESTED, List.of("cancellation"))
                 .containsEntry(NEEDS_ATTENTION, List.of())
-                .containsEntry(COMPLETED, List.of());
+                .containsEntry(COMPLETED, List.of())
+                .containsEntry(OFFER_REQUESTED, List.of())
+                .containsEntry(OFFERED, List.of("acceptance", "decline"));
         assertThat(staff).containsEntry(REQUESTED, List.of("cancellation"))
                 .containsEntry(CONFIRMED, List.of("cancellation", "reschedule", "completion", "no-show"))
                 .containsEntry(RESCHEDULE_REQUESTED, List.of("cancellation"))
                 .containsEntry(NEEDS_ATTENTION, List.of("cancellation", "reschedule"))
                 .containsEntry(CANCELLED, List.of())
-                .containsEntry(NO_SHOW, List.of());
+                .containsEntry(NO_SHOW, List.of())
+                .containsEntry(OFFER_REQUESTED, List.of())
+                .containsEntry(OFFERED, List.of());
     }
 }

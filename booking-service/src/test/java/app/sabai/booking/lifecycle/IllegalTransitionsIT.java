@@ -1,6 +1,7 @@
 package app.sabai.booking.lifecycle;
 
 import app.sabai.booking.testing.AssignmentEvents;
+import app.sabai.booking.testing.RequestBodies;
 import app.sabai.booking.testing.ServiceIntegrationTest;
 import app.sabai.contracts.values.RejectionReason;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every command a booking's status does not allow, on the customer's path and on staff's: 409 problem details
  * naming the status and what the caller may ask for instead, and nothing changes. What each may ask for is written
- * out here, from the state machine's table.
+ * out here, from the state machine's table. A waitlist offer takes none of them: only its customer's answer on the entry.
  */
 class IllegalTransitionsIT extends ServiceIntegrationTest {
 
@@ -33,7 +35,9 @@ class IllegalTransitionsIT extends ServiceIntegrationTest {
             BookingStatus.REJECTED, List.of(),
             BookingStatus.CANCELLED, List.of(),
             BookingStatus.COMPLETED, List.of(),
-            BookingStatus.NO_SHOW, List.of());
+            BookingStatus.NO_SHOW, List.of(),
+            BookingStatus.OFFER_REQUESTED, List.of(),
+            BookingStatus.OFFERED, List.of("acceptance", "decline"));
 
     /** What staff may ask for, by status. */
     static final Map<BookingStatus, List<String>> STAFF = Map.of(
@@ -44,7 +48,9 @@ class IllegalTransitionsIT extends ServiceIntegrationTest {
             BookingStatus.REJECTED, List.of(),
             BookingStatus.CANCELLED, List.of(),
             BookingStatus.COMPLETED, List.of(),
-            BookingStatus.NO_SHOW, List.of());
+            BookingStatus.NO_SHOW, List.of(),
+            BookingStatus.OFFER_REQUESTED, List.of(),
+            BookingStatus.OFFERED, List.of());
 
     static final List<String> CUSTOMER_ACTIONS = List.of("cancellation", "reschedule");
     static final List<String> STAFF_ACTIONS = List.of("cancellation", "reschedule", "completion", "no-show");
@@ -119,6 +125,14 @@ class IllegalTransitionsIT extends ServiceIntegrationTest {
                 clock.reset();
                 yield id;
             }
+            case OFFER_REQUESTED -> {
+                String waitlistId = api.joinWaitlist(RequestBodies.aWaitlistEntry(branchId));
+                releaseSlot(aWeekAheadAt(LocalTime.of(10, 0)));
+                String id = awaitHoldRequested(waitlistId).bookingId();
+                api.awaitStatus(id, "OFFER_REQUESTED");
+                yield id;
+            }
+            case OFFERED -> offered(RequestBodies.aWaitlistEntry(branchId), aWeekAheadAt(LocalTime.of(10, 0))).bookingId();
         };
     }
 

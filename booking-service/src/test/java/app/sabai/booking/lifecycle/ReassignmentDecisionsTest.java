@@ -94,14 +94,14 @@ class ReassignmentDecisionsTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = BookingStatus.class, names = {"CONFIRMED", "NEEDS_ATTENTION", "RESCHEDULE_REQUESTED"},
+        @EnumSource(value = BookingStatus.class, names = {"CONFIRMED", "NEEDS_ATTENTION", "RESCHEDULE_REQUESTED", "OFFERED"},
                 mode = EnumSource.Mode.EXCLUDE)
         void inAnyOtherStatusItIsSkippedSayingWhy(BookingStatus status) {
             Booking booking = TestBookings.inStatus(TestBookings.confirmed("b-3"), status);
 
             assertThat(AssignmentOutcome.of(booking, reassigned(booking, "room-5"), NOW)).isInstanceOfSatisfying(Skipped.class,
                     skipped -> assertThat(skipped.why()).contains("b-3 is " + status,
-                            "THERAPIST_REASSIGNED applies only in [CONFIRMED, RESCHEDULE_REQUESTED, NEEDS_ATTENTION]"));
+                            "THERAPIST_REASSIGNED applies only in [CONFIRMED, RESCHEDULE_REQUESTED, NEEDS_ATTENTION, OFFERED]"));
         }
     }
 

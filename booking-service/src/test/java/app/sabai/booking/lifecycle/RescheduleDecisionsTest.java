@@ -236,7 +236,7 @@ class RescheduleDecisionsTest {
 
             assertThat(lost.awaitsFirstDecision()).isFalse();
             assertThat(AssignmentOutcome.of(lost, assigned, NOW)).isInstanceOfSatisfying(Skipped.class,
-                    skipped -> assertThat(skipped.why()).contains("THERAPIST_ASSIGNED applies only in [REQUESTED]"));
+                    skipped -> assertThat(skipped.why()).contains("THERAPIST_ASSIGNED applies only in [REQUESTED, OFFER_REQUESTED]"));
         }
     }
 

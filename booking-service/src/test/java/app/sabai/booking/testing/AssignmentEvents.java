@@ -6,10 +6,13 @@ import app.sabai.contracts.assignments.AssignmentRejected;
 import app.sabai.contracts.assignments.ReassignmentFailed;
 import app.sabai.contracts.assignments.RescheduleRefused;
 import app.sabai.contracts.assignments.SessionRescheduled;
+import app.sabai.contracts.assignments.SlotReleased;
+import app.sabai.contracts.assignments.TherapistAbsenceWithdrawn;
 import app.sabai.contracts.assignments.TherapistAssigned;
 import app.sabai.contracts.assignments.TherapistReassigned;
 import app.sabai.contracts.values.Alternative;
 import app.sabai.contracts.values.RejectionReason;
+import app.sabai.contracts.values.Technique;
 import app.sabai.support.testing.TestRecords;
 
 import java.time.Duration;
@@ -27,6 +30,25 @@ public final class AssignmentEvents {
         Instant start = Instant.now().plus(Duration.ofDays(7));
         return new TherapistAssigned(UUID.randomUUID(), Instant.now(), bookingId, branchId, therapistId, therapistName, "room-1",
                 List.of(), start, start.plus(Duration.ofHours(1)), null);
+    }
+
+    /** Therapist, room and equipment are held for the session from {@code start} to {@code end}, as the request asked. */
+    public static TherapistAssigned assignedAt(String bookingId, String branchId, String therapistId, String therapistName,
+                                               Instant start, Instant end) {
+        return new TherapistAssigned(UUID.randomUUID(), Instant.now(), bookingId, branchId, therapistId, therapistName, "room-1",
+                List.of(), start, end, null);
+    }
+
+    /** A cancelled booking's slot is free again: {@code therapistId} in {@code room-1} from {@code start} to {@code end}. */
+    public static SlotReleased slotReleased(String branchId, String therapistId, Instant start, Instant end, Technique technique) {
+        return new SlotReleased(UUID.randomUUID(), Instant.now(), "released-" + UUID.randomUUID(), branchId, therapistId, start, end,
+                "CANCELLED", technique, "room-1");
+    }
+
+    /** Staff withdrew the therapist's absence for the period. */
+    public static TherapistAbsenceWithdrawn absenceWithdrawn(String branchId, String therapistId, Instant from, Instant to) {
+        return new TherapistAbsenceWithdrawn(UUID.randomUUID(), Instant.now(), "absence-" + UUID.randomUUID(), therapistId, branchId,
+                from, to);
     }
 
     /** therapist-service holds the new time asked for: {@code therapistId} in {@code roomId} from {@code start}. */

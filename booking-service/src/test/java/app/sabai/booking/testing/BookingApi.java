@@ -83,6 +83,57 @@ public final class BookingApi {
         return postTo("/api/branches/" + branchId + "/bookings/" + bookingId + "/completion", null);
     }
 
+    public HttpResponse<String> postBody(String path, RequestBodies body, String idempotencyKey) {
+        return postTo(path, SabaiJson.mapper().writeValueAsString(body.asMap()), idempotencyKey);
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
+    }
+
+    /** {@code POST /api/courses}, which must answer 201; answers the course. */
+    public JsonNode createCourse(RequestBodies body) {
+        HttpResponse<String> response = postBody("/api/courses", body, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response);
+    }
+
+    public JsonNode course(String courseId) {
+        return json(get("/api/courses/" + courseId));
+    }
+
+    public JsonNode awaitCourse(String courseId, String status) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> course(courseId), course -> status.equals(course.get("status").asString()));
+    }
+
+    /** {@code POST /api/waitlist}, which must answer 201; answers the entry's id. */
+    public String joinWaitlist(RequestBodies body) {
+        HttpResponse<String> response = postBody("/api/waitlist", body, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response).get("id").asString();
+    }
+
+    public JsonNode waitlistEntry(String waitlistId) {
+        return json(get("/api/waitlist/" + waitlistId));
+    }
+
+    public JsonNode awaitWaitlistStatus(String waitlistId, String status) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> waitlistEntry(waitlistId), entry -> status.equals(entry.get("status").asString()));
+    }
+
+    public HttpResponse<String> accept(String waitlistId) {
+        return postTo("/api/waitlist/" + waitlistId + "/acceptance", null, null);
+    }
+
+    public HttpResponse<String> decline(String waitlistId) {
+        return postTo("/api/waitlist/" + waitlistId + "/decline", null, null);
+    }
+
+    public HttpResponse<String> leaveWaitlist(String waitlistId) {
+        return delete("/api/waitlist/" + waitlistId);
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * JSON bodies for {@code POST /api/bookings}, as a client would send them: a valid request for a branch,
- * a week ahead at 10:00 local time, with a fresh customer email; change one thing with {@link #with}.
+ * JSON bodies as a client would send them: for {@code POST /api/bookings} a valid request for a branch, a week ahead
+ * at 10:00 local time, with a fresh customer email; for {@code POST /api/courses} six sessions on Mondays and Thursdays
+ * at 11:00 from a week ahead; for {@code POST /api/waitlist} a 60-minute Thai massage any time in the three days from a
+ * week ahead. Change one thing with {@link #with}.
  */
 public final class RequestBodies {
 
@@ -32,6 +34,27 @@ public final class RequestBodies {
         body.put("bodyAreas", List.of("LOWER_BACK"));
         body.put("intake", map("conditions", List.of(), "injuries", List.of(), "pregnant", false, "breastfeeding", false,
                 "allergies", List.of(), "age", 42));
+        return new RequestBodies(body);
+    }
+
+    public static RequestBodies aCourse(String branchId) {
+        RequestBodies course = aBooking(branchId).without("startLocal");
+        course.body.put("sessions", 6);
+        course.body.put("weekdays", list("MONDAY", "THURSDAY"));
+        course.body.put("timeLocal", "11:00");
+        course.body.put("firstDate", LocalDate.now(TestBranches.LONDON).plusDays(7).toString());
+        return course;
+    }
+
+    /** Waiting for a Thai massage of 60 minutes from the start of the day a week ahead to the end of the day two days later. */
+    public static RequestBodies aWaitlistEntry(String branchId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("branchId", branchId);
+        body.put("technique", "THAI");
+        body.put("durationMinutes", 60);
+        body.put("from", LocalDate.now(TestBranches.LONDON).plusDays(7).toString());
+        body.put("to", LocalDate.now(TestBranches.LONDON).plusDays(9).toString());
+        body.put("customer", map("name", "Malee Srisuk", "email", freshEmail(), "phone", "+447700900456", "language", "th"));
         return new RequestBodies(body);
     }
 

@@ -1,6 +1,9 @@
 package app.sabai.booking.testing;
 
 import app.sabai.support.testing.SabaiServiceTest;
+import app.sabai.contracts.assignments.SlotReleased;
+import app.sabai.contracts.bookings.BookingRequested;
+import app.sabai.contracts.values.Technique;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,7 +13,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +62,37 @@ public abstract class ServiceIntegrationTest {
 
     protected String confirmed() {
         return confirmed(RequestBodies.aBooking(branchId));
+    }
+
+    /** A waitlist offer: the entry and the booking that holds the slot for it. */
+    protected record Offer(String waitlistId, String bookingId, Instant start) {
+    }
+
+    /** 10:00 a week ahead in London: where {@link RequestBodies#aWaitlistEntry} waits, and the branch is open. */
+    protected static Instant aWeekAheadAt(LocalTime time) {
+        return RequestBodies.aWeekAheadAt(time).atZone(TestBranches.LONDON).toInstant();
+    }
+
+    /** therapist-service released the 60-minute Thai slot at {@code start} (with Nok); answers the event. */
+    protected SlotReleased releaseSlot(Instant start) {
+        SlotReleased released = AssignmentEvents.slotReleased(branchId, "t-nok", start, start.plus(Duration.ofHours(1)), Technique.THAI);
+        AssignmentEvents.publish(released);
+        return released;
+    }
+
+    /** The hold this service asked therapist-service for, for the entry (an {@code OFFER_REQUESTED} booking). */
+    protected static BookingRequested awaitHoldRequested(String waitlistId) {
+        return BookingEvents.awaitWhere(BookingRequested.class, requested -> waitlistId.equals(requested.waitlistId()));
+    }
+
+    /** An entry of {@code entry} is offered the slot at {@code start}: held, then assigned to Nok as therapist-service would. */
+    protected Offer offered(RequestBodies entry, Instant start) {
+        String waitlistId = api.joinWaitlist(entry);
+        releaseSlot(start);
+        BookingRequested hold = awaitHoldRequested(waitlistId);
+        AssignmentEvents.publish(AssignmentEvents.assignedAt(hold.bookingId(), branchId, "t-nok", "Nok", hold.start(), hold.end()));
+        api.awaitWaitlistStatus(waitlistId, "OFFERED");
+        return new Offer(waitlistId, hold.bookingId(), hold.start());
     }
 
     protected Instant startOf(String bookingId) {

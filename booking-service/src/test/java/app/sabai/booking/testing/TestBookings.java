@@ -39,6 +39,23 @@ public final class TestBookings {
         return OpenedBooking.open(id, "c-" + id, DETAILS, new ScreeningDecision.Accepted(SENIOR), NOW).booking();
     }
 
+    /** A session of course {@code courseId}, requested. */
+    public static Booking courseSession(String id, String courseId) {
+        return OpenedBooking.open(id, "c-" + id, DETAILS, new ScreeningDecision.Accepted(SENIOR), NOW, Booking.Links.course(courseId))
+                .booking();
+    }
+
+    /** A slot held for waitlist entry {@code waitlistId}, offered until {@code expiresAt} once therapist-service holds it. */
+    public static Booking offerRequested(String id, String waitlistId, Instant expiresAt) {
+        return OpenedBooking.open(id, "c-" + id, DETAILS, new ScreeningDecision.Accepted(SENIOR), NOW,
+                Booking.Links.offer(waitlistId, expiresAt)).booking();
+    }
+
+    /** Held by {@link #NOK} in {@code room-2} and offered to the customer until {@code expiresAt}. */
+    public static Booking offered(String id, String waitlistId, Instant expiresAt) {
+        return with(offerRequested(id, waitlistId, expiresAt), BookingStatus.OFFERED, NOK, "room-2", null);
+    }
+
     /** Confirmed with {@link #NOK} in {@code room-2}. */
     public static Booking confirmed(String id) {
         return with(requested(id), BookingStatus.CONFIRMED, NOK, "room-2", null);
@@ -61,7 +78,8 @@ public final class TestBookings {
                 booking.preferences(), booking.bodyAreas(), booking.homeVisit(), booking.requirements(), booking.therapist(),
                 booking.roomId(), booking.rejection(), booking.attention(), pending, booking.lastRescheduleRefusal(),
                 booking.cancellation(), booking.noShow(), booking.completion(), booking.fees(), booking.reminders(),
-                booking.notifications(), booking.createdAt(), booking.updatedAt());
+                booking.notifications(), booking.createdAt(), booking.updatedAt(), booking.courseId(), booking.waitlistId(),
+                booking.offer());
     }
 
     private static Booking with(Booking booking, BookingStatus status, AssignedTherapist therapist, String roomId, Attention attention) {
@@ -69,6 +87,7 @@ public final class TestBookings {
                 booking.start(), booking.end(), booking.zone(), booking.customer(), booking.customerId(), booking.preferences(),
                 booking.bodyAreas(), booking.homeVisit(), booking.requirements(), therapist, roomId, booking.rejection(), attention,
                 booking.reschedule(), booking.lastRescheduleRefusal(), booking.cancellation(), booking.noShow(), booking.completion(),
-                booking.fees(), booking.reminders(), booking.notifications(), booking.createdAt(), booking.updatedAt());
+                booking.fees(), booking.reminders(), booking.notifications(), booking.createdAt(), booking.updatedAt(),
+                booking.courseId(), booking.waitlistId(), booking.offer());
     }
 }

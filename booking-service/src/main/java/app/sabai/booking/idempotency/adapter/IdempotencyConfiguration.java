@@ -16,8 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Which commands honour an {@code Idempotency-Key} through {@link IdempotencyFilter} ({@code POST /api/bookings}
- * keeps its own, stored with the booking), and the hourly drop of day collections nobody can look up any more:
+ * Which commands honour an {@code Idempotency-Key} through {@link IdempotencyFilter} (every POST but
+ * {@code POST /api/bookings}, which keeps its own, stored with the booking), and the hourly drop of day collections nobody can look up any more:
  * it lists collection names, never documents.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,7 +29,12 @@ class IdempotencyConfiguration {
             "/api/branches/{branchId}/bookings/{bookingId}/cancellation",
             "/api/branches/{branchId}/bookings/{bookingId}/reschedule",
             "/api/branches/{branchId}/bookings/{bookingId}/no-show",
-            "/api/branches/{branchId}/bookings/{bookingId}/completion");
+            "/api/branches/{branchId}/bookings/{bookingId}/completion",
+            "/api/courses",
+            "/api/courses/{courseId}/cancellation",
+            "/api/waitlist",
+            "/api/waitlist/{waitlistId}/acceptance",
+            "/api/waitlist/{waitlistId}/decline");
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeys keys, Clock clock, JsonMapper json) {

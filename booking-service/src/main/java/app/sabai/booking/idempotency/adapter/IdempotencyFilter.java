@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code Idempotency-Key} for the commands of a booking's later life (cancellation, reschedule, no-show,
- * completion; more paths join as they come). The key is optional. The first request with a key runs and its
+ * completion), courses and the waitlist. The key is optional. The first request with a key runs and its
  * answer (status, body, {@code Location}) is kept for 24 hours; the same request again (same method, path and
  * body, however the JSON is spaced or ordered) gets that answer again; the key with another request is 422; the
  * same request while the first is still running is 409. An answer of 5xx is not kept, so a retry runs again.

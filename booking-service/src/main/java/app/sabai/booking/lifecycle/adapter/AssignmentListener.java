@@ -16,6 +16,7 @@ import app.sabai.contracts.assignments.TherapistReassigned;
 import app.sabai.contracts.assignments.TherapistRosterChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,9 @@ import java.time.temporal.ChronoUnit;
  * time and {@code RescheduleRefused} returns it to where it was. Each is read, decided, and written guarded by
  * the status it was decided in and "not applied yet"; a write that lost to another change is decided again on
  * what the booking has become. A decision for an unknown booking, or one the booking's status does not allow, is
- * logged and skipped; a redelivered one changes nothing.
+ * logged and skipped; a redelivered one changes nothing. After a decision about a session of a course or a waitlist offer
+ * (and again when it is redelivered) what the booking belongs to is brought in step ({@link BookingFollowUps}). A released
+ * slot and a withdrawn absence are free time, offered to the branch's waitlist ({@link FreedTime}).
  */
 @Component
 class AssignmentListener {
@@ -42,11 +45,16 @@ class AssignmentListener {
 
     private final Bookings bookings;
     private final DecisionWriter writer;
+    private final BookingFollowUps followUps;
+    private final ObjectProvider<FreedTime> freedTime;
     private final Clock clock;
 
-    AssignmentListener(Bookings bookings, DecisionWriter writer, Clock clock) {
+    AssignmentListener(Bookings bookings, DecisionWriter writer, BookingFollowUps followUps, ObjectProvider<FreedTime> freedTime,
+                       Clock clock) {
         this.bookings = bookings;
         this.writer = writer;
+        this.followUps = followUps;
+        this.freedTime = freedTime;
         this.clock = clock;
     }
 
@@ -59,13 +67,13 @@ class AssignmentListener {
             case ReassignmentFailed failed -> decide(failed, failed.bookingId(), AssignmentOutcome::of);
             case SessionRescheduled rescheduled -> decide(rescheduled, rescheduled.bookingId(), AssignmentOutcome::of);
             case RescheduleRefused refused -> decide(refused, refused.bookingId(), AssignmentOutcome::of);
-            // Nothing to change here: an absence or a roster change reaches each booking it touches as its own
-            // TherapistReassigned or ReassignmentFailed, a withdrawn absence leaves moved bookings where they are,
-            // and a released slot is therapist-service's bookkeeping of a change the booking made or was told of.
+            // Nothing to change in bookings: an absence or a roster change reaches each booking it touches as its own
+            // TherapistReassigned or ReassignmentFailed, and a withdrawn absence leaves moved bookings where they are.
+            // A released slot and a withdrawn absence are time someone on the waitlist may be offered.
             case TherapistAbsenceRecorded absence -> nothingToChange(absence);
-            case TherapistAbsenceWithdrawn withdrawn -> nothingToChange(withdrawn);
             case TherapistRosterChanged rosterChanged -> nothingToChange(rosterChanged);
-            case SlotReleased released -> nothingToChange(released);
+            case TherapistAbsenceWithdrawn withdrawn -> freedTime.ifAvailable(free -> free.absenceWithdrawn(withdrawn));
+            case SlotReleased released -> freedTime.ifAvailable(free -> free.slotReleased(released));
         }
     }
 
@@ -77,11 +85,14 @@ class AssignmentListener {
                 log.warn("{} is for unknown booking {}: skipped", what, bookingId);
                 return;
             }
+            Booking booking = read.get().booking();
             if (read.get().alreadyApplied()) {
                 log.info("{} was applied to booking {} before: nothing to do", what, bookingId);
+                followUps.inStep(booking);
                 return;
             }
-            if (writer.write(event.eventId(), what, bookingId, decision.apply(read.get().booking(), event, now()))) {
+            if (writer.write(event.eventId(), what, bookingId, decision.apply(booking, event, now()))) {
+                followUps.afterChangeOf(booking);
                 return;
             }
             log.info("{} for booking {}: the booking changed meanwhile, deciding again", what, bookingId);

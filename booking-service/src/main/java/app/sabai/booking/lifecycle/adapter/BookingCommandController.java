@@ -31,7 +31,6 @@ import java.util.Optional;
 @RestController
 class BookingCommandController {
 
-    static final URI TRANSITION_NOT_ALLOWED = URI.create("https://sabai.app/problems/transition-not-allowed");
     static final URI TOO_EARLY = URI.create("https://sabai.app/problems/too-early");
 
     private final BookingCommands commands;
@@ -76,12 +75,7 @@ class BookingCommandController {
 
     @ExceptionHandler(TransitionRefusedException.class)
     ProblemDetail transitionRefused(TransitionRefusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(TRANSITION_NOT_ALLOWED);
-        problem.setTitle("Not possible in the booking's status");
-        problem.setProperty("bookingStatus", e.refusal().status());
-        problem.setProperty("allowed", e.refusal().allowed());
-        return problem;
+        return e.problem();
     }
 
     @ExceptionHandler(TooEarlyException.class)

@@ -9,6 +9,8 @@ import app.sabai.booking.lifecycle.BookingChange.Completed;
 import app.sabai.booking.lifecycle.BookingChange.MarkedNoShow;
 import app.sabai.booking.lifecycle.BookingChange.NotAllowed;
 import app.sabai.booking.lifecycle.BookingChange.NotYet;
+import app.sabai.booking.lifecycle.BookingChange.OfferAccepted;
+import app.sabai.booking.lifecycle.BookingChange.OfferOver;
 import app.sabai.booking.lifecycle.BookingChange.RescheduleAsked;
 import app.sabai.booking.lifecycle.BookingStatus;
 import app.sabai.booking.lifecycle.Requester;
@@ -41,6 +43,10 @@ import java.util.function.Function;
  * from the catalogue, and writes the change with its event in one update guarded by the booking as read; a write
  * that lost to another change is decided again. A command the status does not allow changes nothing. A command
  * sent with an {@code Idempotency-Key} the booking has applied already answers with the booking as it is.
+ * <p>
+ * A waitlist offer is answered through its entry (accept, decline), ends by its expiry (the offer sweep) or with its
+ * entry (withdraw); those are here too, as they change the booking the same way. After a change of a course's session
+ * or a waitlist offer, what it belongs to is brought in step ({@link BookingFollowUps}).
  */
 @Service
 public class BookingCommands {
@@ -52,14 +58,16 @@ public class BookingCommands {
     private final BranchCatalogue catalogue;
     private final AttentionList attentionList;
     private final PendingDecisions pendingDecisions;
+    private final BookingFollowUps followUps;
     private final Clock clock;
 
     BookingCommands(Bookings bookings, BranchCatalogue catalogue, AttentionList attentionList, PendingDecisions pendingDecisions,
-                    Clock clock) {
+                    BookingFollowUps followUps, Clock clock) {
         this.bookings = bookings;
         this.catalogue = catalogue;
         this.attentionList = attentionList;
         this.pendingDecisions = pendingDecisions;
+        this.followUps = followUps;
         this.clock = clock;
     }
 
@@ -72,6 +80,11 @@ public class BookingCommands {
 
         public static Caller staffOf(String branchId) {
             return new Caller(Requester.STAFF, branchId);
+        }
+
+        /** This service itself: a waitlist offer that expired, or whose entry was cancelled. */
+        public static Caller system() {
+            return new Caller(Requester.SYSTEM, null);
         }
     }
 
@@ -102,6 +115,40 @@ public class BookingCommands {
         });
     }
 
+    /**
+     * A session of a course cancelled with the course, as the customer's own cancellation (with its fee); empty when the
+     * session's status does not allow it (it is over, or needs staff).
+     */
+    public Optional<BookingView> cancelIfPossible(String bookingId, String reason, Optional<String> commandKey) {
+        try {
+            return Optional.of(change(bookingId, Caller.customer(), commandKey, stored -> BookingChange.cancel(stored.booking(),
+                    Requester.CUSTOMER, reason, feePolicy(stored.booking()), now())));
+        } catch (TransitionRefusedException refused) {
+            log.info("Booking {} was not cancelled with its course: {}", bookingId, refused.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The customer takes the slot offered to them: CONFIRMED, {@code BookingConfirmed} with the waitlist entry's id. */
+    public BookingView acceptOffer(String bookingId, Optional<String> commandKey) {
+        return change(bookingId, Caller.customer(), commandKey, stored -> BookingChange.acceptOffer(stored.booking(), now()));
+    }
+
+    /** The customer turns the offer down: cancelled by the system, free. */
+    public BookingView declineOffer(String bookingId, Optional<String> commandKey) {
+        return change(bookingId, Caller.customer(), commandKey, stored -> BookingChange.declineOffer(stored.booking(), now()));
+    }
+
+    /** The offer's hold time passed: cancelled by the system, free. */
+    public BookingView expireOffer(String bookingId) {
+        return change(bookingId, Caller.system(), Optional.empty(), stored -> BookingChange.expireOffer(stored.booking(), now()));
+    }
+
+    /** The offer's waitlist entry was cancelled: the offer ends with it, free. */
+    public BookingView withdrawOffer(String bookingId, Optional<String> commandKey) {
+        return change(bookingId, Caller.system(), commandKey, stored -> BookingChange.withdrawOffer(stored.booking(), now()));
+    }
+
     public BookingView markNoShow(String bookingId, Caller caller, Optional<String> commandKey) {
         return change(bookingId, caller, commandKey, stored -> BookingChange.markNoShow(stored.booking(), feePolicy(stored.booking()),
                 now()));
@@ -119,9 +166,11 @@ public class BookingCommands {
                     .orElseThrow(() -> new NotFoundException("booking", bookingId));
             if (stored.hasApplied(key)) {
                 log.info("Idempotency-Key {} was applied to booking {} before: answering with the booking as it is", key, bookingId);
+                followUps.inStep(stored.booking());
                 return BookingView.of(stored.booking());
             }
             if (write(stored, key, decide.apply(stored))) {
+                followUps.afterChangeOf(stored.booking());
                 return bookings.find(bookingId).map(BookingView::of).orElseThrow(() -> new NotFoundException("booking", bookingId));
             }
             log.info("Booking {} changed while a command was applied to it: deciding again", bookingId);
@@ -142,6 +191,9 @@ public class BookingCommands {
                 if (cancelled.fee() != null) {
                     update.push("fees", cancelled.fee());
                 }
+                if (cancelled.offer() != null) {
+                    update.set("offer", cancelled.offer());
+                }
                 boolean written = bookings.applyCommand(stored, cancelled.from(), key, update, List.of(cancelled.event()));
                 if (written && cancelled.closed() != null) {
                     attentionList.close(bookingId, cancelled.closed().raisedBy());
@@ -151,6 +203,10 @@ public class BookingCommands {
                 }
                 yield written;
             }
+            case OfferAccepted accepted -> bookings.applyCommand(stored, accepted.from(), key, touched()
+                    .set("status", accepted.to().name())
+                    .set("offer", accepted.offer()), List.of(accepted.event()));
+            case OfferOver over -> throw new ConflictException(null, over.detail());
             case RescheduleAsked asked -> bookings.applyCommand(stored, asked.from(), key, touched()
                     .set("status", asked.to().name())
                     .set("reschedule", asked.reschedule()), List.of(asked.event()));

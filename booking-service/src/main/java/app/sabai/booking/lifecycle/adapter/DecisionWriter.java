@@ -3,6 +3,7 @@ package app.sabai.booking.lifecycle.adapter;
 import app.sabai.booking.lifecycle.AssignmentOutcome;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Confirmed;
 import app.sabai.booking.lifecycle.AssignmentOutcome.NeedsAttention;
+import app.sabai.booking.lifecycle.AssignmentOutcome.Offered;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Reassigned;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Rejected;
 import app.sabai.booking.lifecycle.AssignmentOutcome.RescheduleTurnedDown;
@@ -72,6 +73,11 @@ class DecisionWriter {
                 }
                 yield written;
             }
+            case Offered offered -> bookings.applyOnce(bookingId, offered.from(), appliedId, new Update()
+                    .set("status", offered.to().name())
+                    .set("therapist", offered.therapist())
+                    .set("roomId", offered.roomId())
+                    .set("updatedAt", now()), List.of(offered.event()));
             case Reassigned reassigned -> {
                 Update update = new Update()
                         .set("status", reassigned.to().name())

@@ -1,0 +1,115 @@
+package app.sabai.booking.course.adapter;
+
+import app.sabai.support.SabaiServiceProperties;
+import app.sabai.support.outbox.Outbox;
+import app.sabai.support.outbox.OutboxEntry;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The courses whose outbox may hold an event not yet published ({@code course_outbox}, the course id is the id). A course
+ * is noted here before a write that puts an event in its outbox, and the relay is asked to publish it right after the
+ * write. What a crash in between leaves behind is found by this small collection's sweep (every
+ * {@code sabai.outbox.sweep-interval}), which asks the relay again for each course still holding events and forgets the
+ * others: {@code courses} is never searched on a timer, so the relay does not sweep it (it is no outbox source).
+ */
+@Component
+class CourseOutbox implements SmartLifecycle {
+
+    static final String COLLECTION = "course_outbox";
+    /** A note younger than this may belong to a write still on its way: it is kept even when the outbox is empty. */
+    static final Duration WRITE_IN_FLIGHT = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(CourseOutbox.class);
+
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Duration interval;
+    private ScheduledExecutorService executor;
+    private volatile boolean running;
+
+    CourseOutbox(MongoTemplate mongo, Outbox outbox, Clock clock, SabaiServiceProperties properties) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.interval = properties.outbox() == null || properties.outbox().sweepInterval() == null
+                ? Duration.ofSeconds(2) : properties.outbox().sweepInterval();
+    }
+
+    /** The course is about to hold events in its outbox. */
+    void pending(String courseId) {
+        mongo.save(new Document("_id", courseId).append("since", Date.from(clock.instant())).append("token", UUID.randomUUID().toString()),
+                COLLECTION);
+    }
+
+    /** The course's events were written: the relay publishes them now. */
+    void written(String courseId) {
+        outbox.written(Courses.COLLECTION, courseId);
+    }
+
+    /** Asks the relay again for every course still holding events; forgets the others. Answers how many were asked for. */
+    int sweep() {
+        Instant settled = clock.instant().minus(WRITE_IN_FLIGHT);
+        int asked = 0;
+        for (Document note : mongo.findAll(Document.class, COLLECTION)) {
+            String courseId = note.getString("_id");
+            Query course = new Query(Criteria.where("_id").is(courseId));
+            course.fields().include(OutboxEntry.FIELD);
+            Document found = mongo.findOne(course, Document.class, Courses.COLLECTION);
+            List<?> pending = found == null ? List.of() : found.getList(OutboxEntry.FIELD, Object.class, List.of());
+            if (!pending.isEmpty()) {
+                outbox.written(Courses.COLLECTION, courseId);
+                asked++;
+            } else if (note.getDate("since").toInstant().isBefore(settled)) {
+                mongo.remove(new Query(Criteria.where("_id").is(courseId).and("token").is(note.getString("token"))), COLLECTION);
+            }
+        }
+        return asked;
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "course-outbox");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                sweep();
+            } catch (RuntimeException e) {
+                log.warn("Looking over the courses with events to publish failed, the next sweep retries: {}", e.toString());
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
