@@ -249,6 +249,33 @@ class CourseIT extends ServiceIntegrationTest {
         assertThat(other.statusCode()).isEqualTo(422);
         String customerId = BookingApi.json(first).get("customerId").asString();
         assertThat(BookingApi.json(api.get("/api/customers/" + customerId + "/bookings")).get("totalItems").asInt()).isEqualTo(3);
+
+        clock.advance(Duration.ofHours(25));
+        HttpResponse<String> keyUsedAnew = api.postBody("/api/courses", body, key);
+        assertThat(keyUsedAnew.statusCode()).as("a key is kept 24 hours").isEqualTo(201);
+        assertThat(BookingApi.json(keyUsedAnew).get("id").asString()).isNotEqualTo(BookingApi.json(first).get("id").asString());
+    }
+
+    @Test
+    void aRetryWithTheSameKeyAfterAFailurePartWayFinishesTheSameCourse() {
+        RequestBodies body = RequestBodies.aCourse(branchId).with("sessions", 3);
+        String key = UUID.randomUUID().toString();
+        crashPoint.armAt("course-session-stored");
+
+        HttpResponse<String> failed = api.postBody("/api/courses", body, key);
+        HttpResponse<String> retried = api.postBody("/api/courses", body, key);
+
+        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+        JsonNode course = BookingApi.json(retried);
+        List<String> bookingIds = bookingIdsOf(course);
+        assertThat(bookingIds).hasSize(3).doesNotHaveDuplicates();
+        for (String bookingId : bookingIds) {
+            assertThat(api.booking(bookingId).get("status").asString()).isEqualTo("REQUESTED");
+            assertThat(BookingEvents.all(BookingRequested.class, bookingId, Duration.ofSeconds(1))).hasSize(1);
+        }
+        String customerId = course.get("customerId").asString();
+        assertThat(BookingApi.json(api.get("/api/customers/" + customerId + "/bookings")).get("totalItems").asInt()).isEqualTo(3);
     }
 
     @Test

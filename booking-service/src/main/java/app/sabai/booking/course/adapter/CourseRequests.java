@@ -4,6 +4,7 @@ import app.sabai.booking.catalogue.adapter.BranchCatalogue;
 import app.sabai.booking.course.Course;
 import app.sabai.booking.course.CourseSession;
 import app.sabai.booking.course.CourseView;
+import app.sabai.booking.idempotency.IdempotencyDays;
 import app.sabai.booking.intake.Intake;
 import app.sabai.booking.intake.IntakeScreening;
 import app.sabai.booking.intake.adapter.CustomerFile;
@@ -22,6 +23,7 @@ import app.sabai.booking.request.CourseRequest;
 import app.sabai.booking.request.CourseRequestValidator;
 import app.sabai.booking.request.CourseValidation;
 import app.sabai.booking.request.ValidCourse;
+import app.sabai.booking.request.adapter.CrashPoint;
 import app.sabai.booking.view.BookingView;
 import app.sabai.support.web.InvalidRequestException;
 import app.sabai.support.web.NotFoundException;
@@ -50,11 +52,14 @@ import java.util.stream.Collectors;
  * a course stands; cancels a course's future sessions, each a customer's cancellation under the branch's policy.
  * <p>
  * The course is stored before its sessions, so every decision about a session finds its course. With an
- * {@code Idempotency-Key} the course's id (and each session's) follows from the key, so a retry after a crash part-way
- * finds what was written and adds only what is missing.
+ * {@code Idempotency-Key} the course's id (and each session's) follows from the key, so a retry after a failure or crash
+ * part-way (the key is given up on a failure, taken over after a crash) finds what was written and adds only what is missing.
  */
 @Service
 class CourseRequests {
+
+    static final String COURSE_STORED = "course-stored";
+    static final String SESSION_STORED = "course-session-stored";
 
     private static final Logger log = LoggerFactory.getLogger(CourseRequests.class);
     private static final String COURSE_CANCELLED = "course cancelled";
@@ -70,9 +75,10 @@ class CourseRequests {
     private final IntakeScreening screening;
     private final Clock clock;
     private final JsonMapper json;
+    private final CrashPoint crashPoint;
 
     CourseRequests(BranchCatalogue catalogue, CustomerFile customers, Bookings bookings, Courses courses, PendingDecisions pendingDecisions,
-                   BookingCommands commands, IntakeProperties intake, Clock clock, JsonMapper json) {
+                   BookingCommands commands, IntakeProperties intake, Clock clock, JsonMapper json, CrashPoint crashPoint) {
         this.catalogue = catalogue;
         this.customers = customers;
         this.bookings = bookings;
@@ -82,6 +88,7 @@ class CourseRequests {
         this.screening = new IntakeScreening(intake.surgeryWeeks());
         this.clock = clock;
         this.json = json;
+        this.crashPoint = crashPoint;
     }
 
     CourseView create(CourseRequest request, Optional<String> idempotencyKey) {
@@ -95,7 +102,7 @@ class CourseRequests {
             case CourseValidation.Invalid invalid -> throw new InvalidRequestException(invalid.problems());
         };
 
-        String courseId = idempotencyKey.map(key -> nameUuid("course/" + key)).orElseGet(() -> UUID.randomUUID().toString());
+        String courseId = idOf(idempotencyKey, now);
         String email = valid.customerEmail();
         if (valid.intakeSent()) {
             customers.keepIntake(email, valid.intake(), now);
@@ -123,6 +130,7 @@ class CourseRequests {
             log.info("Course {} was stored by an earlier attempt of the same request: adding what it lacks", courseId);
             retried = true;
         }
+        crashPoint.reached(COURSE_STORED);
         for (OpenedBooking session : sessions) {
             Booking booking = session.booking();
             try {
@@ -131,12 +139,27 @@ class CourseRequests {
             } catch (DuplicateKeyException storedBefore) {
                 log.info("Session {} of course {} was stored by an earlier attempt", booking.id(), courseId);
             }
+            crashPoint.reached(SESSION_STORED);
         }
         if (retried) {
             return view(courseId);
         }
         return CourseView.of(opened.course(), sessions.stream().map(OpenedBooking::booking)
                 .collect(Collectors.toMap(Booking::id, Function.identity())));
+    }
+
+    /**
+     * A new course's id: random, or with an {@code Idempotency-Key} one that follows from the key, so a retry of the request
+     * after a failure part-way finds the course it began. A course of that id made longer ago than keys are kept was made
+     * by an earlier use of the key, which now counts as new: the course gets a random id.
+     */
+    private String idOf(Optional<String> idempotencyKey, Instant now) {
+        if (idempotencyKey.isEmpty()) {
+            return UUID.randomUUID().toString();
+        }
+        String derived = nameUuid("course/" + idempotencyKey.get());
+        boolean keyUsedBefore = courses.find(derived).map(stored -> IdempotencyDays.expired(stored.course().createdAt(), now)).orElse(false);
+        return keyUsedBefore ? UUID.randomUUID().toString() : derived;
     }
 
     CourseView view(String courseId) {

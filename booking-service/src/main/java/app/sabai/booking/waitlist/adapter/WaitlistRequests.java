@@ -1,6 +1,7 @@
 package app.sabai.booking.waitlist.adapter;
 
 import app.sabai.booking.catalogue.adapter.BranchCatalogue;
+import app.sabai.booking.idempotency.IdempotencyDays;
 import app.sabai.booking.intake.Intake;
 import app.sabai.booking.intake.adapter.CustomerFile;
 import app.sabai.booking.lifecycle.adapter.BookingCommands;
@@ -71,8 +72,7 @@ class WaitlistRequests {
             case WaitlistValidation.Valid v -> v.entry();
             case WaitlistValidation.Invalid invalid -> throw new InvalidRequestException(invalid.problems());
         };
-        String id = idempotencyKey.map(key -> UUID.nameUUIDFromBytes(("waitlist/" + key).getBytes(StandardCharsets.UTF_8)).toString())
-                .orElseGet(() -> UUID.randomUUID().toString());
+        String id = idOf(idempotencyKey, now);
         String email = valid.customer().email();
         if (valid.intakeSent()) {
             customers.keepIntake(email, valid.intake(), now);
@@ -88,6 +88,20 @@ class WaitlistRequests {
             matcher.join(entry.branchId(), entry.waiting(CustomerFile.keyOf(email)));
         }
         return WaitlistView.of(entry, now);
+    }
+
+    /**
+     * A new entry's id: random, or with an {@code Idempotency-Key} one that follows from the key, so a retry after a failure
+     * part-way finds the entry it began; an entry of that id made longer ago than keys are kept came from an earlier use of
+     * the key, and the new one gets a random id.
+     */
+    private String idOf(Optional<String> idempotencyKey, Instant now) {
+        if (idempotencyKey.isEmpty()) {
+            return UUID.randomUUID().toString();
+        }
+        String derived = UUID.nameUUIDFromBytes(("waitlist/" + idempotencyKey.get()).getBytes(StandardCharsets.UTF_8)).toString();
+        boolean keyUsedBefore = entries.find(derived).map(stored -> IdempotencyDays.expired(stored.entry().createdAt(), now)).orElse(false);
+        return keyUsedBefore ? UUID.randomUUID().toString() : derived;
     }
 
     WaitlistView view(String waitlistId) {
