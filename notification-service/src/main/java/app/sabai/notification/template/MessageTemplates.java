@@ -39,6 +39,7 @@ public class MessageTemplates {
     private static final Pattern GAP = Pattern.compile("\n{3,}");
     private static final ZoneId UNKNOWN_ZONE = ZoneId.of("UTC");
     private static final String CONFIRMED = "CONFIRMED";
+    private static final String CANCELLED = "CANCELLED";
 
     private final ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
 
@@ -159,6 +160,8 @@ public class MessageTemplates {
                             : reason(session.reason().name(), session.detail(), locale));
             if (confirmed(session)) {
                 block.append(fill("course.session.confirmed", locale, values));
+            } else if (CANCELLED.equalsIgnoreCase(session.status())) {
+                block.append(fill("course.session.cancelled", locale, values));
             } else {
                 block.append(fill("course.session.not-booked", locale, values))
                         .append('\n').append(alternatives(session.alternatives(), zone, times, locale, "   "));

@@ -2,6 +2,7 @@ package app.sabai.notification.template;
 
 import app.sabai.contracts.bookings.BookingConfirmed;
 import app.sabai.contracts.bookings.BookingTherapistChanged;
+import app.sabai.contracts.bookings.CourseDecided;
 import app.sabai.contracts.notifications.Channel;
 import app.sabai.contracts.values.Customer;
 import app.sabai.contracts.values.Money;
@@ -132,6 +133,24 @@ class MessageTemplatesTest {
         }
         assertThat(Arrays.stream(Notice.values()).map(MessageTemplates::templateOf))
                 .contains("confirmation", "reminder", "needs-attention", "therapist-changed", "offer", "course-summary", "no-show");
+    }
+
+    @Test
+    void aCourseSummarySaysWhichSessionsWereBookedNotBookedOrCancelledBeforeTheirDecision() {
+        BookingNotifications booking = confirmedFor(new Customer("Ada", "ada@example.com", null, "en"), LONDON);
+        CourseDecided.Session cancelled = new CourseDecided.Session("s-3", START.plus(Duration.ofDays(7)), "CANCELLED", null, null, null,
+                List.of());
+        Message message = new Message("m", Notice.COURSE_SUMMARY, Channel.EMAIL, "ada@example.com", MessageStatus.PENDING, NOW, 0, null,
+                null, null, null, null, null, new MessageFacts(null, null, List.of(), null, null, null, null,
+                List.of(bookedSession(START, "Malee"), unbookedSession(START.plus(Duration.ofDays(2)), RejectionReason.NO_ROOM_AVAILABLE),
+                        cancelled)));
+
+        RenderedMessage rendered = templates.render(message, booking.details(), "Sabai Liverpool");
+
+        assertThat(rendered.subject()).contains("1 of 3 sessions booked");
+        assertThat(rendered.body()).contains("1. Tuesday 1 December 2026, 10:00 (Europe/London): booked, with Malee",
+                "2. Thursday 3 December 2026, 10:00 (Europe/London): not booked.",
+                "3. Tuesday 8 December 2026, 10:00 (Europe/London): cancelled before it was booked");
     }
 
     @Test
