@@ -81,6 +81,20 @@ public final class Gateway {
         return ok(get("/api/branches/" + branchId + "/therapists"), "therapists");
     }
 
+    /**
+     * The start times at which a session can be booked at a branch on a local date, each with the therapists who could
+     * give it ({@code slots[].offeredBy}, the one a booking would get first). {@code filters} are further query
+     * parameters as {@code name=value}, such as {@code therapistId=lpl-niamh-byrne} or {@code earliest=13:00}.
+     */
+    public JsonNode availability(String branchId, String technique, int durationMinutes, LocalDate date, String... filters) {
+        StringBuilder query = new StringBuilder("/api/availability?branchId=" + branchId + "&technique=" + technique
+                + "&durationMinutes=" + durationMinutes + "&date=" + date);
+        for (String filter : filters) {
+            query.append('&').append(filter);
+        }
+        return ok(get(query.toString()), "availability");
+    }
+
     /** The bookings of a branch that need staff. */
     public JsonNode attention(String branchId) {
         return ok(get("/api/branches/" + branchId + "/attention"), "attention list");
