@@ -9,6 +9,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.sabai.support.testing.TestCallers;
+import app.sabai.support.testing.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -131,6 +133,7 @@ class StrictJsonIT {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient().send(request.header("Authorization", TestIssuer.get().bearer(TestCallers.customer())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

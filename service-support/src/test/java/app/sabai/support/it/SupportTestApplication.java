@@ -3,6 +3,10 @@ package app.sabai.support.it;
 import app.sabai.contracts.SabaiEvent;
 import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.support.outbox.OutboxSource;
+import app.sabai.support.security.Access;
+import app.sabai.support.security.AccessRules;
+import app.sabai.support.security.Caller;
+import app.sabai.support.security.Role;
 import app.sabai.support.web.InvalidRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -10,10 +14,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -22,6 +30,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A minimal service that uses what service-support gives every Sabai service. */
 @SpringBootApplication
 class SupportTestApplication {
+
+    /** Orders and parcels for anyone signed in; a branch's things for those who act or read there; nothing else. */
+    @Bean
+    AccessRules supportRoutes() {
+        return routes -> routes
+                .requestMatchers(HttpMethod.GET, "/branches/{branchId}/things").access(Access.readsAt("branchId"))
+                .requestMatchers(HttpMethod.POST, "/branches/{branchId}/things").access(Access.actsAt("branchId"))
+                .requestMatchers(HttpMethod.GET, "/whoami").access(Access.anyOf(Role.CUSTOMER, Role.STAFF))
+                .requestMatchers("/orders", "/parcels").access(Access.signedIn());
+    }
 
     @Bean
     OutboxSource widgetsOutbox() {
@@ -69,9 +87,34 @@ class SupportTestApplication {
             return parcel;
         }
 
-        @org.springframework.web.bind.annotation.GetMapping("/parcels")
-        List<Integer> list(@org.springframework.web.bind.annotation.RequestParam int page, @org.springframework.web.bind.annotation.RequestParam(required = false) Kind kind) {
+        @GetMapping("/parcels")
+        List<Integer> list(@RequestParam int page, @RequestParam(required = false) Kind kind) {
             return List.of(page);
+        }
+    }
+
+    /** Routes for the access rules, one of them never declared. */
+    @RestController
+    static class ThingController {
+
+        @GetMapping("/branches/{branchId}/things")
+        List<String> things(@PathVariable String branchId) {
+            return List.of(branchId + "-thing");
+        }
+
+        @PostMapping("/branches/{branchId}/things")
+        String add(@PathVariable String branchId) {
+            return "added at " + branchId;
+        }
+
+        @GetMapping("/whoami")
+        Caller whoami(Caller caller) {
+            return caller;
+        }
+
+        @GetMapping("/undeclared")
+        String undeclared() {
+            return "nobody should see this";
         }
     }
 }
