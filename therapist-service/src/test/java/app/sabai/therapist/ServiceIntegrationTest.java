@@ -10,7 +10,10 @@ import app.sabai.contracts.values.GenderPreference;
 import app.sabai.contracts.values.Preferences;
 import app.sabai.contracts.values.Pressure;
 import app.sabai.contracts.values.Technique;
+import app.sabai.support.security.Caller;
 import app.sabai.support.testing.SabaiServiceTest;
+import app.sabai.support.testing.TestCallers;
+import app.sabai.support.testing.TestIssuer;
 import app.sabai.support.testing.TestRecords;
 import app.sabai.therapist.assignment.adapter.AssignmentService;
 import app.sabai.therapist.branch.Branch;
@@ -200,27 +203,33 @@ public abstract class ServiceIntegrationTest {
         }
     }
 
+    /** Who the HTTP calls of a test act as: an administrator unless the test says otherwise ({@link #actingAs}). */
+    private Caller caller = TestCallers.admin();
+
+    /** The HTTP calls that follow act as {@code who}; {@code null} sends no token. */
+    protected void actingAs(Caller who) {
+        this.caller = who;
+    }
+
     protected HttpResponse<String> get(String pathAndQuery) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException("GET " + pathAndQuery + " failed", e);
-        }
+        return send(request(pathAndQuery).GET().build());
     }
 
     protected HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     protected HttpResponse<String> put(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     protected HttpResponse<String> delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).DELETE().build());
+        return send(request(path).DELETE().build());
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
+        return caller == null ? request : request.header("Authorization", TestIssuer.get().bearer(caller));
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

@@ -21,6 +21,13 @@ public record BookingRequest(
         IntakeForm intake,
         String customerId) {
 
+    /** The same request on behalf of a signed-in customer: their contact details and their file. */
+    public BookingRequest onBehalfOf(CustomerForm customer, String customerId) {
+        return new BookingRequest(branchId, technique, durationMinutes, start, startLocal, customer, preferences, bodyAreas, homeVisit,
+                intake, customerId);
+    }
+
+
     /** {@code sms}: the customer wants messages by SMS too (then a phone is required). */
     public record CustomerForm(String name, String email, String phone, String language, Boolean sms) {
     }

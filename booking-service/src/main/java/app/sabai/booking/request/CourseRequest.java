@@ -28,6 +28,13 @@ public record CourseRequest(
         List<String> bodyAreas,
         HomeVisitForm homeVisit) {
 
+    /** The same request on behalf of a signed-in customer: their contact details and their file. */
+    public CourseRequest onBehalfOf(CustomerForm customer, String customerId) {
+        return new CourseRequest(branchId, technique, durationMinutes, sessions, weekdays, timeLocal, firstDate, customer, customerId,
+                intake, preferences, bodyAreas, homeVisit);
+    }
+
+
     public static final int MIN_SESSIONS = 1;
     public static final int MAX_SESSIONS = 12;
 }

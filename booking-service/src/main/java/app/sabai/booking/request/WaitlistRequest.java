@@ -29,4 +29,11 @@ public record WaitlistRequest(
         PreferencesForm preferences,
         List<String> bodyAreas,
         HomeVisitForm homeVisit) {
+
+    /** The same request on behalf of a signed-in customer: their contact details and their file. */
+    public WaitlistRequest onBehalfOf(CustomerForm customer, String customerId) {
+        return new WaitlistRequest(branchId, technique, durationMinutes, from, to, weekdays, earliest, latest, customer, customerId,
+                intake, preferences, bodyAreas, homeVisit);
+    }
+
 }

@@ -7,8 +7,8 @@ import app.sabai.booking.lifecycle.BookingStatus;
 import app.sabai.booking.lifecycle.Cancellation;
 import app.sabai.booking.lifecycle.Fee;
 import app.sabai.booking.lifecycle.PendingReschedule;
-import app.sabai.booking.lifecycle.RescheduleRefusal;
 import app.sabai.booking.lifecycle.Requester;
+import app.sabai.booking.lifecycle.RescheduleRefusal;
 import app.sabai.booking.lifecycle.WaitlistOffer;
 import app.sabai.booking.reminders.NotificationSummary;
 import app.sabai.booking.reminders.ReminderStatus;
@@ -133,6 +133,14 @@ public record BookingView(
     }
 
     public record FeeView(Fee.Reason reason, Money amount, Instant chargedAt) {
+    }
+
+    /** The same booking without the notes its intake gave for the therapist, for readers who may not see intake. */
+    public BookingView withoutCareNotes() {
+        return new BookingView(id, status, branchId, technique, durationMinutes, start, end, zone, startLocal, customer, customerId,
+                preferences, bodyAreas, homeVisit, therapist, roomId, rejection, attention, reschedule, lastRescheduleRefusal,
+                cancellation, noShow, completion, fees, reminders, notifications, List.of(), createdAt, updatedAt, courseId, waitlistId,
+                offer);
     }
 
     public static BookingView of(Booking booking) {

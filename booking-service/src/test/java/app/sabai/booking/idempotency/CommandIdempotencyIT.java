@@ -7,6 +7,7 @@ import app.sabai.booking.testing.ServiceIntegrationTest;
 import app.sabai.contracts.bookings.BookingCancelled;
 import app.sabai.contracts.bookings.BookingRescheduleRequested;
 import app.sabai.contracts.json.SabaiJson;
+import app.sabai.support.testing.TestCallers;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +54,7 @@ class CommandIdempotencyIT extends ServiceIntegrationTest {
         assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
         assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
         assertThat(BookingEvents.all(BookingCancelled.class, id, Duration.ofSeconds(3))).hasSize(1);
-        assertThat(stored(id).getList("appliedCommandKeys", String.class)).containsExactly(key);
+        assertThat(stored(id).getList("appliedCommandKeys", String.class)).containsExactly(IdempotencyKeys.scoped(TestCallers.admin(), key));
     }
 
     @Test
@@ -126,7 +127,7 @@ class CommandIdempotencyIT extends ServiceIntegrationTest {
         assertThat(first.statusCode()).isEqualTo(200);
         // As if the process had died after the booking's write, before the answer was kept: the claim is left in progress.
         for (String collection : IdempotencyDays.claim(Instant.now())) {
-            mongo.getCollection(collection).deleteOne(new Document("_id", key));
+            mongo.getCollection(collection).deleteOne(new Document("_id", IdempotencyKeys.scoped(TestCallers.admin(), key)));
         }
         inProgress(key, RequestDigest.of("POST", path, "{}".getBytes(StandardCharsets.UTF_8)), Instant.now().minus(Duration.ofMinutes(1)));
 
@@ -203,7 +204,7 @@ class CommandIdempotencyIT extends ServiceIntegrationTest {
     /** An entry as a request still being answered (claimed at {@code claimedAt}) would have left it. */
     private void inProgress(String key, String digest, Instant claimedAt) {
         for (String collection : IdempotencyDays.claim(Instant.now())) {
-            mongo.getCollection(collection).insertOne(new Document("_id", key).append("digest", digest).append("state", "IN_PROGRESS")
+            mongo.getCollection(collection).insertOne(new Document("_id", IdempotencyKeys.scoped(TestCallers.admin(), key)).append("digest", digest).append("state", "IN_PROGRESS")
                     .append("firstUsedAt", Date.from(claimedAt)).append("claimedAt", Date.from(claimedAt))
                     .append("token", UUID.randomUUID().toString()));
         }

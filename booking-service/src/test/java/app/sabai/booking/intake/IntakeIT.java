@@ -9,6 +9,7 @@ import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.values.CareRequirements;
 import app.sabai.contracts.values.RejectionReason;
 import app.sabai.support.testing.SabaiServiceTest;
+import app.sabai.support.testing.TestCallers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,7 +70,8 @@ class IntakeIT {
 
         assertThat(requirements.seniorTherapist()).isTrue();
         assertThat(requirements.notesForTherapist()).anySatisfy(note -> assertThat(note).contains("almond", "use another oil"));
-        assertThat(api.booking(id).get("careNotes").size()).isEqualTo(2);
+        assertThat(api.as(TestCallers.staff(branchId)).booking(id).get("careNotes").size()).isEqualTo(2);
+        assertThat(api.as(TestCallers.ops()).booking(id).has("careNotes")).as("what the intake said is not for operations").isFalse();
     }
 
     @Test

@@ -15,7 +15,9 @@ import app.sabai.contracts.values.Alternative;
 import app.sabai.contracts.values.BodyArea;
 import app.sabai.contracts.values.RejectionReason;
 import app.sabai.contracts.values.Technique;
+import app.sabai.support.security.Caller;
 import app.sabai.support.testing.SabaiServiceTest;
+import app.sabai.support.testing.TestCallers;
 import app.sabai.support.testing.TestRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -170,20 +172,22 @@ class BookingFlowIT {
     }
 
     @Test
-    void aCustomerSeesTheirBookingsSoonestFirst() {
-        RequestBodies later = aBooking(branchId).with("startLocal", RequestBodies.aWeekAheadAt(LocalTime.of(15, 0)).toString());
-        JsonNode laterBooking = BookingApi.json(api.post(later));
-        String laterId = laterBooking.get("id").asString();
-        RequestBodies sooner = aBooking(branchId).with("customer.email", later.email()).without("intake")
-                .with("customerId", laterBooking.get("customerId").asString());
-        String soonerId = BookingApi.json(api.post(sooner)).get("id").asString();
+    void aSignedInCustomerSeesTheirOwnBookingsSoonestFirst() {
+        Caller customer = TestCallers.customer();
+        BookingApi mine = api.as(customer);
+        RequestBodies later = aBooking(branchId).with("startLocal", RequestBodies.aWeekAheadAt(LocalTime.of(15, 0)).toString())
+                .without("customer");
+        String laterId = mine.requestABooking(later);
+        String soonerId = mine.requestABooking(aBooking(branchId).without("customer").without("intake"));
         api.post(aBooking(branchId));
 
-        JsonNode bookings = BookingApi.json(api.get("/api/bookings?customerEmail=" + later.email().toUpperCase()));
+        JsonNode page = BookingApi.json(mine.get("/api/me/bookings"));
 
-        assertThat(bookings.size()).isEqualTo(2);
-        assertThat(bookings.get(0).get("id").asString()).isEqualTo(soonerId);
-        assertThat(bookings.get(1).get("id").asString()).isEqualTo(laterId);
+        assertThat(page.get("customerId").asString()).isEqualTo(customer.subject());
+        assertThat(page.get("totalItems").asInt()).isEqualTo(2);
+        assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(soonerId);
+        assertThat(page.get("items").get(1).get("id").asString()).isEqualTo(laterId);
+        assertThat(page.get("items").get(0).get("customer").get("email").asString()).isEqualTo(customer.email());
     }
 
     private Document stored(String id) {

@@ -6,6 +6,7 @@ import app.sabai.booking.testing.ServiceIntegrationTest;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingNoShow;
 import app.sabai.contracts.values.Money;
+import app.sabai.support.testing.TestCallers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -86,8 +87,11 @@ class NoShowAndCompletionIT extends ServiceIntegrationTest {
     void customersCannotRecordEither() {
         String id = confirmed();
 
-        assertThat(api.postTo("/api/bookings/" + id + "/no-show", null, null).statusCode()).isIn(404, 405);
-        assertThat(api.postTo("/api/bookings/" + id + "/completion", null, null).statusCode()).isIn(404, 405);
+        BookingApi customer = api.as(TestCallers.customer());
+        assertThat(customer.postTo("/api/bookings/" + id + "/no-show", null, null).statusCode()).as("no such customer route").isEqualTo(403);
+        assertThat(customer.postTo("/api/bookings/" + id + "/completion", null, null).statusCode()).isEqualTo(403);
+        assertThat(customer.noShow(branchId, id).statusCode()).as("the staff route").isEqualTo(403);
+        assertThat(customer.complete(branchId, id).statusCode()).isEqualTo(403);
         assertThat(api.booking(id).get("status").asString()).isEqualTo("CONFIRMED");
     }
 }

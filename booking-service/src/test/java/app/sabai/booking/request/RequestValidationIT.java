@@ -4,6 +4,7 @@ import app.sabai.booking.testing.BookingApi;
 import app.sabai.booking.testing.RequestBodies;
 import app.sabai.booking.testing.TestBranches;
 import app.sabai.support.testing.SabaiServiceTest;
+import app.sabai.support.testing.TestCallers;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,8 +163,8 @@ class RequestValidationIT {
     }
 
     @Test
-    void aMissingCustomerEmailOnTheListIsAClientMistake() {
-        assertRefused(api.get("/api/bookings"), "customerEmail", "is required");
+    void aPageOfMyBookingsThatIsNotANumberIsAClientMistake() {
+        assertRefused(api.as(TestCallers.customer()).get("/api/me/bookings?page=two"), "page", "whole number");
     }
 
     private static Arguments mistake(String name, UnaryOperator<RequestBodies> change, String field, String reason) {

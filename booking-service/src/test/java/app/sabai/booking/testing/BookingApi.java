@@ -1,6 +1,9 @@
 package app.sabai.booking.testing;
 
 import app.sabai.contracts.json.SabaiJson;
+import app.sabai.support.security.Caller;
+import app.sabai.support.testing.TestCallers;
+import app.sabai.support.testing.TestIssuer;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -13,14 +16,25 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The service's HTTP API as a client sees it. */
+/** The service's HTTP API as a client sees it: by default an administrator, or whoever {@link #as} names. */
 public final class BookingApi {
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private final String base;
+    private final Caller caller;
 
     public BookingApi(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, TestCallers.admin());
+    }
+
+    private BookingApi(String base, Caller caller) {
+        this.base = base;
+        this.caller = caller;
+    }
+
+    /** The same API called as {@code who}; {@code null} calls it without a token. */
+    public BookingApi as(Caller who) {
+        return new BookingApi(base, who);
     }
 
     public HttpResponse<String> post(RequestBodies body) {
@@ -167,8 +181,10 @@ public final class BookingApi {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        HttpRequest signed = caller == null ? request
+                : HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", TestIssuer.get().bearer(caller)).build();
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(signed, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -10,6 +10,9 @@ import app.sabai.contracts.values.Customer;
 import app.sabai.infra.Ports;
 import app.sabai.notification.testing.MovableClock;
 import app.sabai.notification.testing.MovableClockConfiguration;
+import app.sabai.support.security.Caller;
+import app.sabai.support.testing.TestCallers;
+import app.sabai.support.testing.TestIssuer;
 import app.sabai.support.testing.TestRecords;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -206,9 +209,19 @@ abstract class NotificationFlowSupport {
         return SabaiJson.mapper().readTree(response.body());
     }
 
+    /** A GET as operations, who read everything. */
     HttpResponse<String> get(String pathAndQuery) {
+        return get(pathAndQuery, TestCallers.ops());
+    }
+
+    /** A GET as {@code caller}; {@code null} sends no token. */
+    HttpResponse<String> get(String pathAndQuery, Caller caller) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).GET();
+        if (caller != null) {
+            request.header("Authorization", TestIssuer.get().bearer(caller));
+        }
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).GET().build(),
+            return client.send(request.build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

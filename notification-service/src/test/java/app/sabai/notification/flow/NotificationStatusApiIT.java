@@ -1,7 +1,9 @@
 package app.sabai.notification.flow;
 
 import app.sabai.contracts.json.SabaiJson;
+import app.sabai.contracts.values.Customer;
 import app.sabai.support.testing.SabaiServiceTest;
+import app.sabai.support.testing.TestCallers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -117,6 +119,23 @@ class NotificationStatusApiIT extends NotificationFlowSupport {
         assertThat(Instant.parse(history.at("/messages/5/dueAt").asString())).isEqualTo(start.minus(Duration.ofHours(2)));
         assertThat(history.toString()).doesNotContain(email, phone);
         assertThat(status(bookingId).at("/messages/0/recipient").asString()).as("the status endpoint still answers").isEqualTo(email);
+    }
+
+    @Test
+    void aBookingsHistoryIsForItsCustomerItsBranchsStaffAndOperations() {
+        String bookingId = newBookingId();
+        String email = "ada-" + UUID.randomUUID() + "@example.com";
+        publish(confirmed(bookingId, Instant.now().plus(Duration.ofDays(3)), new Customer("Ada", email, null, "en")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/bookings/" + bookingId + "/notifications").statusCode() == 200);
+        String path = "/api/bookings/" + bookingId + "/notifications";
+
+        assertThat(get(path, TestCallers.customer("ada-id", email.toUpperCase())).statusCode()).as("the customer it was sent to").isEqualTo(200);
+        assertThat(get(path, TestCallers.staff("liverpool")).statusCode()).as("staff of its branch").isEqualTo(200);
+        assertThat(get(path, TestCallers.customer()).statusCode()).as("another customer").isEqualTo(404);
+        assertThat(get(path, TestCallers.staff("bangkok-sukhumvit")).statusCode()).as("staff elsewhere").isEqualTo(404);
+        assertThat(get(path, null).statusCode()).as("no token").isEqualTo(401);
+        assertThat(get("/api/notifications?bookingId=" + bookingId, TestCallers.staff("liverpool")).statusCode())
+                .as("the delivery view, which shows the addresses, is operations'").isEqualTo(403);
     }
 
     @Test

@@ -9,10 +9,12 @@ import app.sabai.booking.intake.Intake;
 import app.sabai.booking.intake.IntakeScreening;
 import app.sabai.booking.intake.adapter.CustomerFile;
 import app.sabai.booking.intake.adapter.IntakeProperties;
+import app.sabai.booking.intake.adapter.OnBehalf;
 import app.sabai.booking.lifecycle.Booking;
 import app.sabai.booking.lifecycle.BookingStatus;
 import app.sabai.booking.lifecycle.IdempotencyRecord;
 import app.sabai.booking.lifecycle.OpenedBooking;
+import app.sabai.booking.lifecycle.adapter.BookingAccess;
 import app.sabai.booking.lifecycle.adapter.BookingCommands;
 import app.sabai.booking.lifecycle.adapter.Bookings;
 import app.sabai.booking.lifecycle.adapter.PendingDecisions;
@@ -25,6 +27,7 @@ import app.sabai.booking.request.CourseValidation;
 import app.sabai.booking.request.ValidCourse;
 import app.sabai.booking.request.adapter.CrashPoint;
 import app.sabai.booking.view.BookingView;
+import app.sabai.support.security.Caller;
 import app.sabai.support.web.InvalidRequestException;
 import app.sabai.support.web.NotFoundException;
 import org.slf4j.Logger;
@@ -91,7 +94,9 @@ class CourseRequests {
         this.crashPoint = crashPoint;
     }
 
-    CourseView create(CourseRequest request, Optional<String> idempotencyKey) {
+    CourseView create(CourseRequest sent, Optional<String> idempotencyKey, Caller caller) {
+        OnBehalf behalf = OnBehalf.of(caller, sent.branchId(), sent.customer());
+        CourseRequest request = sent.onBehalfOf(behalf.customer(), behalf.customerIdOr(sent.customerId()));
         Instant now = now();
         Optional<Intake> intakeOnFile = Optional.ofNullable(request.customer())
                 .map(BookingRequest.CustomerForm::email)
@@ -107,7 +112,7 @@ class CourseRequests {
         if (valid.intakeSent()) {
             customers.keepIntake(email, valid.intake(), now);
         }
-        String customerId = customers.idOf(email);
+        String customerId = customers.idOf(email, behalf.signedInCustomer());
         List<OpenedBooking> sessions = new ArrayList<>();
         for (int i = 0; i < valid.sessions().size(); i++) {
             sessions.add(OpenedBooking.open(nameUuid("course/" + courseId + "/session/" + i), customerId, valid.sessions().get(i),
@@ -160,6 +165,14 @@ class CourseRequests {
         String derived = nameUuid("course/" + idempotencyKey.get());
         boolean keyUsedBefore = courses.find(derived).map(stored -> IdempotencyDays.expired(stored.course().createdAt(), now)).orElse(false);
         return keyUsedBefore ? UUID.randomUUID().toString() : derived;
+    }
+
+    /** Answers as if the course did not exist unless the caller may see it ({@code change}: change it). */
+    void checkAccess(String courseId, Caller caller, boolean change) {
+        courses.find(courseId).map(Courses.StoredCourse::course)
+                .filter(course -> change ? BookingAccess.changes(caller, course.customerId(), course.branchId())
+                        : BookingAccess.sees(caller, course.customerId(), course.branchId()))
+                .orElseThrow(() -> new NotFoundException("course", courseId));
     }
 
     CourseView view(String courseId) {

@@ -2,6 +2,7 @@ package app.sabai.booking.idempotency.adapter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -41,8 +42,8 @@ class IdempotencyConfiguration {
         FilterRegistrationBean<IdempotencyFilter> registration =
                 new FilterRegistrationBean<>(new IdempotencyFilter(COMMAND_PATHS, keys, clock, json));
         registration.addUrlPatterns("/api/*");
-        // After the trace filter, so answers and logs carry the request's trace.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        // After the security filters: a key is claimed only for a caller who may make the request, and is theirs alone.
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;
     }
 

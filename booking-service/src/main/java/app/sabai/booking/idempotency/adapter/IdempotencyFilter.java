@@ -3,6 +3,7 @@ package app.sabai.booking.idempotency.adapter;
 import app.sabai.booking.idempotency.KeyClaim;
 import app.sabai.booking.idempotency.RequestDigest;
 import app.sabai.booking.idempotency.StoredAnswer;
+import app.sabai.support.security.Caller;
 import app.sabai.support.web.FieldProblem;
 import app.sabai.support.web.ProblemDetailsAdvice;
 import jakarta.servlet.FilterChain;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -90,7 +92,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String digest = RequestDigest.of(request.getMethod(), request.getRequestURI(), body);
-        switch (keys.claim(key, digest, clock.instant())) {
+        Caller caller = Caller.of(SecurityContextHolder.getContext().getAuthentication()).orElse(null);
+        if (caller == null) {
+            chain.doFilter(new CachedBodyRequest(request, body), response);
+            return;
+        }
+        switch (keys.claim(IdempotencyKeys.scoped(caller, key), digest, clock.instant())) {
             case KeyClaim.Replay replay -> replay(response, replay.answer());
             case KeyClaim.InProgress inProgress -> problem(response, keyProblem(HttpStatus.CONFLICT, IN_PROGRESS,
                     "Idempotency-Key in use", "A request with Idempotency-Key '" + key + "' is still being answered;"

@@ -3,6 +3,7 @@ package app.sabai.booking.idempotency.adapter;
 import app.sabai.booking.idempotency.IdempotencyDays;
 import app.sabai.booking.idempotency.KeyClaim;
 import app.sabai.booking.idempotency.StoredAnswer;
+import app.sabai.support.security.Caller;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,14 @@ import java.util.UUID;
  */
 @Repository
 public class IdempotencyKeys {
+
+    /**
+     * The key as kept: the caller's own, so that another caller's request with the same key neither gets their answer
+     * nor is blocked by it.
+     */
+    public static String scoped(Caller caller, String key) {
+        return caller.subject() + "|" + key;
+    }
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
     private static final int ATTEMPTS = 5;

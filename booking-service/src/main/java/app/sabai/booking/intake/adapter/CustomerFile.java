@@ -1,6 +1,7 @@
 package app.sabai.booking.intake.adapter;
 
 import app.sabai.booking.intake.Intake;
+import app.sabai.support.web.ConflictException;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -66,11 +67,20 @@ public class CustomerFile {
 
     /** The id of the email's file, giving the file one (and creating the file) when it has none yet. */
     public String idOf(String email) {
+        return idOf(email, Optional.empty());
+    }
+
+    /**
+     * The id of the customer file of {@code email}, made on first use: the signed-in customer's own id when one is
+     * given (their token's subject), else a new one. A signed-in customer whose email is on file under another
+     * customer's id is refused: only that customer may book on that file.
+     */
+    public String idOf(String email, Optional<String> signedInCustomer) {
         Optional<String> existing = find(email).map(CustomerRecord::customerId);
         if (existing.isPresent()) {
-            return existing.get();
+            return ownedBy(existing.get(), signedInCustomer);
         }
-        String candidate = UUID.randomUUID().toString();
+        String candidate = signedInCustomer.orElseGet(() -> UUID.randomUUID().toString());
         // The way back first: a crash after this leaves an entry that resolves to nothing, never an id that cannot be found.
         mongo.save(new Document("_id", candidate).append("email", keyOf(email)), IDS);
         try {
@@ -80,10 +90,18 @@ public class CustomerFile {
             // A concurrent first booking gave the file its id first: that one stays.
         }
         String kept = find(email).map(CustomerRecord::customerId).orElseThrow();
-        if (!kept.equals(candidate)) {
+        if (!kept.equals(candidate) && signedInCustomer.isEmpty()) {
             mongo.remove(new Query(Criteria.where("_id").is(candidate)), IDS);
         }
-        return kept;
+        return ownedBy(kept, signedInCustomer);
+    }
+
+    private static String ownedBy(String fileId, Optional<String> signedInCustomer) {
+        if (signedInCustomer.isPresent() && !signedInCustomer.get().equals(fileId)) {
+            throw new ConflictException("customer.email", "This email is on file for another customer: sign in as them,"
+                    + " or give your own email");
+        }
+        return fileId;
     }
 
     /** The file with this id, empty when there is none. */

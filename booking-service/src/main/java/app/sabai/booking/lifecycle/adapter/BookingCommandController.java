@@ -1,10 +1,12 @@
 package app.sabai.booking.lifecycle.adapter;
 
 import app.sabai.booking.idempotency.adapter.IdempotencyFilter;
-import app.sabai.booking.lifecycle.adapter.BookingCommands.Caller;
+import app.sabai.booking.lifecycle.adapter.BookingCommands.Channel;
 import app.sabai.booking.request.CancellationRequest;
 import app.sabai.booking.request.RescheduleRequest;
 import app.sabai.booking.view.BookingView;
+import app.sabai.support.security.Caller;
+import app.sabai.support.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,7 +28,7 @@ import java.util.Optional;
  * answer of therapist-service follows). A command the booking's status does not allow is 409, naming the status
  * ({@code bookingStatus}) and the commands possible instead ({@code allowed}); a no-show or completion before the
  * session starts is 409 saying from when ({@code possibleFrom}). An {@code Idempotency-Key} is honoured by
- * {@code IdempotencyFilter}. Access control arrives with the gateway's authentication.
+ * {@code IdempotencyFilter}. The security rules ({@code RouteAccess}) let staff onto their branches' paths only.
  */
 @RestController
 class BookingCommandController {
@@ -41,36 +43,36 @@ class BookingCommandController {
 
     @PostMapping("/api/bookings/{bookingId}/cancellation")
     BookingView cancelByCustomer(@PathVariable String bookingId, @RequestBody(required = false) CancellationRequest body,
-                                 HttpServletRequest request) {
-        return commands.cancel(bookingId, Caller.customer(), orNone(body), key(request));
+                                 HttpServletRequest request, Caller caller) {
+        return commands.cancel(bookingId, customerChannel(caller), orNone(body), key(request));
     }
 
     @PostMapping("/api/branches/{branchId}/bookings/{bookingId}/cancellation")
     BookingView cancelByStaff(@PathVariable String branchId, @PathVariable String bookingId,
                               @RequestBody(required = false) CancellationRequest body, HttpServletRequest request) {
-        return commands.cancel(bookingId, Caller.staffOf(branchId), orNone(body), key(request));
+        return commands.cancel(bookingId, Channel.staffOf(branchId), orNone(body), key(request));
     }
 
     @PostMapping("/api/bookings/{bookingId}/reschedule")
     ResponseEntity<BookingView> rescheduleByCustomer(@PathVariable String bookingId, @RequestBody(required = false) RescheduleRequest body,
-                                                     HttpServletRequest request) {
-        return ResponseEntity.accepted().body(commands.requestReschedule(bookingId, Caller.customer(), body, key(request)));
+                                                     HttpServletRequest request, Caller caller) {
+        return ResponseEntity.accepted().body(commands.requestReschedule(bookingId, customerChannel(caller), body, key(request)));
     }
 
     @PostMapping("/api/branches/{branchId}/bookings/{bookingId}/reschedule")
     ResponseEntity<BookingView> rescheduleByStaff(@PathVariable String branchId, @PathVariable String bookingId,
                                                   @RequestBody(required = false) RescheduleRequest body, HttpServletRequest request) {
-        return ResponseEntity.accepted().body(commands.requestReschedule(bookingId, Caller.staffOf(branchId), body, key(request)));
+        return ResponseEntity.accepted().body(commands.requestReschedule(bookingId, Channel.staffOf(branchId), body, key(request)));
     }
 
     @PostMapping("/api/branches/{branchId}/bookings/{bookingId}/no-show")
     BookingView noShow(@PathVariable String branchId, @PathVariable String bookingId, HttpServletRequest request) {
-        return commands.markNoShow(bookingId, Caller.staffOf(branchId), key(request));
+        return commands.markNoShow(bookingId, Channel.staffOf(branchId), key(request));
     }
 
     @PostMapping("/api/branches/{branchId}/bookings/{bookingId}/completion")
     BookingView completion(@PathVariable String branchId, @PathVariable String bookingId, HttpServletRequest request) {
-        return commands.complete(bookingId, Caller.staffOf(branchId), key(request));
+        return commands.complete(bookingId, Channel.staffOf(branchId), key(request));
     }
 
     @ExceptionHandler(TransitionRefusedException.class)
@@ -85,6 +87,11 @@ class BookingCommandController {
         problem.setTitle("Not possible before the session starts");
         problem.setProperty("possibleFrom", e.notYet().possibleFrom());
         return problem;
+    }
+
+    /** A customer acts on their own bookings; an administrator on anyone's. */
+    private static Channel customerChannel(Caller caller) {
+        return caller.has(Role.ADMIN) ? Channel.anyCustomer() : Channel.customer(caller.subject());
     }
 
     private static CancellationRequest orNone(CancellationRequest body) {

@@ -3,7 +3,6 @@ package app.sabai.booking.lifecycle.adapter;
 import app.sabai.booking.catalogue.Branch;
 import app.sabai.booking.catalogue.adapter.BranchCatalogue;
 import app.sabai.booking.lifecycle.Booking;
-import app.sabai.booking.lifecycle.BookingChange;
 import app.sabai.booking.lifecycle.BookingChange.Cancelled;
 import app.sabai.booking.lifecycle.BookingChange.Completed;
 import app.sabai.booking.lifecycle.BookingChange.MarkedNoShow;
@@ -12,13 +11,14 @@ import app.sabai.booking.lifecycle.BookingChange.NotYet;
 import app.sabai.booking.lifecycle.BookingChange.OfferAccepted;
 import app.sabai.booking.lifecycle.BookingChange.OfferOver;
 import app.sabai.booking.lifecycle.BookingChange.RescheduleAsked;
+import app.sabai.booking.lifecycle.BookingChange;
 import app.sabai.booking.lifecycle.BookingStatus;
 import app.sabai.booking.lifecycle.Requester;
 import app.sabai.booking.lifecycle.adapter.Bookings.StoredBooking;
 import app.sabai.booking.policy.FeePolicy;
 import app.sabai.booking.request.CancellationRequest;
-import app.sabai.booking.request.ChangeRequests;
 import app.sabai.booking.request.ChangeRequests.ValidReschedule;
+import app.sabai.booking.request.ChangeRequests;
 import app.sabai.booking.request.RescheduleRequest;
 import app.sabai.booking.view.BookingView;
 import app.sabai.contracts.branches.CancellationPolicy;
@@ -71,36 +71,50 @@ public class BookingCommands {
         this.clock = clock;
     }
 
-    /** Where a command was sent: a customer's path, or staff's path of a branch (which must be the booking's). */
-    public record Caller(Requester requester, String branchId) {
+    /**
+     * Where a command came from: a customer's path (the booking must be that customer's; {@code customerId} null is
+     * an administrator acting for any customer), staff's path of a branch (which must be the booking's), or the
+     * service itself. A booking that is not the caller's is answered as if it did not exist.
+     */
+    public record Channel(Requester requester, String branchId, String customerId) {
 
-        public static Caller customer() {
-            return new Caller(Requester.CUSTOMER, null);
+        public static Channel customer(String customerId) {
+            return new Channel(Requester.CUSTOMER, null, customerId);
         }
 
-        public static Caller staffOf(String branchId) {
-            return new Caller(Requester.STAFF, branchId);
+        /** An administrator on a customer's path: any customer's booking. */
+        public static Channel anyCustomer() {
+            return new Channel(Requester.CUSTOMER, null, null);
+        }
+
+        public static Channel staffOf(String branchId) {
+            return new Channel(Requester.STAFF, branchId, null);
         }
 
         /** This service itself: a waitlist offer that expired, or whose entry was cancelled. */
-        public static Caller system() {
-            return new Caller(Requester.SYSTEM, null);
+        public static Channel system() {
+            return new Channel(Requester.SYSTEM, null, null);
+        }
+
+        boolean reaches(Booking booking) {
+            return (branchId == null || branchId.equals(booking.branchId()))
+                    && (customerId == null || customerId.equals(booking.customerId()));
         }
     }
 
-    public BookingView cancel(String bookingId, Caller caller, CancellationRequest request, Optional<String> commandKey) {
+    public BookingView cancel(String bookingId, Channel channel, CancellationRequest request, Optional<String> commandKey) {
         ChangeRequests.cancellationProblem(request).ifPresent(problem -> {
             throw new InvalidRequestException(List.of(problem));
         });
         String reason = ChangeRequests.reasonOf(request);
-        return change(bookingId, caller, commandKey, stored -> BookingChange.cancel(stored.booking(), caller.requester(), reason,
+        return change(bookingId, channel, commandKey, stored -> BookingChange.cancel(stored.booking(), channel.requester(), reason,
                 feePolicy(stored.booking()), now()));
     }
 
-    public BookingView requestReschedule(String bookingId, Caller caller, RescheduleRequest request, Optional<String> commandKey) {
-        return change(bookingId, caller, commandKey, stored -> {
+    public BookingView requestReschedule(String bookingId, Channel channel, RescheduleRequest request, Optional<String> commandKey) {
+        return change(bookingId, channel, commandKey, stored -> {
             Booking booking = stored.booking();
-            Optional<NotAllowed> refusal = BookingChange.rescheduleRefusal(booking, caller.requester());
+            Optional<NotAllowed> refusal = BookingChange.rescheduleRefusal(booking, channel.requester());
             if (refusal.isPresent()) {
                 return refusal.get();
             }
@@ -110,7 +124,7 @@ public class BookingCommands {
                 case ChangeRequests.Reschedule reschedule -> reschedule.reschedule();
                 case ChangeRequests.InvalidReschedule invalid -> throw new InvalidRequestException(invalid.problems());
             };
-            return BookingChange.requestReschedule(booking, caller.requester(), valid.start(), valid.end(), valid.therapistId(),
+            return BookingChange.requestReschedule(booking, channel.requester(), valid.start(), valid.end(), valid.therapistId(),
                     feePolicy(booking), now());
         });
     }
@@ -121,7 +135,7 @@ public class BookingCommands {
      */
     public Optional<BookingView> cancelIfPossible(String bookingId, String reason, Optional<String> commandKey) {
         try {
-            return Optional.of(change(bookingId, Caller.customer(), commandKey, stored -> BookingChange.cancel(stored.booking(),
+            return Optional.of(change(bookingId, Channel.anyCustomer(), commandKey, stored -> BookingChange.cancel(stored.booking(),
                     Requester.CUSTOMER, reason, feePolicy(stored.booking()), now())));
         } catch (TransitionRefusedException refused) {
             log.info("Booking {} was not cancelled with its course: {}", bookingId, refused.getMessage());
@@ -131,38 +145,38 @@ public class BookingCommands {
 
     /** The customer takes the slot offered to them: CONFIRMED, {@code BookingConfirmed} with the waitlist entry's id. */
     public BookingView acceptOffer(String bookingId, Optional<String> commandKey) {
-        return change(bookingId, Caller.customer(), commandKey, stored -> BookingChange.acceptOffer(stored.booking(), now()));
+        return change(bookingId, Channel.anyCustomer(), commandKey, stored -> BookingChange.acceptOffer(stored.booking(), now()));
     }
 
     /** The customer turns the offer down: cancelled by the system, free. */
     public BookingView declineOffer(String bookingId, Optional<String> commandKey) {
-        return change(bookingId, Caller.customer(), commandKey, stored -> BookingChange.declineOffer(stored.booking(), now()));
+        return change(bookingId, Channel.anyCustomer(), commandKey, stored -> BookingChange.declineOffer(stored.booking(), now()));
     }
 
     /** The offer's hold time passed: cancelled by the system, free. */
     public BookingView expireOffer(String bookingId) {
-        return change(bookingId, Caller.system(), Optional.empty(), stored -> BookingChange.expireOffer(stored.booking(), now()));
+        return change(bookingId, Channel.system(), Optional.empty(), stored -> BookingChange.expireOffer(stored.booking(), now()));
     }
 
     /** The offer's waitlist entry was cancelled: the offer ends with it, free. */
     public BookingView withdrawOffer(String bookingId, Optional<String> commandKey) {
-        return change(bookingId, Caller.system(), commandKey, stored -> BookingChange.withdrawOffer(stored.booking(), now()));
+        return change(bookingId, Channel.system(), commandKey, stored -> BookingChange.withdrawOffer(stored.booking(), now()));
     }
 
-    public BookingView markNoShow(String bookingId, Caller caller, Optional<String> commandKey) {
-        return change(bookingId, caller, commandKey, stored -> BookingChange.markNoShow(stored.booking(), feePolicy(stored.booking()),
+    public BookingView markNoShow(String bookingId, Channel channel, Optional<String> commandKey) {
+        return change(bookingId, channel, commandKey, stored -> BookingChange.markNoShow(stored.booking(), feePolicy(stored.booking()),
                 now()));
     }
 
-    public BookingView complete(String bookingId, Caller caller, Optional<String> commandKey) {
-        return change(bookingId, caller, commandKey, stored -> BookingChange.complete(stored.booking(), now()));
+    public BookingView complete(String bookingId, Channel channel, Optional<String> commandKey) {
+        return change(bookingId, channel, commandKey, stored -> BookingChange.complete(stored.booking(), now()));
     }
 
-    private BookingView change(String bookingId, Caller caller, Optional<String> commandKey, Function<StoredBooking, BookingChange> decide) {
+    private BookingView change(String bookingId, Channel channel, Optional<String> commandKey, Function<StoredBooking, BookingChange> decide) {
         String key = commandKey.orElse(null);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             StoredBooking stored = bookings.findStored(bookingId)
-                    .filter(found -> caller.branchId() == null || caller.branchId().equals(found.booking().branchId()))
+                    .filter(found -> channel.reaches(found.booking()))
                     .orElseThrow(() -> new NotFoundException("booking", bookingId));
             if (stored.hasApplied(key)) {
                 log.info("Idempotency-Key {} was applied to booking {} before: answering with the booking as it is", key, bookingId);

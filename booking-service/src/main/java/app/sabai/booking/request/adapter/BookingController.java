@@ -2,6 +2,7 @@ package app.sabai.booking.request.adapter;
 
 import app.sabai.booking.request.BookingRequest;
 import app.sabai.booking.view.BookingView;
+import app.sabai.support.security.Caller;
 import app.sabai.support.web.FieldProblem;
 import app.sabai.support.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
@@ -34,11 +35,11 @@ class BookingController {
 
     @PostMapping("/api/bookings")
     ResponseEntity<BookingView> request(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-                                        @RequestBody BookingRequest request) {
+                                        @RequestBody BookingRequest request, Caller caller) {
         if (idempotencyKey != null && !VALID_KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidRequestException(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters, such as a UUID");
         }
-        BookingView booking = requests.request(request, Optional.ofNullable(idempotencyKey));
+        BookingView booking = requests.request(request, Optional.ofNullable(idempotencyKey), caller);
         return ResponseEntity.accepted().location(URI.create("/api/bookings/" + booking.id())).body(booking);
     }
 

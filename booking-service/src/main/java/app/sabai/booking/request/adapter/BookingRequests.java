@@ -1,10 +1,12 @@
 package app.sabai.booking.request.adapter;
 
 import app.sabai.booking.catalogue.adapter.BranchCatalogue;
+import app.sabai.booking.idempotency.adapter.IdempotencyKeys;
 import app.sabai.booking.intake.Intake;
 import app.sabai.booking.intake.IntakeScreening;
 import app.sabai.booking.intake.adapter.CustomerFile;
 import app.sabai.booking.intake.adapter.IntakeProperties;
+import app.sabai.booking.intake.adapter.OnBehalf;
 import app.sabai.booking.lifecycle.BookingStatus;
 import app.sabai.booking.lifecycle.IdempotencyRecord;
 import app.sabai.booking.lifecycle.OpenedBooking;
@@ -16,6 +18,7 @@ import app.sabai.booking.request.RequestFingerprint;
 import app.sabai.booking.request.ValidBooking;
 import app.sabai.booking.request.Validation;
 import app.sabai.booking.view.BookingView;
+import app.sabai.support.security.Caller;
 import app.sabai.support.web.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +74,11 @@ class BookingRequests {
         this.crashPoint = crashPoint;
     }
 
-    BookingView request(BookingRequest request, Optional<String> idempotencyKey) {
+    BookingView request(BookingRequest sent, Optional<String> sentKey, Caller caller) {
+        OnBehalf behalf = OnBehalf.of(caller, sent.branchId(), sent.customer());
+        BookingRequest request = sent.onBehalfOf(behalf.customer(), behalf.customerIdOr(sent.customerId()));
+        // Keys are the caller's own: another caller's key neither replays their answer nor blocks this request.
+        Optional<String> idempotencyKey = sentKey.map(key -> IdempotencyKeys.scoped(caller, key));
         String fingerprint = RequestFingerprint.of(request);
         if (idempotencyKey.isPresent()) {
             Optional<IdempotencyRecord> earlier = bookings.idempotencyRecord(idempotencyKey.get());
@@ -95,7 +102,7 @@ class BookingRequests {
             customers.keepIntake(email, valid.intake(), now);
         }
         crashPoint.reached(INTAKE_KEPT);
-        String customerId = customers.idOf(email);
+        String customerId = customers.idOf(email, behalf.signedInCustomer());
         OpenedBooking opened = OpenedBooking.open(bookingId, customerId, valid.details(),
                 screening.screen(valid.session(), valid.intake()), now);
         BookingView answer = BookingView.of(opened.booking());

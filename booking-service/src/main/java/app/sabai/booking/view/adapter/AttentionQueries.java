@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Staff's reads of their branch. Access control arrives with the gateway's authentication. */
+/** Staff's reads of their branch (operations may read them too; {@code RouteAccess}). */
 @RestController
 class AttentionQueries {
 

@@ -4,6 +4,7 @@ import app.sabai.booking.idempotency.adapter.IdempotencyFilter;
 import app.sabai.booking.lifecycle.adapter.TransitionRefusedException;
 import app.sabai.booking.request.WaitlistRequest;
 import app.sabai.booking.waitlist.WaitlistView;
+import app.sabai.support.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * CONFIRMED). {@code POST /api/waitlist/{id}/decline}: 200 with the entry (DECLINED). {@code DELETE /api/waitlist/{id}}:
  * 200 with the entry (CANCELLED). A command the entry's status does not allow is 409 naming the status
  * ({@code waitlistStatus}) and what is possible instead ({@code allowed}). An {@code Idempotency-Key} on a POST is honoured
- * by {@code IdempotencyFilter}. Access control arrives with the gateway's authentication.
+ * by {@code IdempotencyFilter}. An entry is its customer's, and its branch's staff's ({@code BookingAccess}); to anyone else it does not exist.
  */
 @RestController
 class WaitlistController {
@@ -43,29 +44,33 @@ class WaitlistController {
     }
 
     @PostMapping("/api/waitlist")
-    ResponseEntity<WaitlistView> create(@RequestBody WaitlistRequest body, HttpServletRequest request) {
-        WaitlistView entry = waitlist.create(body, key(request));
+    ResponseEntity<WaitlistView> create(@RequestBody WaitlistRequest body, HttpServletRequest request, Caller caller) {
+        WaitlistView entry = waitlist.create(body, key(request), caller);
         return ResponseEntity.created(URI.create("/api/waitlist/" + entry.id())).body(entry);
     }
 
     @GetMapping("/api/waitlist/{waitlistId}")
-    WaitlistView entry(@PathVariable String waitlistId) {
+    WaitlistView entry(@PathVariable String waitlistId, Caller caller) {
+        waitlist.checkAccess(waitlistId, caller, false);
         return waitlist.view(waitlistId);
     }
 
     @PostMapping("/api/waitlist/{waitlistId}/acceptance")
-    ResponseEntity<Accepted> accept(@PathVariable String waitlistId, HttpServletRequest request) {
+    ResponseEntity<Accepted> accept(@PathVariable String waitlistId, HttpServletRequest request, Caller caller) {
+        waitlist.checkAccess(waitlistId, caller, true);
         String bookingId = waitlist.accept(waitlistId, key(request));
         return ResponseEntity.created(URI.create("/api/bookings/" + bookingId)).body(new Accepted(bookingId));
     }
 
     @PostMapping("/api/waitlist/{waitlistId}/decline")
-    WaitlistView decline(@PathVariable String waitlistId, HttpServletRequest request) {
+    WaitlistView decline(@PathVariable String waitlistId, HttpServletRequest request, Caller caller) {
+        waitlist.checkAccess(waitlistId, caller, true);
         return waitlist.decline(waitlistId, key(request));
     }
 
     @DeleteMapping("/api/waitlist/{waitlistId}")
-    WaitlistView cancel(@PathVariable String waitlistId) {
+    WaitlistView cancel(@PathVariable String waitlistId, Caller caller) {
+        waitlist.checkAccess(waitlistId, caller, true);
         return waitlist.cancel(waitlistId);
     }
 

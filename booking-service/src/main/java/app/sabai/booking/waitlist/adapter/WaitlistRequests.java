@@ -4,6 +4,8 @@ import app.sabai.booking.catalogue.adapter.BranchCatalogue;
 import app.sabai.booking.idempotency.IdempotencyDays;
 import app.sabai.booking.intake.Intake;
 import app.sabai.booking.intake.adapter.CustomerFile;
+import app.sabai.booking.intake.adapter.OnBehalf;
+import app.sabai.booking.lifecycle.adapter.BookingAccess;
 import app.sabai.booking.lifecycle.adapter.BookingCommands;
 import app.sabai.booking.lifecycle.adapter.Bookings;
 import app.sabai.booking.lifecycle.adapter.TransitionRefusedException;
@@ -15,6 +17,7 @@ import app.sabai.booking.request.WaitlistValidation;
 import app.sabai.booking.waitlist.WaitlistEntry;
 import app.sabai.booking.waitlist.WaitlistStatus;
 import app.sabai.booking.waitlist.WaitlistView;
+import app.sabai.support.security.Caller;
 import app.sabai.support.web.InvalidRequestException;
 import app.sabai.support.web.NotFoundException;
 import org.slf4j.Logger;
@@ -62,7 +65,9 @@ class WaitlistRequests {
         this.clock = clock;
     }
 
-    WaitlistView create(WaitlistRequest request, Optional<String> idempotencyKey) {
+    WaitlistView create(WaitlistRequest sent, Optional<String> idempotencyKey, Caller caller) {
+        OnBehalf behalf = OnBehalf.of(caller, sent.branchId(), sent.customer());
+        WaitlistRequest request = sent.onBehalfOf(behalf.customer(), behalf.customerIdOr(sent.customerId()));
         Instant now = now();
         Optional<Intake> intakeOnFile = Optional.ofNullable(request.customer())
                 .map(BookingRequest.CustomerForm::email)
@@ -77,7 +82,7 @@ class WaitlistRequests {
         if (valid.intakeSent()) {
             customers.keepIntake(email, valid.intake(), now);
         }
-        WaitlistEntry entry = WaitlistEntry.open(id, valid, customers.idOf(email), now);
+        WaitlistEntry entry = WaitlistEntry.open(id, valid, customers.idOf(email, behalf.signedInCustomer()), now);
         try {
             entries.insert(entry);
         } catch (DuplicateKeyException storedBefore) {
@@ -102,6 +107,16 @@ class WaitlistRequests {
         String derived = UUID.nameUUIDFromBytes(("waitlist/" + idempotencyKey.get()).getBytes(StandardCharsets.UTF_8)).toString();
         boolean keyUsedBefore = entries.find(derived).map(stored -> IdempotencyDays.expired(stored.entry().createdAt(), now)).orElse(false);
         return keyUsedBefore ? UUID.randomUUID().toString() : derived;
+    }
+
+    /** Answers as if the entry did not exist unless the caller may see it ({@code change}: change it). */
+    void checkAccess(String waitlistId, Caller caller, boolean change) {
+        WaitlistEntry entry = find(waitlistId);
+        boolean allowed = change ? BookingAccess.changes(caller, entry.customerId(), entry.branchId())
+                : BookingAccess.sees(caller, entry.customerId(), entry.branchId());
+        if (!allowed) {
+            throw new NotFoundException("waitlist entry", waitlistId);
+        }
     }
 
     WaitlistView view(String waitlistId) {

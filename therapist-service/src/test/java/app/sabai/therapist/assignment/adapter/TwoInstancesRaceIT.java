@@ -7,6 +7,8 @@ import app.sabai.contracts.values.Preferences;
 import app.sabai.contracts.values.Pressure;
 import app.sabai.contracts.values.Technique;
 import app.sabai.support.testing.SharedInfrastructureInitializer;
+import app.sabai.support.testing.TestCallers;
+import app.sabai.support.testing.TestIssuer;
 import app.sabai.therapist.Fixtures;
 import app.sabai.therapist.ServiceIntegrationTest;
 import app.sabai.therapist.TherapistServiceApplication;
@@ -151,6 +153,7 @@ class TwoInstancesRaceIT extends ServiceIntegrationTest {
 
     private static Integer post(int port, String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Content-Type", "application/json")
+                .header("Authorization", TestIssuer.get().bearer(TestCallers.admin()))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
