@@ -10,6 +10,8 @@ public record Artifacts(Path home, String version) {
 
     public static final List<String> SERVICES = List.of("booking-service", "therapist-service", "notification-service");
     public static final String GATEWAY = "gateway";
+    /** The local OpenID Connect provider, started before the services and the gateway. */
+    public static final String IDENTITY = "identity";
     static final String DEFAULT_VERSION = "0.1.0-SNAPSHOT";
 
     /** The version this launcher was built as (from its jar's manifest), for a checkout at {@code home}. */
@@ -18,7 +20,7 @@ public record Artifacts(Path home, String version) {
         return new Artifacts(home, version == null ? DEFAULT_VERSION : version);
     }
 
-    /** {@code <home>/<module>/target/<module>-<version>.jar}: a service's or the gateway's runnable jar. */
+    /** {@code <home>/<module>/target/<module>-<version>.jar}: the runnable jar of a service, the gateway or identity. */
     public Path jar(String module) {
         return home.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
     }

@@ -144,7 +144,7 @@ public record LaunchOptions(
                 Usage: ./sabai run [options]
 
                 Starts the whole Sabai platform on this machine: a Kafka broker, a MongoDB-protocol store, a
-                development mailbox, the three services and the gateway, each service in its own JVM.
+                development mailbox, the identity provider, the three services and the gateway, each in its own JVM.
 
                 Options (each also as an environment variable):
                   --home DIR                 the repository root (SABAI_HOME; default: the current folder)
@@ -156,7 +156,7 @@ public record LaunchOptions(
                     port.optional() ? "off" : Integer.toString(port.defaultPort())));
         }
         text.append("""
-                  --no-demo                  start without the demo branches, therapists and shifts (SABAI_NO_DEMO=true)
+                  --no-demo                  start without the demo branches, therapists, shifts and users (SABAI_NO_DEMO=true)
                   --ready-file FILE          where to write the gateway URL once ready (SABAI_READY_FILE; default: <data>/run/ready)
                   --start-timeout SECONDS    how long services may take to come up (SABAI_START_TIMEOUT; default 120)
 

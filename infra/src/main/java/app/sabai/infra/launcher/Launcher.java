@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code sabai run}: checks, then starts the mailbox, the broker and the store, then the services and the
+ * {@code sabai run}: checks, then starts the mailbox, the broker, the store and identity, then the services and the
  * gateway, waits until all are ready, prints where everything is, and stops it all in order on Ctrl-C.
  */
 public final class Launcher {
@@ -101,6 +101,7 @@ public final class Launcher {
         if (options.startsBroker() || options.startsStore()) {
             jars.add(artifacts.infraExecJar());
         }
+        jars.add(artifacts.jar(Artifacts.IDENTITY));
         Artifacts.SERVICES.forEach(service -> jars.add(artifacts.jar(service)));
         jars.add(artifacts.jar(Artifacts.GATEWAY));
         cache.prepare(jars, problem -> out.println("  " + problem));
@@ -292,7 +293,7 @@ public final class Launcher {
         Runtime.getRuntime().halt(130);
     }
 
-    /** Gateway first, then the services, the store and last the broker; safe to call more than once. */
+    /** Gateway first, then the services, identity, the store and last the broker; safe to call more than once. */
     private void stopEverything() {
         if (!stopped.compareAndSet(false, true)) {
             return;
@@ -303,6 +304,7 @@ public final class Launcher {
         synchronized (children) {
             stage(stages, Artifacts.GATEWAY);
             stage(stages, Artifacts.SERVICES.toArray(String[]::new));
+            stage(stages, Artifacts.IDENTITY);
             stage(stages, PlatformPlan.STORE);
             stage(stages, PlatformPlan.BROKER);
         }

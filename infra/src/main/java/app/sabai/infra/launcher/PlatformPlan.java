@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * Which processes make up the local platform and with which command lines: the infrastructure (broker,
- * store) that must be ready first, the services, and the gateway. A plain function of the options.
+ * store, identity) that must be ready first, the services, and the gateway. A plain function of the options.
  *
- * @param infrastructure started first, stopped last (the broker after the store)
+ * @param infrastructure started first, stopped last (identity, then the store, then the broker)
  * @param services       started together once the infrastructure is ready
  * @param gateway        started with the services, stopped first
  */
@@ -59,6 +59,12 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
 
     public static PlatformPlan of(LaunchOptions options, Artifacts artifacts, String java, String setsid, long launcherPid,
                                   JarRunner jars) {
+        return of(options, artifacts, java, setsid, launcherPid, jars, ClientSecrets.random());
+    }
+
+    /** @param secrets identity's client secrets when the run has no demo data (demo mode has local defaults) */
+    public static PlatformPlan of(LaunchOptions options, Artifacts artifacts, String java, String setsid, long launcherPid,
+                                  JarRunner jars, ClientSecrets secrets) {
         List<ChildSpec> infrastructure = new ArrayList<>();
         String execJar = jars.jar(artifacts.infraExecJar()).toString();
         if (options.startsBroker()) {
@@ -80,6 +86,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
                             "--parent-pid", Long.toString(launcherPid))),
                     Map.of(), options.mongoUri(), new Readiness.AcceptsConnections(options.port(PortOption.MONGO))));
         }
+        infrastructure.add(identity(options, artifacts, jars, setsid, java, launcherPid, secrets));
 
         List<ChildSpec> services = new ArrayList<>();
         services.add(service(options, artifacts, jars, setsid, java, launcherPid, "booking-service", PortOption.BOOKING,
@@ -94,9 +101,10 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         gatewayArgs.add("--sabai.services.booking-url=" + local(options.port(PortOption.BOOKING)));
         gatewayArgs.add("--sabai.services.therapist-url=" + local(options.port(PortOption.THERAPIST)));
         gatewayArgs.add("--sabai.services.notification-url=" + local(options.port(PortOption.NOTIFICATION)));
+        Map<String, String> gatewayEnvironment = options.demo() ? Map.of() : Map.of(ClientSecrets.GATEWAY_VARIABLE, secrets.gateway());
         ChildSpec gateway = new ChildSpec(Artifacts.GATEWAY,
                 command(setsid, java, jvm(SERVICE_JVM, jars, Artifacts.GATEWAY), jars.jar(artifacts.jar(Artifacts.GATEWAY)).toString(), gatewayArgs),
-                Map.of(), local(gatewayPort), new Readiness.HealthUp(health(gatewayPort), 0));
+                gatewayEnvironment, local(gatewayPort), new Readiness.HealthUp(health(gatewayPort), 0));
 
         return new PlatformPlan(List.copyOf(infrastructure), List.copyOf(services), gateway);
     }
@@ -107,6 +115,28 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         all.addAll(services);
         all.add(gateway);
         return all;
+    }
+
+    /**
+     * Identity needs neither broker nor store. Its issuer is the address it is reached at here, and its signing key
+     * lives in the data folder so that tokens survive a restart.
+     */
+    private static ChildSpec identity(LaunchOptions options, Artifacts artifacts, JarRunner jars, String setsid, String java,
+                                      long launcherPid, ClientSecrets secrets) {
+        int port = options.port(PortOption.IDENTITY);
+        List<String> args = List.of(
+                "--server.port=" + port,
+                "--spring.security.oauth2.authorizationserver.issuer=" + local(port),
+                "--sabai.identity.key-file=" + options.data().resolve("identity").resolve("signing-key.json"),
+                "--sabai.identity.gateway-url=" + options.gatewayUrl(),
+                "--sabai.identity.demo.enabled=" + options.demo(),
+                "--sabai.parent-pid=" + launcherPid);
+        Map<String, String> environment = options.demo() ? Map.of() : Map.of(
+                ClientSecrets.GATEWAY_VARIABLE, secrets.gateway(),
+                ClientSecrets.MONITOR_VARIABLE, secrets.monitor());
+        return new ChildSpec(Artifacts.IDENTITY,
+                command(setsid, java, jvm(SERVICE_JVM, jars, Artifacts.IDENTITY), jars.jar(artifacts.jar(Artifacts.IDENTITY)).toString(), args),
+                environment, local(port), new Readiness.HealthUp(health(port), 0));
     }
 
     private static ChildSpec service(LaunchOptions options, Artifacts artifacts, JarRunner jars, String setsid, String java, long launcherPid,
@@ -123,6 +153,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + options.kafkaBootstrapServers(),
                 "--sabai.demo.enabled=" + options.demo(),
+                "--sabai.identity.issuer-uri=" + local(options.port(PortOption.IDENTITY)),
                 "--sabai.parent-pid=" + launcherPid);
     }
 

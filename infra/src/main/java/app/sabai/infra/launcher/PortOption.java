@@ -10,6 +10,7 @@ public enum PortOption {
     BOOKING("--booking-port", "SABAI_BOOKING_PORT", 8081, "booking-service"),
     THERAPIST("--therapist-port", "SABAI_THERAPIST_PORT", 8082, "therapist-service"),
     NOTIFICATION("--notification-port", "SABAI_NOTIFICATION_PORT", 8083, "notification-service"),
+    IDENTITY("--identity-port", "SABAI_IDENTITY_PORT", 9000, "the identity provider (OpenID Connect)"),
     KAFKA("--kafka-port", "SABAI_KAFKA_PORT", 9092, "the Kafka broker"),
     KAFKA_CONTROLLER("--kafka-controller-port", "SABAI_KAFKA_CONTROLLER_PORT", 9093, "the Kafka broker's KRaft controller"),
     MONGO("--mongo-port", "SABAI_MONGO_PORT", 27017, "the MongoDB-protocol store"),

@@ -75,6 +75,7 @@ public final class Preflight {
 
     private static List<String> modules() {
         List<String> modules = new ArrayList<>(Artifacts.SERVICES);
+        modules.add(Artifacts.IDENTITY);
         modules.add(Artifacts.GATEWAY);
         return modules;
     }

@@ -3,6 +3,7 @@ package app.sabai.infra.launcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,9 @@ public final class ReadyReport {
     public record Facts(LaunchOptions options, Duration started, Map<String, Long> memory, Path mailFolder,
                         LocalDate tomorrow, UUID bookingKey) {
     }
+
+    /** identity's demo users (its {@code DemoUsers}); each one's password is the user name. */
+    static final List<String> DEMO_USERS = List.of("customer", "customer2", "staff-liverpool", "staff-bangkok", "ops", "admin");
 
     private ReadyReport() {
     }
@@ -42,7 +46,14 @@ public final class ReadyReport {
         row(text, "Availability", gateway + "/api/availability?branchId=liverpool&technique=SWEDISH&durationMinutes=60&date=" + facts.tomorrow());
         row(text, "Staff board", gateway + "/api/branches/liverpool/board?date=" + facts.tomorrow() + "   (reassign, absences, rosters: see the README)");
         row(text, "Live events", "curl -N " + gateway + "/api/ops/events");
-        row(text, "Login", "none needed yet for the demo (identity arrives later)");
+        String issuer = "http://localhost:" + options.port(PortOption.IDENTITY);
+        if (options.demo()) {
+            row(text, "Identity", issuer + " (OpenID Connect issuer)");
+            row(text, "", "demo users: " + String.join(", ", DEMO_USERS) + " (password = user name)");
+            row(text, "", "a token: curl -s -X POST " + gateway + "/auth/token -d username=customer -d password=customer");
+        } else {
+            row(text, "Identity", issuer + " (OpenID Connect issuer; no demo users with --no-demo)");
+        }
         if (!options.demo()) {
             row(text, "Demo data", "off (--no-demo): no branches until you create them");
         }

@@ -25,6 +25,7 @@ class LaunchOptionsTest {
         assertThat(options.port(PortOption.BOOKING)).isEqualTo(8081);
         assertThat(options.port(PortOption.THERAPIST)).isEqualTo(8082);
         assertThat(options.port(PortOption.NOTIFICATION)).isEqualTo(8083);
+        assertThat(options.port(PortOption.IDENTITY)).isEqualTo(9000);
         assertThat(options.port(PortOption.KAFKA)).isEqualTo(9092);
         assertThat(options.port(PortOption.KAFKA_CONTROLLER)).isEqualTo(9093);
         assertThat(options.port(PortOption.MONGO)).isEqualTo(27017);

@@ -19,7 +19,7 @@ class PlatformPlanTest {
     void startsTheBrokerAndTheStoreFromTheInfraJarWithTheirDataUnderTheDataFolder() {
         PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of(), Map.of(), HOME), ARTIFACTS, JAVA, null, 4242);
 
-        assertThat(plan.infrastructure()).extracting(ChildSpec::name).containsExactly("broker", "store");
+        assertThat(plan.infrastructure()).extracting(ChildSpec::name).containsExactly("broker", "store", "identity");
         ChildSpec broker = plan.infrastructure().get(0);
         assertThat(broker.command()).startsWith(JAVA).containsSubsequence(
                 "-jar", "/work/sabai/infra/target/infra-0.1.0-SNAPSHOT-exec.jar", "broker",
@@ -32,6 +32,67 @@ class PlatformPlanTest {
     }
 
     @Test
+    void startsIdentityWithTheInfrastructureAsASmallJvmWithItsIssuerKeyFileAndGateway() {
+        PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of("--identity-port", "9100", "--gateway-port", "9080"), Map.of(), HOME),
+                ARTIFACTS, JAVA, null, 4242);
+
+        ChildSpec identity = plan.infrastructure().getLast();
+        assertThat(identity.name()).isEqualTo("identity");
+        assertThat(identity.command()).containsExactly(JAVA, "-Xmx192m", "-Xms24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+                "-XX:+ExitOnOutOfMemoryError", "-jar", "/work/sabai/identity/target/identity-0.1.0-SNAPSHOT.jar",
+                "--server.port=9100",
+                "--spring.security.oauth2.authorizationserver.issuer=http://localhost:9100",
+                "--sabai.identity.key-file=/work/sabai/.sabai/identity/signing-key.json",
+                "--sabai.identity.gateway-url=http://localhost:9080",
+                "--sabai.identity.demo.enabled=true",
+                "--sabai.parent-pid=4242");
+        assertThat(identity.environment()).as("demo mode has local client secrets").isEmpty();
+        assertThat(identity.address()).isEqualTo("http://localhost:9100");
+        assertThat(identity.readiness()).isEqualTo(new Readiness.HealthUp(URI.create("http://localhost:9100/actuator/health"), 0));
+        assertThat(plan.services()).allSatisfy(service -> assertThat(service.command())
+                .contains("--sabai.identity.issuer-uri=http://localhost:9100"));
+        assertThat(plan.gateway().command()).contains("--sabai.identity.issuer-uri=http://localhost:9100");
+    }
+
+    @Test
+    void withoutDemoDataIdentityHasNoDemoUsersAndItsClientSecretsComeInTheEnvironment() {
+        ClientSecrets secrets = new ClientSecrets("gateway-secret-for-this-run", "monitor-secret-for-this-run");
+
+        PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of("--no-demo"), Map.of(), HOME), ARTIFACTS, JAVA, null, 4242,
+                PlatformPlan.JarRunner.AS_BUILT, secrets);
+
+        ChildSpec identity = plan.infrastructure().getLast();
+        assertThat(identity.command()).contains("--sabai.identity.demo.enabled=false")
+                .noneMatch(arg -> arg.contains("secret-for-this-run"));
+        assertThat(identity.environment()).containsOnly(
+                Map.entry("SABAI_IDENTITY_GATEWAY_SECRET", "gateway-secret-for-this-run"),
+                Map.entry("SABAI_IDENTITY_MONITOR_SECRET", "monitor-secret-for-this-run"));
+        assertThat(plan.gateway().environment()).containsOnly(Map.entry("SABAI_IDENTITY_GATEWAY_SECRET", "gateway-secret-for-this-run"));
+        assertThat(plan.gateway().command()).noneMatch(arg -> arg.contains("secret-for-this-run"));
+    }
+
+    @Test
+    void everyRunWithoutDemoDataHasSecretsOfItsOwn() {
+        LaunchOptions options = LaunchOptions.parse(List.of("--no-demo"), Map.of(), HOME);
+
+        String first = PlatformPlan.of(options, ARTIFACTS, JAVA, null, 4242).infrastructure().getLast().environment()
+                .get("SABAI_IDENTITY_GATEWAY_SECRET");
+        String second = PlatformPlan.of(options, ARTIFACTS, JAVA, null, 4242).infrastructure().getLast().environment()
+                .get("SABAI_IDENTITY_GATEWAY_SECRET");
+
+        assertThat(first).hasSizeGreaterThanOrEqualTo(40).isNotEqualTo(second);
+    }
+
+    @Test
+    void identityIsStartedEvenWithAnExistingKafkaAndMongoDb() {
+        LaunchOptions options = LaunchOptions.parse(List.of(),
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "MONGODB_URI", "mongodb://mongo:27017/?replicaSet=rs0"), HOME);
+
+        assertThat(PlatformPlan.of(options, ARTIFACTS, JAVA, null, 4242).infrastructure()).extracting(ChildSpec::name)
+                .containsExactly("identity");
+    }
+
+    @Test
     void startsEachServiceAsASmallJvmPointedAtTheBrokerTheStoreAndTheLauncher() {
         PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of("--booking-port", "9181"), Map.of(), HOME), ARTIFACTS, JAVA, null, 4242);
 
@@ -40,7 +101,7 @@ class PlatformPlanTest {
         assertThat(booking.command()).containsExactly(JAVA, "-Xmx192m", "-Xms24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
                 "-XX:+ExitOnOutOfMemoryError", "-jar", "/work/sabai/booking-service/target/booking-service-0.1.0-SNAPSHOT.jar",
                 "--server.port=9181", "--spring.kafka.bootstrap-servers=localhost:9092", "--sabai.demo.enabled=true",
-                "--sabai.parent-pid=4242", "--spring.mongodb.uri=mongodb://localhost:27017");
+                "--sabai.identity.issuer-uri=http://localhost:9000", "--sabai.parent-pid=4242", "--spring.mongodb.uri=mongodb://localhost:27017");
         assertThat(booking.readiness()).isEqualTo(new Readiness.HealthUp(URI.create("http://localhost:9181/actuator/health"), 4));
     }
 
@@ -72,7 +133,7 @@ class PlatformPlanTest {
 
         PlatformPlan plan = PlatformPlan.of(options, ARTIFACTS, JAVA, null, 4242);
 
-        assertThat(plan.infrastructure()).isEmpty();
+        assertThat(plan.infrastructure()).extracting(ChildSpec::name).containsExactly("identity");
         assertThat(plan.services()).allSatisfy(service -> assertThat(service.command())
                 .contains("--spring.kafka.bootstrap-servers=kafka:9092", "--spring.mongodb.uri=mongodb://mongo:27017/?replicaSet=rs0"));
     }
@@ -97,12 +158,14 @@ class PlatformPlanTest {
                 .containsSubsequence("-XX:SharedArchiveFile=/cache/broker.jsa", "-jar", "/cache/infra-0.1.0-SNAPSHOT-exec.jar", "broker");
         assertThat(plan.gateway().command())
                 .containsSubsequence("-XX:SharedArchiveFile=/cache/gateway.jsa", "-jar", "/cache/gateway-0.1.0-SNAPSHOT.jar");
+        assertThat(plan.infrastructure().getLast().command())
+                .containsSubsequence("-XX:SharedArchiveFile=/cache/identity.jsa", "-jar", "/cache/identity-0.1.0-SNAPSHOT.jar");
     }
 
     @Test
     void startsEveryChildInItsOwnSessionWhereSetsidExists() {
         PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of(), Map.of(), HOME), ARTIFACTS, JAVA, "/usr/bin/setsid", 4242);
 
-        assertThat(plan.all()).hasSize(6).allSatisfy(child -> assertThat(child.command()).startsWith("/usr/bin/setsid", JAVA));
+        assertThat(plan.all()).hasSize(7).allSatisfy(child -> assertThat(child.command()).startsWith("/usr/bin/setsid", JAVA));
     }
 }

@@ -47,6 +47,7 @@ class PreflightTest {
         assertThat(Preflight.problems(options, artifacts(), environment(25))).singleElement().asString()
                 .contains("booking-service/target/booking-service-0.1.0-SNAPSHOT.jar")
                 .contains("gateway/target/gateway-0.1.0-SNAPSHOT.jar")
+                .contains("identity/target/identity-0.1.0-SNAPSHOT.jar")
                 .contains("infra/target/infra-0.1.0-SNAPSHOT-exec.jar")
                 .contains("./mvnw -q -DskipTests package");
     }
@@ -135,7 +136,7 @@ class PreflightTest {
     private void build(LaunchOptions options) throws IOException {
         Files.writeString(home.resolve("pom.xml"), "<project/>");
         Artifacts artifacts = artifacts();
-        for (String module : List.of("booking-service", "therapist-service", "notification-service", "gateway")) {
+        for (String module : List.of("booking-service", "therapist-service", "notification-service", "identity", "gateway")) {
             Files.createDirectories(artifacts.jar(module).getParent());
             Files.writeString(artifacts.jar(module), "jar");
         }

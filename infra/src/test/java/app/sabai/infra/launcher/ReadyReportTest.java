@@ -52,8 +52,28 @@ class ReadyReportTest {
                 .contains("SMTP localhost:3025")
                 .contains("add --imap-port 3143")
                 .contains("/work/sabai/.sabai/logs")
-                .contains("none needed yet for the demo")
+                .doesNotContain("none needed yet")
                 .contains("Press Ctrl-C to stop");
+    }
+
+    @Test
+    void theReportNamesTheIssuerTheDemoUsersAndHowToGetAToken() {
+        String report = ReadyReport.render(facts(List.of("--identity-port", "9100"), Duration.ofSeconds(12), Map.of()));
+
+        assertThat(report)
+                .contains("Identity       http://localhost:9100 (OpenID Connect issuer)")
+                .contains("customer, customer2, staff-liverpool, staff-bangkok, ops, admin (password = user name)")
+                .contains("curl -s -X POST http://localhost:8080/auth/token -d username=customer -d password=customer");
+    }
+
+    @Test
+    void withoutDemoDataTheReportOffersNoDemoUsers() {
+        String report = ReadyReport.render(facts(List.of("--no-demo"), Duration.ofSeconds(12), Map.of()));
+
+        assertThat(report)
+                .contains("Identity       http://localhost:9000 (OpenID Connect issuer; no demo users with --no-demo)")
+                .doesNotContain("password = user name")
+                .doesNotContain("/auth/token");
     }
 
     @Test

@@ -45,8 +45,8 @@ public final class Platform {
                 Path data = Files.createTempDirectory("sabai-system-test");
                 shared = new Platform(home, data, Map.of(
                         "gateway", Ports.free(), "booking", Ports.free(), "therapist", Ports.free(),
-                        "notification", Ports.free(), "kafka", Ports.free(), "kafka-controller", Ports.free(),
-                        "mongo", Ports.free(), "smtp", Ports.free()));
+                        "notification", Ports.free(), "identity", Ports.free(), "kafka", Ports.free(),
+                        "kafka-controller", Ports.free(), "mongo", Ports.free(), "smtp", Ports.free()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -102,6 +102,7 @@ public final class Platform {
                     "--booking-port", port("booking"),
                     "--therapist-port", port("therapist"),
                     "--notification-port", port("notification"),
+                    "--identity-port", port("identity"),
                     "--kafka-port", port("kafka"),
                     "--kafka-controller-port", port("kafka-controller"),
                     "--mongo-port", port("mongo"),
