@@ -7,12 +7,12 @@ import app.sabai.contracts.notifications.Channel;
  * first character of its local part and the whole domain ({@code a***@example.com}); a phone number keeps
  * a leading {@code +} with the first two digits and the last three ({@code +44*******123}).
  */
-final class Recipients {
+public final class Recipients {
 
     private Recipients() {
     }
 
-    static String mask(Channel channel, String recipient) {
+    public static String mask(Channel channel, String recipient) {
         if (recipient == null || recipient.isBlank()) {
             return recipient;
         }

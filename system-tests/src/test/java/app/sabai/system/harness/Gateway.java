@@ -12,19 +12,49 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** An HTTP client of the platform's public API, through the gateway only. */
+/**
+ * An HTTP client of the platform's public API, through the gateway only, signed in as one of the demo users (password =
+ * user name) with a token from the local run's {@code POST /auth/token}: {@code admin} unless {@link #as} says otherwise.
+ */
 public final class Gateway {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Tokens live 15 minutes; one is taken again well before that. */
+    private static final Duration TOKEN_KEPT = Duration.ofMinutes(10);
+    private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String user;
+
+    private record Token(String value, Instant takenAt) {
+    }
 
     public Gateway(String baseUrl) {
+        this(baseUrl, "admin");
+    }
+
+    private Gateway(String baseUrl, String user) {
         this.baseUrl = baseUrl;
+        this.user = user;
+    }
+
+    /** The same API signed in as the demo user {@code user}; {@code null} sends no token. */
+    public Gateway as(String user) {
+        return new Gateway(baseUrl, user);
+    }
+
+    /** A token for a demo user, as a curl user of the local run gets one. */
+    public Response signIn(String user, String password) {
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/auth/token")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(), false);
     }
 
     public record Response(int status, String contentType, String location, JsonNode body, String raw) {
@@ -108,8 +138,15 @@ public final class Gateway {
     }
 
     private Response send(HttpRequest request) {
+        return send(request, true);
+    }
+
+    private Response send(HttpRequest request, boolean signed) {
+        HttpRequest sent = signed && user != null
+                ? HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + token()).build()
+                : request;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(sent, HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
             JsonNode body = raw == null || raw.isBlank() ? null : parse(raw);
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
@@ -120,6 +157,20 @@ public final class Gateway {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private String token() {
+        Token kept = TOKENS.compute(baseUrl + " " + user, (key, token) -> token != null
+                && token.takenAt().plus(TOKEN_KEPT).isAfter(Instant.now()) ? token : new Token(freshToken(), Instant.now()));
+        return kept.value();
+    }
+
+    private String freshToken() {
+        Response answer = signIn(user, user);
+        if (answer.status() != 200 || answer.body() == null || !answer.body().has("access_token")) {
+            throw new IllegalStateException("Signing in as " + user + " answered " + answer.status() + ": " + answer.raw());
+        }
+        return answer.body().get("access_token").asString();
     }
 
     private static JsonNode parse(String raw) {

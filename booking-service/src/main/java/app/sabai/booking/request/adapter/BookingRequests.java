@@ -44,7 +44,7 @@ import java.util.UUID;
  * a crash after it leaves nothing undone.
  */
 @Service
-class BookingRequests {
+public class BookingRequests {
 
     static final String INTAKE_KEPT = "intake-kept";
     static final String LISTED_ON_FILE = "listed-on-file";
@@ -74,7 +74,7 @@ class BookingRequests {
         this.crashPoint = crashPoint;
     }
 
-    BookingView request(BookingRequest sent, Optional<String> sentKey, Caller caller) {
+    public BookingView request(BookingRequest sent, Optional<String> sentKey, Caller caller) {
         OnBehalf behalf = OnBehalf.of(caller, sent.branchId(), sent.customer());
         BookingRequest request = sent.onBehalfOf(behalf.customer(), behalf.customerIdOr(sent.customerId()));
         // Keys are the caller's own: another caller's key neither replays their answer nor blocks this request.

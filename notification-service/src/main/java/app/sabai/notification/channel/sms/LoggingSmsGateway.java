@@ -1,5 +1,7 @@
 package app.sabai.notification.channel.sms;
 
+import app.sabai.contracts.notifications.Channel;
+import app.sabai.notification.status.Recipients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -9,7 +11,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Writes text messages to the log instead of sending them: no SMS provider is contracted yet. A provider's
+ * Notes text messages in the log (by reference, the number masked) instead of sending them: no SMS provider is
+ * contracted yet. A provider's
  * adapter replaces this class. It keeps the last {@value #KEPT} texts it was given, in order, so a local run
  * or a test can read what would have gone out ({@link #sent()}).
  */
@@ -23,7 +26,9 @@ public class LoggingSmsGateway implements SmsGateway {
 
     @Override
     public void send(TextMessage message) {
-        log.info("SMS {} (no provider configured, logged only) to {}:\n{}", message.reference(), message.phoneNumber(), message.text());
+        // Logs carry references, not numbers or what was said: the number is masked and the text kept in memory only.
+        log.info("SMS {} (no provider configured, not sent) to {}, {} characters", message.reference(),
+                Recipients.mask(Channel.SMS, message.phoneNumber()), message.text().length());
         synchronized (sent) {
             if (sent.size() == KEPT) {
                 sent.removeFirst();
