@@ -14,7 +14,7 @@ class ArchitectureTest {
             "app.sabai.booking.catalogue", "app.sabai.booking.intake", "app.sabai.booking.request",
             "app.sabai.booking.lifecycle", "app.sabai.booking.reminders", "app.sabai.booking.view", "app.sabai.booking.policy",
             "app.sabai.booking.idempotency", "app.sabai.booking.course", "app.sabai.booking.waitlist",
-            "app.sabai.booking.demo"};
+            "app.sabai.booking.demo", "app.sabai.booking.privacy"};
 
     final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -21,7 +21,7 @@ class EventContractTest {
         assertThat(EventTypes.all().values()).extracting(Class::getSimpleName).containsExactlyInAnyOrder(
                 "BookingRequested", "BookingConfirmed", "BookingRejected", "BookingCancelled",
                 "BookingRescheduleRequested", "BookingRescheduled", "BookingCompleted", "BookingNoShow",
-                "BookingNeedsAttention", "BookingTherapistChanged", "BookingOffered", "CourseDecided",
+                "BookingNeedsAttention", "BookingTherapistChanged", "BookingOffered", "CourseDecided", "BookingCustomerErased",
                 "TherapistAssigned", "AssignmentRejected", "TherapistReassigned", "ReassignmentFailed",
                 "SlotReleased", "TherapistAbsenceRecorded", "TherapistAbsenceWithdrawn", "TherapistRosterChanged",
                 "SessionRescheduled", "RescheduleRefused",

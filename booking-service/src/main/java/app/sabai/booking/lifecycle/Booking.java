@@ -62,6 +62,17 @@ public record Booking(
         notifications = notifications == null ? NotificationSummary.none() : notifications;
     }
 
+    /**
+     * The same booking with nobody to it, as kept after its customer's data was erased: no name, email, phone, home
+     * address or intake notes; the customer's language stays for nothing but the record of what was sent.
+     */
+    public Booking withoutPersonalData(Instant now) {
+        Customer anonymous = customer == null ? null : new Customer(null, null, null, customer.language(), null);
+        return new Booking(id, status, branchId, technique, durationMinutes, start, end, zone, anonymous, customerId, preferences,
+                bodyAreas, null, null, therapist, roomId, rejection, attention, reschedule, lastRescheduleRefusal, cancellation,
+                noShow, completion, fees, reminders, notifications, createdAt, now, courseId, waitlistId, offer);
+    }
+
     static Booking opened(String id, String customerId, BookingStatus status, BookingDetails details,
                           CareRequirements requirements, Rejection rejection, Instant now, Links links) {
         return new Booking(id, status, details.branchId(), details.technique(), details.durationMinutes(), details.start(),

@@ -6,7 +6,7 @@ import app.sabai.contracts.SabaiEvent;
 public sealed interface BookingEvent extends SabaiEvent permits
         BookingRequested, BookingConfirmed, BookingRejected, BookingCancelled, BookingRescheduleRequested,
         BookingRescheduled, BookingCompleted, BookingNoShow, BookingNeedsAttention, BookingTherapistChanged, BookingOffered,
-        CourseDecided {
+        CourseDecided, BookingCustomerErased {
 
     String bookingId();
 

@@ -33,6 +33,12 @@ public record BookingDetails(
         Instant end,
         String therapistName) {
 
+    /** The same booking with nobody to it: the customer's language is all that is kept. */
+    public BookingDetails withoutCustomer() {
+        Customer anonymous = customer == null ? null : new Customer(null, null, null, customer.language(), null);
+        return new BookingDetails(branchId, zone, anonymous, technique, durationMinutes, start, end, therapistName);
+    }
+
     public static BookingDetails of(BookingConfirmed event) {
         return new BookingDetails(event.branchId(), event.zone(), event.customer(), event.technique(),
                 event.durationMinutes(), event.start(), event.end(), event.therapistName());

@@ -112,6 +112,17 @@ public record BookingNotifications(String bookingId, BookingDetails details, Lis
     }
 
     /**
+     * The customer's details were erased: nothing more is sent, and the messages that were sent are kept without the
+     * address they went to.
+     */
+    public Change customerErased(Instant now) {
+        Draft draft = new Draft(this, details == null ? null : details.withoutCustomer(), now);
+        draft.cancelPending("the customer's details were erased");
+        draft.eraseRecipients();
+        return draft.change();
+    }
+
+    /**
      * Reminders move with the session (cancelled and scheduled anew), and the customer gets a change notice
      * with the old and new time, and the fee when the move was late.
      */
@@ -391,6 +402,12 @@ public record BookingNotifications(String bookingId, BookingDetails details, Lis
         Change change() {
             BookingNotifications after = new BookingNotifications(bookingId, details, messages, reminders, offer);
             return new Change(after, events, !events.isEmpty() || !after.equals(before));
+        }
+
+        /** Every message forgets its address; one being sent right now is given up (its send finds it changed). */
+        void eraseRecipients() {
+            messages.replaceAll(message -> (message.status() == MessageStatus.SENDING
+                    ? message.withheld(MessageStatus.CANCELLED, "the customer's details were erased") : message).withoutRecipient());
         }
 
         private BookingNotifications current() {

@@ -86,6 +86,12 @@ public record Message(
                 null, subject, error, reminderId, facts);
     }
 
+    /** The same message without the address it went to (the customer's details were erased). */
+    Message withoutRecipient() {
+        return new Message(id, notice, channel, null, status, dueAt, attempts, claimedAt, leaseUntil, sentAt, subject, error,
+                reminderId, facts);
+    }
+
     /** Not sent, and never will be: CANCELLED, MISSED or SKIPPED, {@code why} says why. */
     Message withheld(MessageStatus status, String why) {
         return new Message(id, notice, channel, recipient, status, dueAt, attempts, null, null, null, subject, why,

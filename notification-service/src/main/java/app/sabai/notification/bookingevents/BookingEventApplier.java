@@ -3,6 +3,7 @@ package app.sabai.notification.bookingevents;
 import app.sabai.contracts.bookings.BookingCancelled;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingConfirmed;
+import app.sabai.contracts.bookings.BookingCustomerErased;
 import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.contracts.bookings.BookingNeedsAttention;
 import app.sabai.contracts.bookings.BookingNoShow;
@@ -64,6 +65,7 @@ public class BookingEventApplier {
             case BookingTherapistChanged changed -> apply(changed, true, (state, now) -> state.therapistChanged(changed, now, planner));
             case BookingOffered offered -> apply(offered, true, (state, now) -> state.offered(offered, now));
             case CourseDecided decided -> apply(decided, true, (state, now) -> state.courseDecided(decided, now));
+            case BookingCustomerErased erased -> apply(erased, false, (state, now) -> state.customerErased(now));
             case BookingNoShow noShow -> {
                 if (noShow.fee() != null && !noShow.fee().isZero()) {
                     apply(noShow, noShow.customer() != null, (state, now) -> state.noShow(noShow, now));

@@ -1,5 +1,6 @@
 package app.sabai.notification.flow;
 
+import app.sabai.contracts.bookings.BookingCustomerErased;
 import app.sabai.contracts.json.SabaiJson;
 import app.sabai.contracts.values.Customer;
 import app.sabai.support.testing.SabaiServiceTest;
@@ -136,6 +137,24 @@ class NotificationStatusApiIT extends NotificationFlowSupport {
         assertThat(get(path, null).statusCode()).as("no token").isEqualTo(401);
         assertThat(get("/api/notifications?bookingId=" + bookingId, TestCallers.staff("liverpool")).statusCode())
                 .as("the delivery view, which shows the addresses, is operations'").isEqualTo(403);
+    }
+
+    @Test
+    void aCustomerErasedIsSentNothingMoreAndTheHistoryKeepsNoAddress() {
+        String bookingId = newBookingId();
+        String email = "erased-" + UUID.randomUUID() + "@example.com";
+        publish(confirmed(bookingId, Instant.now().plus(Duration.ofDays(3)), new Customer("Ada", email, null, "en")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/bookings/" + bookingId + "/notifications").statusCode() == 200
+                && "SENT".equals(history(bookingId).at("/messages/0/status").asString()));
+
+        publish(new BookingCustomerErased(UUID.randomUUID(), Instant.now(), bookingId, "liverpool", "customer-id"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode status = status(bookingId);
+            assertThat(status.toString()).doesNotContain(email, "Ada");
+            assertThat(status.get("messages").valueStream().map(message -> message.get("status").asString()))
+                    .as("the confirmation stays sent; the reminders will not go").containsExactly("SENT", "CANCELLED", "CANCELLED");
+        });
     }
 
     @Test

@@ -3,6 +3,7 @@ package app.sabai.booking.course.adapter;
 import app.sabai.booking.catalogue.adapter.BranchCatalogue;
 import app.sabai.booking.course.Course;
 import app.sabai.booking.course.CourseSession;
+import app.sabai.booking.course.CourseStatus;
 import app.sabai.booking.course.CourseView;
 import app.sabai.booking.idempotency.IdempotencyDays;
 import app.sabai.booking.intake.Intake;
@@ -59,7 +60,10 @@ import java.util.stream.Collectors;
  * part-way (the key is given up on a failure, taken over after a crash) finds what was written and adds only what is missing.
  */
 @Service
-class CourseRequests {
+public class CourseRequests {
+
+    /** Why a course ends when its customer's data is erased. */
+    public static final String ERASED = "the customer closed their account";
 
     static final String COURSE_STORED = "course-stored";
     static final String SESSION_STORED = "course-session-stored";
@@ -173,6 +177,21 @@ class CourseRequests {
                 .filter(course -> change ? BookingAccess.changes(caller, course.customerId(), course.branchId())
                         : BookingAccess.sees(caller, course.customerId(), course.branchId()))
                 .orElseThrow(() -> new NotFoundException("course", courseId));
+    }
+
+    /** The customer's courses as they stand now, for their export. */
+    public List<CourseView> coursesOf(String customerId) {
+        return courses.ofCustomer(customerId).stream().map(course -> CourseView.of(course, bookingsOf(course))).toList();
+    }
+
+    /** The customer's data is erased: a course still running is cancelled (its future sessions with it), and every course forgets them. */
+    public void forget(String customerId) {
+        for (Course course : courses.ofCustomer(customerId)) {
+            if (course.status() != CourseStatus.CANCELLED) {
+                cancel(course.id(), new CancellationRequest(ERASED), Optional.of("erase/" + course.id()));
+            }
+        }
+        courses.forget(customerId);
     }
 
     CourseView view(String courseId) {

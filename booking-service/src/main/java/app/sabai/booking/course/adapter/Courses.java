@@ -5,7 +5,9 @@ import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxEntry;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -34,6 +36,19 @@ public class Courses {
         this.mongo = mongo;
         this.outbox = outbox;
         this.courseOutbox = courseOutbox;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("customerId", Sort.Direction.ASC));
+    }
+
+    /** Every course of the customer, through the index on {@code customerId}. */
+    public List<Course> ofCustomer(String customerId) {
+        return mongo.find(new Query(Criteria.where("customerId").is(customerId)), Document.class, COLLECTION).stream()
+                .map(document -> mongo.getConverter().read(Course.class, document)).toList();
+    }
+
+    /** The customer's courses keep nothing that names or reaches them, nor where they live. */
+    public void forget(String customerId) {
+        mongo.updateMulti(new Query(Criteria.where("customerId").is(customerId)), new Update()
+                .set("customer.name", null).set("customer.email", null).set("customer.phone", null).inc(VERSION, 1L), COLLECTION);
     }
 
     /** A course as read to change it, and the version the change must still find. */

@@ -118,6 +118,24 @@ public class CustomerFile {
                 .map(file -> new CustomerBookings(file.customerId(), file.id(), file.bookingIds()));
     }
 
+    /** What the file of this id holds for its customer to take away: the email it is kept under and the intake. */
+    public record FileExport(String customerId, String email, Intake intake, Instant intakeRecordedAt) {
+    }
+
+    public Optional<FileExport> export(String customerId) {
+        return byId(customerId).flatMap(file -> find(file.email()))
+                .map(file -> new FileExport(file.customerId(), file.id(), file.intake(), file.intakeRecordedAt()));
+    }
+
+    /**
+     * The file of this id is gone: its email, intake and list of bookings, and the way from its id to its email. Done
+     * last when a customer's data is erased, since the file is how their bookings are found.
+     */
+    public void forget(String customerId) {
+        byId(customerId).ifPresent(file -> mongo.remove(new Query(Criteria.where("_id").is(file.email())), COLLECTION));
+        mongo.remove(new Query(Criteria.where("_id").is(customerId)), IDS);
+    }
+
     /** Keeps the intake unless one recorded later is on file already (the upsert then collides and is dropped). */
     public void keepIntake(String email, Intake intake, Instant recordedAt) {
         Query olderOrNone = new Query(Criteria.where("_id").is(keyOf(email)).orOperator(

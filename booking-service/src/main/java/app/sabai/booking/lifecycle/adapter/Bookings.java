@@ -2,8 +2,8 @@ package app.sabai.booking.lifecycle.adapter;
 
 import app.sabai.booking.lifecycle.Booking;
 import app.sabai.booking.lifecycle.BookingStanding;
-import app.sabai.booking.lifecycle.BookingSummary;
 import app.sabai.booking.lifecycle.BookingStatus;
+import app.sabai.booking.lifecycle.BookingSummary;
 import app.sabai.booking.lifecycle.IdempotencyRecord;
 import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.support.consume.AppliedEvents;
@@ -178,6 +178,20 @@ public class Bookings {
             outbox.written(COLLECTION, read.booking().id());
         }
         return applied;
+    }
+
+    /**
+     * Erases the personal data of the booking as read ({@link Booking#withoutPersonalData}) with the event that tells
+     * the other services, in one write while the booking is still as read. False when nothing was written.
+     */
+    public boolean erasePersonalData(StoredBooking read, Booking erased, String firstAnswer, BookingEvent event) {
+        Update change = new Update()
+                .set("customer", mongo.getConverter().convertToMongoType(erased.customer()))
+                .set("homeVisit", null)
+                .set("requirements", null)
+                .set("updatedAt", erased.updatedAt())
+                .set(FIRST_ANSWER, firstAnswer);
+        return applyCommand(read, read.booking().status(), null, change, List.of(event));
     }
 
     /** Where each of the bookings stands and when it starts, read by {@code _id}; an unknown id is left out. */

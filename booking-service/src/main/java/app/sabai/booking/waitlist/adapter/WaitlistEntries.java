@@ -2,12 +2,15 @@ package app.sabai.booking.waitlist.adapter;
 
 import app.sabai.booking.waitlist.WaitlistEntry;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The {@code waitlist} collection: one document per entry, read and written by {@code _id}, each write guarded by its {@code version}. */
@@ -21,6 +24,20 @@ class WaitlistEntries {
 
     WaitlistEntries(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("customerId", Sort.Direction.ASC));
+    }
+
+    /** Every entry of the customer, through the index on {@code customerId}. */
+    List<WaitlistEntry> ofCustomer(String customerId) {
+        return mongo.find(new Query(Criteria.where("customerId").is(customerId)), Document.class, COLLECTION).stream()
+                .map(document -> mongo.getConverter().read(WaitlistEntry.class, document)).toList();
+    }
+
+    /** The customer's entries keep nothing that names or reaches them, nor what their intake said. */
+    void forget(String customerId) {
+        mongo.updateMulti(new Query(Criteria.where("customerId").is(customerId)), new Update()
+                .set("customer.name", null).set("customer.email", null).set("customer.phone", null)
+                .set("homeVisit", null).set("intake", null).inc(VERSION, 1L), COLLECTION);
     }
 
     record StoredEntry(WaitlistEntry entry, long version) {

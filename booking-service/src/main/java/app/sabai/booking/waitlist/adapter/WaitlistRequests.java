@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,7 +41,7 @@ import java.util.UUID;
  * ends with it).
  */
 @Service
-class WaitlistRequests {
+public class WaitlistRequests {
 
     private static final Logger log = LoggerFactory.getLogger(WaitlistRequests.class);
     private static final int ATTEMPTS = 5;
@@ -148,11 +149,29 @@ class WaitlistRequests {
         return view(waitlistId);
     }
 
+    /** The customer's entries as they stand now, for their export. */
+    public List<WaitlistView> entriesOf(String customerId) {
+        Instant now = now();
+        return entries.ofCustomer(customerId).stream().map(entry -> WaitlistView.of(entry, now)).toList();
+    }
+
+    /** The customer's data is erased: their entries that still wait are cancelled, and every entry forgets them. */
+    public void forget(String customerId) {
+        Instant now = now();
+        for (WaitlistEntry entry : entries.ofCustomer(customerId)) {
+            WaitlistStatus status = entry.statusAt(now);
+            if (status == WaitlistStatus.WAITING || status == WaitlistStatus.OFFERED) {
+                cancel(entry.id());
+            }
+        }
+        entries.forget(customerId);
+    }
+
     /**
      * The customer leaves the waitlist: the entry is CANCELLED, any offer it holds ends with it, and it leaves its branch's
      * list. Cancelling it again answers the same; an entry that was booked or ended cannot be.
      */
-    WaitlistView cancel(String waitlistId) {
+    public WaitlistView cancel(String waitlistId) {
         WaitlistEntry cancelled = null;
         for (int attempt = 1; attempt <= ATTEMPTS && cancelled == null; attempt++) {
             WaitlistEntries.StoredEntry stored = entries.find(waitlistId).orElseThrow(() -> new NotFoundException("waitlist entry", waitlistId));

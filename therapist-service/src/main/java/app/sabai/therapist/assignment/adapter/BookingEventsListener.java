@@ -3,6 +3,7 @@ package app.sabai.therapist.assignment.adapter;
 import app.sabai.contracts.bookings.BookingCancelled;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingConfirmed;
+import app.sabai.contracts.bookings.BookingCustomerErased;
 import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.contracts.bookings.BookingNeedsAttention;
 import app.sabai.contracts.bookings.BookingNoShow;
@@ -44,6 +45,8 @@ class BookingEventsListener {
             case BookingTherapistChanged changed -> { }
             case BookingOffered offered -> { }
             case CourseDecided decided -> { }
+            // Assignments keep the customer's first name for the board only while the booking lives; nothing to erase.
+            case BookingCustomerErased erased -> { }
         }
     }
 }
