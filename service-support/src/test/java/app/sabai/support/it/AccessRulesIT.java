@@ -149,6 +149,18 @@ class AccessRulesIT {
         void healthIsOpen() throws Exception {
             assertThat(send("GET", "/actuator/health", null).statusCode()).isEqualTo(200);
         }
+
+        @Test
+        void theApiDocumentIsOpenAndSaysHowToSignIn() throws Exception {
+            HttpResponse<String> answer = send("GET", "/v3/api-docs", null);
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            JsonNode document = json(answer);
+            assertThat(document.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+            assertThat(document.at("/components/securitySchemes/sabai/flows/authorizationCode/authorizationUrl").asString())
+                    .isEqualTo(TestIssuer.get().issuerUri() + "/oauth2/authorize");
+            assertThat(document.at("/paths").has("/branches/{branchId}/things")).isTrue();
+        }
     }
 
     private HttpResponse<String> send(String method, String path, String token) throws Exception {
