@@ -45,25 +45,26 @@ public final class ReadyReport {
         row(text, "Branches", gateway + "/api/branches");
         row(text, "Availability", gateway + "/api/availability?branchId=liverpool&technique=SWEDISH&durationMinutes=60&date=" + facts.tomorrow());
         row(text, "Staff board", gateway + "/api/branches/liverpool/board?date=" + facts.tomorrow() + "   (reassign, absences, rosters: see the README)");
-        row(text, "Live events", "curl -N " + gateway + "/api/ops/events");
+        row(text, "Live events", "curl -N -H \"Authorization: Bearer $TOKEN\" " + gateway + "/api/ops/events   (signed in as ops or admin)");
         String issuer = "http://localhost:" + options.port(PortOption.IDENTITY);
         if (options.demo()) {
             row(text, "Identity", issuer + " (OpenID Connect issuer)");
             row(text, "", "demo users: " + String.join(", ", DEMO_USERS) + " (password = user name)");
-            row(text, "", "a token: curl -s -X POST " + gateway + "/auth/token -d username=customer -d password=customer");
+            row(text, "", "sign in: " + signIn(gateway, "staff-liverpool"));
         } else {
             row(text, "Identity", issuer + " (OpenID Connect issuer; no demo users with --no-demo)");
         }
         if (!options.demo()) {
             row(text, "Demo data", "off (--no-demo): no branches until you create them");
         }
-        text.append("\n  Book a treatment:\n")
+        text.append("\n  Book a treatment (signed in as above):\n")
                 .append("    curl -i -X POST ").append(gateway).append("/api/bookings \\\n")
+                .append("      -H \"Authorization: Bearer $TOKEN\" \\\n")
                 .append("      -H 'Content-Type: application/json' \\\n")
                 .append("      -H 'Idempotency-Key: ").append(facts.bookingKey()).append("' \\\n")
                 .append("      -d '").append(exampleBooking(facts.tomorrow())).append("'\n")
                 .append("  Read it back (its id ends the Location header of the answer):\n")
-                .append("    curl -s ").append(gateway).append("/api/bookings/BOOKING_ID\n\n");
+                .append("    curl -s -H \"Authorization: Bearer $TOKEN\" ").append(gateway).append("/api/bookings/BOOKING_ID\n\n");
         row(text, "Kafka", options.kafkaBootstrapServers() + (options.startsBroker() ? " (embedded broker, data in " + options.data().resolve("kafka") + ")" : " (external)"));
         row(text, "", "watch the events: ./sabai watch (all topics, with their CloudEvents headers), or any Kafka client:");
         row(text, "", "kafka-console-consumer.sh --bootstrap-server " + options.kafkaBootstrapServers()
@@ -85,6 +86,12 @@ public final class ReadyReport {
         }
         text.append("\nPress Ctrl-C to stop everything.\n");
         return text.toString();
+    }
+
+    /** A shell line that signs the demo user in and keeps the token in {@code $TOKEN}. */
+    static String signIn(String gateway, String user) {
+        return "TOKEN=$(curl -s -X POST " + gateway + "/auth/token -d username=" + user + " -d password=" + user
+                + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')";
     }
 
     static String exampleBooking(LocalDate day) {

@@ -43,8 +43,8 @@ class ReadyReportTest {
                 .contains("curl -i -X POST http://localhost:8080/api/bookings")
                 .contains("Idempotency-Key: " + KEY)
                 .contains("\"startLocal\":\"2026-12-01T10:00\"")
-                .contains("curl -s http://localhost:8080/api/bookings/BOOKING_ID")
-                .contains("curl -N http://localhost:8080/api/ops/events")
+                .contains("curl -s -H \"Authorization: Bearer $TOKEN\" http://localhost:8080/api/bookings/BOOKING_ID")
+                .contains("curl -N -H \"Authorization: Bearer $TOKEN\" http://localhost:8080/api/ops/events")
                 .contains("Staff board    http://localhost:8080/api/branches/liverpool/board?date=2026-12-01")
                 .contains("./sabai watch")
                 .contains("kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic sabai.bookings")
@@ -63,7 +63,8 @@ class ReadyReportTest {
         assertThat(report)
                 .contains("Identity       http://localhost:9100 (OpenID Connect issuer)")
                 .contains("customer, customer2, staff-liverpool, staff-bangkok, ops, admin (password = user name)")
-                .contains("curl -s -X POST http://localhost:8080/auth/token -d username=customer -d password=customer");
+                .contains("TOKEN=$(curl -s -X POST http://localhost:8080/auth/token -d username=staff-liverpool -d password=staff-liverpool | sed -E ")
+                .contains("-H \"Authorization: Bearer $TOKEN\"");
     }
 
     @Test
