@@ -1,5 +1,6 @@
 package app.sabai.contracts;
 
+import app.sabai.contracts.assignments.TherapistRosterChanged;
 import app.sabai.contracts.bookings.BookingConfirmed;
 import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.contracts.envelope.CloudEventHeaders;
@@ -60,6 +61,19 @@ class EventContractTest {
         assertThat(read.bookingId()).isEqualTo(event.bookingId());
         assertThat(read.technique()).isNull();
         assertThat(SabaiJson.mapper().readValue("\"FULL_MOON\"", RejectionReason.class)).isEqualTo(RejectionReason.OTHER);
+    }
+
+    @Test
+    void aRosterChangeWrittenBeforeOpenedTimeWasAddedReadsAsOpeningNone() {
+        TherapistRosterChanged event = (TherapistRosterChanged) SampleEvents.sample(TherapistRosterChanged.class);
+        ObjectNode json = SabaiJson.mapper().valueToTree(event);
+        assertThat(json.get("opened").get(0).get("from").asString()).isEqualTo("2026-12-01T10:00:00Z");
+        json.remove("opened");
+
+        TherapistRosterChanged read = SabaiJson.mapper().treeToValue(json, TherapistRosterChanged.class);
+
+        assertThat(read.opened()).isEmpty();
+        assertThat(read.strandedBookingIds()).isEqualTo(event.strandedBookingIds());
     }
 
     @Test

@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.function.BiPredicate;
 
 /**
- * Time free again at a branch, as therapist-service announced it ({@code source} is the id of its event): a released
- * slot ({@code exact}: a session may start only at its {@code start}; {@code technique} is what it was booked for), or a
- * withdrawn absence (a session may start at any quarter hour of the period that leaves room for it; any technique).
+ * Time free at a branch, as therapist-service announced it ({@code source} is the id of its event, or of one period a
+ * roster change opened): a released slot ({@code exact}: a session may start only at its {@code start}; {@code technique}
+ * is what it was booked for), or a withdrawn absence or working time a roster change added (a session may start at any
+ * quarter hour of the period that leaves room for it; any technique).
  */
 public record FreeTime(String branchId, Instant start, Instant end, Technique technique, boolean exact, String source) {
 

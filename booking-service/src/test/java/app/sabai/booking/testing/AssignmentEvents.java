@@ -10,6 +10,7 @@ import app.sabai.contracts.assignments.SlotReleased;
 import app.sabai.contracts.assignments.TherapistAbsenceWithdrawn;
 import app.sabai.contracts.assignments.TherapistAssigned;
 import app.sabai.contracts.assignments.TherapistReassigned;
+import app.sabai.contracts.assignments.TherapistRosterChanged;
 import app.sabai.contracts.values.Alternative;
 import app.sabai.contracts.values.RejectionReason;
 import app.sabai.contracts.values.Technique;
@@ -49,6 +50,12 @@ public final class AssignmentEvents {
     public static TherapistAbsenceWithdrawn absenceWithdrawn(String branchId, String therapistId, Instant from, Instant to) {
         return new TherapistAbsenceWithdrawn(UUID.randomUUID(), Instant.now(), "absence-" + UUID.randomUUID(), therapistId, branchId,
                 from, to);
+    }
+
+    /** Staff changed the therapist's roster so that they work the {@code opened} periods, which they did not work before. */
+    public static TherapistRosterChanged rosterOpened(String branchId, String therapistId, TherapistRosterChanged.Opened... opened) {
+        return new TherapistRosterChanged(UUID.randomUUID(), Instant.now(), therapistId, branchId, List.of(), List.of(), List.of(),
+                List.of(opened));
     }
 
     /** therapist-service holds the new time asked for: {@code therapistId} in {@code roomId} from {@code start}. */

@@ -7,6 +7,7 @@ import app.sabai.booking.testing.RequestBodies;
 import app.sabai.booking.testing.ServiceIntegrationTest;
 import app.sabai.booking.testing.TestBranches;
 import app.sabai.contracts.assignments.SlotReleased;
+import app.sabai.contracts.assignments.TherapistRosterChanged;
 import app.sabai.contracts.bookings.BookingCancelled;
 import app.sabai.contracts.bookings.BookingConfirmed;
 import app.sabai.contracts.bookings.BookingOffered;
@@ -254,6 +255,58 @@ class WaitlistIT extends ServiceIntegrationTest {
         BookingRequested hold = awaitHoldRequested(waitlistId);
         assertThat(hold.start()).isEqualTo(aWeekAheadAt(LocalTime.of(13, 15)));
         assertThat(hold.durationMinutes()).isEqualTo(60);
+    }
+
+    @Test
+    void timeARosterChangeOpensIsOfferedPeriodByPeriodAndOnceWhenDeliveredAgain() {
+        String first = api.joinWaitlist(RequestBodies.aWaitlistEntry(branchId).with("earliest", "13:10"));
+        String second = api.joinWaitlist(RequestBodies.aWaitlistEntry(branchId));
+        Instant nextDay = TEN.plus(Duration.ofDays(1));
+        TherapistRosterChanged changed = AssignmentEvents.rosterOpened(branchId, "t-nok",
+                new TherapistRosterChanged.Opened(branchId, null, TEN),
+                new TherapistRosterChanged.Opened(branchId, TEN.plus(Duration.ofHours(3)), TEN.plus(Duration.ofHours(7))),
+                new TherapistRosterChanged.Opened(branchId, nextDay, nextDay.plus(Duration.ofHours(1))));
+
+        publish(changed);
+
+        BookingRequested firstHold = awaitHoldRequested(first);
+        assertThat(firstHold.start()).as("the earliest quarter hour that fits").isEqualTo(aWeekAheadAt(LocalTime.of(13, 15)));
+        assertThat(firstHold.durationMinutes()).isEqualTo(60);
+        assertThat(awaitHoldRequested(second).start()).as("the next period, to the next entry").isEqualTo(nextDay);
+        assertThat(api.booking(firstHold.bookingId()).get("status").asString()).isEqualTo("OFFER_REQUESTED");
+        publish(AssignmentEvents.assignedAt(firstHold.bookingId(), branchId, "t-nok", "Nok", firstHold.start(), firstHold.end()));
+        JsonNode offered = api.awaitWaitlistStatus(first, "OFFERED");
+        assertThat(offered.get("offer").get("bookingId").asString()).isEqualTo(firstHold.bookingId());
+        assertThat(api.booking(firstHold.bookingId()).get("status").asString()).isEqualTo("OFFERED");
+        String third = api.joinWaitlist(RequestBodies.aWaitlistEntry(branchId));
+
+        publish(changed);
+        publish(changed);
+        AssignmentEvents.processedUpToHere(api, branchId);
+
+        assertThat(BookingEvents.allWhere(BookingRequested.class, requested -> first.equals(requested.waitlistId())
+                || second.equals(requested.waitlistId()) || third.equals(requested.waitlistId()), Duration.ofSeconds(2))).hasSize(2);
+        assertThat(api.waitlistEntry(third).get("status").asString()).isEqualTo("WAITING");
+    }
+
+    @Test
+    void timeARosterChangeOpensThatFitsNobodyChangesNothing() {
+        LocalDate day = LocalDate.now(TestBranches.LONDON).plusDays(7);
+        String waitlistId = api.joinWaitlist(RequestBodies.aWaitlistEntry(branchId)
+                .with("weekdays", list(day.getDayOfWeek().name()))
+                .with("earliest", "10:00").with("latest", "12:00"));
+        Document before = mongo.findById(branchId, Document.class, "waitlist_branches");
+
+        publish(AssignmentEvents.rosterOpened(branchId, "t-nok",
+                new TherapistRosterChanged.Opened(branchId, TEN, TEN.plus(Duration.ofMinutes(45))),
+                new TherapistRosterChanged.Opened(branchId, TEN.plus(Duration.ofHours(3)), TEN.plus(Duration.ofHours(8))),
+                new TherapistRosterChanged.Opened(branchId, TEN.plus(Duration.ofDays(1)), TEN.plus(Duration.ofDays(1).plusHours(2)))));
+        AssignmentEvents.processedUpToHere(api, branchId);
+
+        assertThat(mongo.findById(branchId, Document.class, "waitlist_branches")).isEqualTo(before);
+        assertThat(api.waitlistEntry(waitlistId).get("status").asString()).isEqualTo("WAITING");
+        assertThat(BookingEvents.allWhere(BookingRequested.class, requested -> waitlistId.equals(requested.waitlistId()),
+                Duration.ofSeconds(1))).isEmpty();
     }
 
     @Test

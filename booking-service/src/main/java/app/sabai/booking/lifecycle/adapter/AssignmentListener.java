@@ -35,7 +35,8 @@ import java.time.temporal.ChronoUnit;
  * what the booking has become. A decision for an unknown booking, or one the booking's status does not allow, is
  * logged and skipped; a redelivered one changes nothing. After a decision about a session of a course or a waitlist offer
  * (and again when it is redelivered) what the booking belongs to is brought in step ({@link BookingFollowUps}). A released
- * slot and a withdrawn absence are free time, offered to the branch's waitlist ({@link FreedTime}).
+ * slot, a withdrawn absence and the working time a roster change adds are free time, offered to the branch's waitlist
+ * ({@link FreedTime}).
  */
 @Component
 class AssignmentListener {
@@ -69,9 +70,10 @@ class AssignmentListener {
             case RescheduleRefused refused -> decide(refused, refused.bookingId(), AssignmentOutcome::of);
             // Nothing to change in bookings: an absence or a roster change reaches each booking it touches as its own
             // TherapistReassigned or ReassignmentFailed, and a withdrawn absence leaves moved bookings where they are.
-            // A released slot and a withdrawn absence are time someone on the waitlist may be offered.
+            // A released slot, a withdrawn absence and the time a roster change opens are time someone on the waitlist
+            // may be offered.
             case TherapistAbsenceRecorded absence -> nothingToChange(absence);
-            case TherapistRosterChanged rosterChanged -> nothingToChange(rosterChanged);
+            case TherapistRosterChanged rosterChanged -> freedTime.ifAvailable(free -> free.rosterOpened(rosterChanged));
             case TherapistAbsenceWithdrawn withdrawn -> freedTime.ifAvailable(free -> free.absenceWithdrawn(withdrawn));
             case SlotReleased released -> freedTime.ifAvailable(free -> free.slotReleased(released));
         }

@@ -21,6 +21,7 @@ import app.sabai.booking.waitlist.FreeTime;
 import app.sabai.booking.waitlist.WaitlistEntry;
 import app.sabai.contracts.assignments.SlotReleased;
 import app.sabai.contracts.assignments.TherapistAbsenceWithdrawn;
+import app.sabai.contracts.assignments.TherapistRosterChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,13 +44,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Offers free time to the branch's waitlist. A released slot (exactly its start) or a withdrawn absence (the earliest
- * quarter hour of the period that fits) goes to the first entry, in order of creation, it fits, whose customer may have
- * another offer open. The decision is one write of the branch's list, guarded by its version and recording its cause
- * (the event, or the hold passed on), so the same cause applied again offers nothing twice. Then the offer is made, each
- * step repeatable: noted among the open offers, held on the entry, and stored as an {@code OFFER_REQUESTED} booking with
- * its {@code BookingRequested} (with the entry's id and until when the offer holds), which therapist-service holds like
- * any request. When the cause was applied before, whatever the list holds that was never made is made now.
+ * Offers free time to the branch's waitlist. A released slot (exactly its start), a withdrawn absence or a period of
+ * working time a roster change added (the earliest quarter hour of the period that fits) goes to the first entry, in
+ * order of creation, it fits, whose customer may have another offer open. The decision is one write of the branch's list,
+ * guarded by its version and recording its cause (the event, a period of it, or the hold passed on), so the same cause
+ * applied again offers nothing twice. Then the offer is made, each step repeatable: noted among the open offers, held on
+ * the entry, and stored as an {@code OFFER_REQUESTED} booking with its {@code BookingRequested} (with the entry's id and
+ * until when the offer holds), which therapist-service holds like any request. When the cause was applied before,
+ * whatever the list holds that was never made is made now.
  * <p>
  * A hold that cannot be had (rejected, or the entry cancelled meanwhile, or its intake declines the session) passes the
  * free time on to the next entry it fits, never back to one it was tried for.
@@ -103,6 +105,23 @@ class WaitlistMatcher implements FreedTime {
         }
         offer(new FreeTime(withdrawn.branchId(), withdrawn.from(), withdrawn.to(), null, false, withdrawn.eventId().toString()),
                 withdrawn.eventId());
+    }
+
+    /**
+     * Each period the change opened is offered on its own, caused by the event and the period's place in it, so the
+     * same event applied again offers nothing twice.
+     */
+    @Override
+    public void rosterOpened(TherapistRosterChanged changed) {
+        for (int i = 0; i < changed.opened().size(); i++) {
+            TherapistRosterChanged.Opened opened = changed.opened().get(i);
+            if (opened.branchId() == null || opened.from() == null || opened.to() == null) {
+                log.warn("TherapistRosterChanged {} opens time {} with no branch or period: nothing to offer", changed.eventId(), i);
+                continue;
+            }
+            UUID cause = nameUuidOf("roster/" + changed.eventId() + "/opened/" + i);
+            offer(new FreeTime(opened.branchId(), opened.from(), opened.to(), null, false, cause.toString()), cause);
+        }
     }
 
     /** Offers the free time to the first entry it fits. */

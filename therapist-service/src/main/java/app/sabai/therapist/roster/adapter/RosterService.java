@@ -11,6 +11,7 @@ import app.sabai.therapist.assignment.adapter.Replanner;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.branch.adapter.BranchCatalogue;
 import app.sabai.therapist.roster.DayChange;
+import app.sabai.therapist.roster.OpenedTime;
 import app.sabai.therapist.roster.Roster;
 import app.sabai.therapist.roster.RosterRequests;
 import app.sabai.therapist.roster.RosterView;
@@ -43,7 +44,8 @@ import java.util.stream.Collectors;
  * Changes a therapist's roster without leaving a booked session behind: before the change, the sessions it
  * would strand are found and the change is refused naming them, or (when asked) made and those bookings
  * re-planned at once as for an absence. A booking that lands between that check and the write is caught
- * by the same check after the write, and re-planned.
+ * by the same check after the write, and re-planned. The change's event names the working time it adds, found by
+ * comparing the roster written with the one it replaced, so customers waiting for such time can be offered it.
  */
 @Service
 public class RosterService {
@@ -104,13 +106,19 @@ public class RosterService {
             throw new StrandingRefused(field, before, "their therapist", true);
         }
         LocalDate from = today(branch);
-        Roster written = rosters.change(therapist.id(), change, roster -> List.of(new TherapistRosterChanged(UUID.randomUUID(),
+        // From the day before: a shift of that date at a branch in a zone behind this one may still be running.
+        List<LocalDate> dates = from.minusDays(1).datesUntil(from.plusDays(HORIZON.toDays() + 1)).toList();
+        Map<String, ZoneId> zones = zones();
+        Roster written = rosters.change(therapist.id(), change, (replaced, roster) -> List.of(new TherapistRosterChanged(UUID.randomUUID(),
                 clock.instant(), therapist.id(), branch.id(),
                 roster.weekly().stream().map(shift -> new TherapistRosterChanged.Weekly(shift.day(), shift.branchId(), shift.start(),
                         shift.end())).toList(),
                 roster.changes().stream().filter(day -> !day.date().isBefore(from)).map(day -> new TherapistRosterChanged.Change(day.date(),
                         day.branchId(), day.start(), day.end())).toList(),
-                before.stream().map(Stranding.BookedAt::bookingId).toList())));
+                before.stream().map(Stranding.BookedAt::bookingId).toList(),
+                OpenedTime.between(replaced, roster, dates, id -> Optional.ofNullable(zones.get(id)), clock.instant()).stream()
+                        .map(opened -> new TherapistRosterChanged.Opened(opened.branchId(), opened.interval().start(),
+                                opened.interval().end())).toList())));
         Set<String> stranded = new HashSet<>();
         before.forEach(session -> stranded.add(session.bookingId()));
         Stranding.stranded(written, booked(therapist, ahead)).forEach(session -> stranded.add(session.bookingId()));
@@ -126,12 +134,16 @@ public class RosterService {
     /** The therapist's booked future sessions, each with its branch's zone. */
     private List<Stranding.BookedAt> booked(Therapist therapist, Interval ahead) {
         List<AssignmentRecord> holders = replanner.holders(therapist.id(), ahead);
-        Map<String, ZoneId> zones = catalogue.all().stream().collect(Collectors.toMap(Branch::id, Branch::zone));
+        Map<String, ZoneId> zones = zones();
         Instant now = clock.instant();
         return holders.stream()
                 .filter(record -> record.start().isAfter(now) && zones.containsKey(record.branchId()))
                 .map(record -> new Stranding.BookedAt(record.id(), record.branchId(), zones.get(record.branchId()), record.session()))
                 .toList();
+    }
+
+    private Map<String, ZoneId> zones() {
+        return catalogue.all().stream().collect(Collectors.toMap(Branch::id, Branch::zone));
     }
 
     private List<WeeklyShift> validWeekly(Branch branch, Therapist therapist, RosterRequests.Weekly request) {

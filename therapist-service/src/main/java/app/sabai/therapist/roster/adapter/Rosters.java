@@ -23,7 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -88,11 +88,15 @@ public class Rosters {
 
     /** Applies the change to the therapist's roster, guarded by the version read; returns the roster written. */
     public Roster change(String therapistId, UnaryOperator<Roster> change) {
-        return change(therapistId, change, written -> List.of());
+        return change(therapistId, change, (replaced, written) -> List.of());
     }
 
-    /** As above, with the events the roster as written causes, in the same write (outbox). */
-    public Roster change(String therapistId, UnaryOperator<Roster> change, Function<Roster, List<? extends SabaiEvent>> events) {
+    /**
+     * As above, with the events the change causes, in the same write (outbox): made from the roster it replaced and the
+     * roster as written, both of the attempt that lands.
+     */
+    public Roster change(String therapistId, UnaryOperator<Roster> change,
+                         BiFunction<Roster, Roster, List<? extends SabaiEvent>> events) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<Roster> current = find(therapistId);
             if (current.isEmpty()) {
@@ -101,7 +105,7 @@ public class Rosters {
             }
             Roster changed = change.apply(current.get());
             Roster written = new Roster(therapistId, changed.weekly(), changed.changes(), current.get().version() + 1);
-            List<? extends SabaiEvent> caused = events.apply(written);
+            List<? extends SabaiEvent> caused = events.apply(current.get(), written);
             Update update = new Update().set("weekly", changed.weekly()).set("changes", changed.changes()).inc("version", 1);
             outbox.append(update, caused);
             if (mongo.updateFirst(new Query(Criteria.where("_id").is(therapistId).and("version").is(current.get().version())), update,

@@ -52,6 +52,9 @@ class RosterIT extends ServiceIntegrationTest {
         HttpResponse<String> back = delete(roster + "/days/" + day.plusDays(7));
         assertThat(back.statusCode()).isEqualTo(200);
         assertThat(decided(bookWith(anna, branch, Technique.SWEDISH, at(branch, day.plusDays(7), "13:00"), 60))).isEqualTo("ASSIGNED");
+        assertThat(eventsAbout(anna.id(), TherapistRosterChanged.class, Duration.ofSeconds(3))).as("weekly, day off, day off taken back")
+                .hasSize(3).last().satisfies(changed -> assertThat(changed.opened()).containsExactly(new TherapistRosterChanged.Opened(
+                        branch.id(), at(branch, day.plusDays(7), "12:00"), at(branch, day.plusDays(7), "20:00"))));
     }
 
     @Test
@@ -91,6 +94,8 @@ class RosterIT extends ServiceIntegrationTest {
             assertThat(changed.changes()).containsExactly(new TherapistRosterChanged.Change(day, branch.id(), LocalTime.of(13, 0),
                     LocalTime.of(21, 0)));
             assertThat(changed.weekly()).hasSize(7);
+            assertThat(changed.opened()).as("the later end; the morning it gave up opens nothing").containsExactly(
+                    new TherapistRosterChanged.Opened(branch.id(), at(branch, day, "17:00"), at(branch, day, "21:00")));
         });
     }
 
