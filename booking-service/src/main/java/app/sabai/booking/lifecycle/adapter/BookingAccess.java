@@ -31,14 +31,20 @@ public final class BookingAccess {
         return changesAsCustomer(caller, customerId) || caller.actsAt(branchId);
     }
 
+    /** A booking view as the caller may read it: without the intake's notes unless those are theirs to read. */
+    public static BookingView asSeenBy(Caller caller, BookingView view) {
+        return readsIntake(caller, view.customerId(), view.branchId()) ? view : view.withoutCareNotes();
+    }
+
     /** The booking as the caller may read it, empty when it is not theirs to read. */
     public static Optional<BookingView> view(Caller caller, Booking booking) {
         if (!sees(caller, booking.customerId(), booking.branchId())) {
             return Optional.empty();
         }
-        BookingView view = BookingView.of(booking);
-        boolean readsIntake = caller.isCustomer(booking.customerId())
-                || caller.has(Role.STAFF) && caller.branches().contains(booking.branchId());
-        return Optional.of(readsIntake ? view : view.withoutCareNotes());
+        return Optional.of(asSeenBy(caller, BookingView.of(booking)));
+    }
+
+    private static boolean readsIntake(Caller caller, String customerId, String branchId) {
+        return caller.isCustomer(customerId) || caller.has(Role.STAFF) && caller.branches().contains(branchId);
     }
 }

@@ -44,7 +44,7 @@ class BookingCommandController {
     @PostMapping("/api/bookings/{bookingId}/cancellation")
     BookingView cancelByCustomer(@PathVariable String bookingId, @RequestBody(required = false) CancellationRequest body,
                                  HttpServletRequest request, Caller caller) {
-        return commands.cancel(bookingId, customerChannel(caller), orNone(body), key(request));
+        return BookingAccess.asSeenBy(caller, commands.cancel(bookingId, customerChannel(caller), orNone(body), key(request)));
     }
 
     @PostMapping("/api/branches/{branchId}/bookings/{bookingId}/cancellation")
@@ -56,7 +56,8 @@ class BookingCommandController {
     @PostMapping("/api/bookings/{bookingId}/reschedule")
     ResponseEntity<BookingView> rescheduleByCustomer(@PathVariable String bookingId, @RequestBody(required = false) RescheduleRequest body,
                                                      HttpServletRequest request, Caller caller) {
-        return ResponseEntity.accepted().body(commands.requestReschedule(bookingId, customerChannel(caller), body, key(request)));
+        return ResponseEntity.accepted().body(BookingAccess.asSeenBy(caller,
+                commands.requestReschedule(bookingId, customerChannel(caller), body, key(request))));
     }
 
     @PostMapping("/api/branches/{branchId}/bookings/{bookingId}/reschedule")
