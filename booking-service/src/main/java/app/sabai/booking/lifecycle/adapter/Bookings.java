@@ -136,7 +136,7 @@ public class Bookings {
         document.put(REQUEST_FINGERPRINT, idempotency.requestFingerprint());
         document.put(FIRST_ANSWER, idempotency.firstAnswer());
         document.put(AppliedEvents.FIELD, List.of());
-        document.put(OutboxEntry.FIELD, Outbox.entriesFor(events).stream().map(this::toDocument).toList());
+        document.put(OutboxEntry.FIELD, outbox.entriesFor(events).stream().map(this::toDocument).toList());
         mongo.insert(document, COLLECTION);
         outbox.written(COLLECTION, booking.id());
     }
