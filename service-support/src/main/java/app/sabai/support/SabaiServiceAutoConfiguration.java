@@ -5,15 +5,17 @@ import app.sabai.support.kafka.PoisonRecordException;
 import app.sabai.support.kafka.SabaiEventDeserializer;
 import app.sabai.support.kafka.SabaiTopicsFactory;
 import app.sabai.support.kafka.SabaiValueSerializer;
-import app.sabai.support.kafka.TraceRecordInterceptor;
 import app.sabai.support.kafka.UnknownEventTypeFilter;
 import app.sabai.support.lifecycle.ParentProcessWatcher;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxRelay;
 import app.sabai.support.outbox.OutboxSource;
-import app.sabai.support.trace.TraceFilter;
 import app.sabai.support.web.ProblemDetailsAdvice;
 import app.sabai.support.web.StrictJson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -30,7 +32,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -51,8 +52,8 @@ import java.util.Map;
 /**
  * What every Sabai service gets by depending on this module: the outbox relay, CloudEvents
  * (de)serialisation with poison records sent to {@code <topic>-dlt}, offsets committed after
- * processing, blocking retries for ordered state, trace propagation, strict JSON binding of request
- * bodies and problem-details errors.
+ * processing, blocking retries for ordered state, traces that go on through the outbox, the platform's own
+ * measures, strict JSON binding of request bodies and problem-details errors.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
@@ -89,11 +90,13 @@ public class SabaiServiceAutoConfiguration {
     /**
      * Retries with backoff in place (the partition waits, keeping the branch's order) for failures that may
      * pass, such as the database being briefly away; records that can never succeed go to {@code <topic>-dlt}
-     * on the same partition, with the original topic, partition, offset and exception in headers.
+     * on the same partition, with the original topic, partition, offset and exception in headers, counted in
+     * {@code sabai.kafka.dead.letters} by the topic they came from.
      */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler sabaiErrorHandler(KafkaTemplate<Object, Object> template, ObjectProvider<DeadLetterHook> hooks) {
+    DefaultErrorHandler sabaiErrorHandler(KafkaTemplate<Object, Object> template, ObjectProvider<DeadLetterHook> hooks,
+                                          MeterRegistry meters) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
         ConsumerRecordRecoverer recoverer = (record, exception) -> {
@@ -106,6 +109,11 @@ public class SabaiServiceAutoConfiguration {
                 }
             });
             deadLetters.accept(record, exception);
+            Counter.builder("sabai.kafka.dead.letters")
+                    .description("Records sent to a dead-letter topic")
+                    .tag("topic", record.topic())
+                    .register(meters)
+                    .increment();
         };
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);
@@ -121,27 +129,17 @@ public class SabaiServiceAutoConfiguration {
     }
 
     @Bean
-    TraceRecordInterceptor traceRecordInterceptor() {
-        return new TraceRecordInterceptor();
-    }
-
-    @Bean
-    FilterRegistrationBean<TraceFilter> traceFilter() {
-        FilterRegistrationBean<TraceFilter> registration = new FilterRegistrationBean<>(new TraceFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
-    }
-
-    @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, Object> kafka, ObjectProvider<OutboxSource> sources,
-                            SabaiServiceProperties properties, @Value("${spring.application.name}") String applicationName) {
+                            SabaiServiceProperties properties, @Value("${spring.application.name}") String applicationName,
+                            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, MeterRegistry meters) {
         return new OutboxRelay(mongo, kafka, sources.orderedStream().toList(), applicationName,
-                properties.outbox().sweepInterval(), properties.outbox().sendTimeout());
+                properties.outbox().sweepInterval(), properties.outbox().sendTimeout(),
+                tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP), meters);
     }
 
     @Bean
-    Outbox outbox(OutboxRelay relay) {
-        return new Outbox(relay);
+    Outbox outbox(OutboxRelay relay, ObjectProvider<Tracer> tracer) {
+        return new Outbox(relay, tracer.getIfAvailable(() -> Tracer.NOOP));
     }
 
     @Bean

@@ -11,6 +11,8 @@ import app.sabai.contracts.assignments.TherapistAssigned;
 import app.sabai.contracts.bookings.BookingConfirmed;
 import app.sabai.contracts.bookings.BookingRejected;
 import app.sabai.contracts.bookings.BookingRequested;
+import app.sabai.contracts.envelope.CloudEventHeaders;
+import app.sabai.contracts.envelope.TraceParent;
 import app.sabai.contracts.values.Alternative;
 import app.sabai.contracts.values.BodyArea;
 import app.sabai.contracts.values.RejectionReason;
@@ -96,6 +98,19 @@ class BookingFlowIT {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(stored(id).getList("outbox", Document.class)).isEmpty());
+    }
+
+    @Test
+    void aBookingsEventsGoOnWithTheTraceOfWhatCausedThem() {
+        TraceParent gateway = TraceParent.newRoot();
+        String id = api.traced(gateway.toString()).requestABooking(branchId);
+
+        assertThat(traceIdOf(BookingEvents.awaitRecord(BookingRequested.class, id))).isEqualTo(gateway.traceId());
+
+        TraceParent therapistService = TraceParent.newRoot();
+        TestRecords.publish(Topic.ASSIGNMENTS.topicName(), AssignmentEvents.assigned(id, branchId, "t-nok", "Nok"), therapistService);
+
+        assertThat(traceIdOf(BookingEvents.awaitRecord(BookingConfirmed.class, id))).isEqualTo(therapistService.traceId());
     }
 
     @Test
@@ -188,6 +203,10 @@ class BookingFlowIT {
         assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(soonerId);
         assertThat(page.get("items").get(1).get("id").asString()).isEqualTo(laterId);
         assertThat(page.get("items").get(0).get("customer").get("email").asString()).isEqualTo(customer.email());
+    }
+
+    private static String traceIdOf(ConsumerRecord<String, byte[]> record) {
+        return TraceParent.parse(TestRecords.header(record, CloudEventHeaders.TRACEPARENT)).orElseThrow().traceId();
     }
 
     private Document stored(String id) {

@@ -22,19 +22,26 @@ public final class BookingApi {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private final String base;
     private final Caller caller;
+    private final String traceparent;
 
     public BookingApi(int port) {
-        this("http://localhost:" + port, TestCallers.admin());
+        this("http://localhost:" + port, TestCallers.admin(), null);
     }
 
-    private BookingApi(String base, Caller caller) {
+    private BookingApi(String base, Caller caller, String traceparent) {
         this.base = base;
         this.caller = caller;
+        this.traceparent = traceparent;
     }
 
     /** The same API called as {@code who}; {@code null} calls it without a token. */
     public BookingApi as(Caller who) {
-        return new BookingApi(base, who);
+        return new BookingApi(base, who, traceparent);
+    }
+
+    /** The same API called within a trace, as the gateway calls it: every request carries the {@code traceparent}. */
+    public BookingApi traced(String traceparentHeader) {
+        return new BookingApi(base, caller, traceparentHeader);
     }
 
     public HttpResponse<String> post(RequestBodies body) {
@@ -181,8 +188,14 @@ public final class BookingApi {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        HttpRequest signed = caller == null ? request
-                : HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", TestIssuer.get().bearer(caller)).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true);
+        if (caller != null) {
+            builder.header("Authorization", TestIssuer.get().bearer(caller));
+        }
+        if (traceparent != null) {
+            builder.header("traceparent", traceparent);
+        }
+        HttpRequest signed = builder.build();
         try {
             return CLIENT.send(signed, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package app.sabai.infra.launcher;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.Map;
  *
  * @param externalKafka  {@code KAFKA_BOOTSTRAP_SERVERS}: use that broker and start none (null: start one)
  * @param externalMongo  {@code MONGODB_URI}: use that MongoDB and start no store (null: start one)
+ * @param otlpEndpoint   {@code SABAI_OTLP_ENDPOINT}: the OTLP/HTTP collector every process sends its traces to
+ *                       (null: traces are kept in the logs' ids only, nothing is sent)
  */
 public record LaunchOptions(
         Path home,
@@ -24,6 +27,7 @@ public record LaunchOptions(
         String externalMongo,
         Path readyFile,
         Duration startTimeout,
+        String otlpEndpoint,
         boolean help) {
 
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
@@ -80,6 +84,8 @@ public record LaunchOptions(
         String readyFile = nonBlank(environment.get("SABAI_READY_FILE"));
         String timeout = nonBlank(environment.get("SABAI_START_TIMEOUT"));
         String timeoutSource = "SABAI_START_TIMEOUT";
+        String otlpEndpoint = nonBlank(environment.get("SABAI_OTLP_ENDPOINT"));
+        String otlpSource = "SABAI_OTLP_ENDPOINT";
         boolean demo = !isTrue(environment.get("SABAI_NO_DEMO"));
         boolean help = false;
 
@@ -95,12 +101,16 @@ public record LaunchOptions(
             switch (name) {
                 case "--help", "-h" -> help = true;
                 case "--no-demo" -> demo = false;
-                case "--home", "--data", "--ready-file", "--start-timeout" -> {
+                case "--home", "--data", "--ready-file", "--start-timeout", "--otlp-endpoint" -> {
                     String value = inlineValue != null ? inlineValue : valueAfter(args, i++, name);
                     switch (name) {
                         case "--home" -> home = value;
                         case "--data" -> data = value;
                         case "--ready-file" -> readyFile = value;
+                        case "--otlp-endpoint" -> {
+                            otlpEndpoint = nonBlank(value);
+                            otlpSource = "--otlp-endpoint";
+                        }
                         default -> {
                             timeout = value;
                             timeoutSource = "--start-timeout";
@@ -123,7 +133,8 @@ public record LaunchOptions(
         Path readyPath = readyFile == null ? dataPath.resolve("run").resolve("ready") : workingDirectory.resolve(readyFile).toAbsolutePath().normalize();
         LaunchOptions options = new LaunchOptions(homePath, dataPath, ports, demo,
                 nonBlank(environment.get("KAFKA_BOOTSTRAP_SERVERS")), nonBlank(environment.get("MONGODB_URI")),
-                readyPath, timeout == null ? DEFAULT_START_TIMEOUT : seconds(timeoutSource, timeout), help);
+                readyPath, timeout == null ? DEFAULT_START_TIMEOUT : seconds(timeoutSource, timeout),
+                otlpEndpoint == null ? null : httpUrl(otlpSource, otlpEndpoint), help);
         options.refuseSharedPorts();
         return options;
     }
@@ -159,6 +170,8 @@ public record LaunchOptions(
                   --no-demo                  start without the demo branches, therapists, shifts and users (SABAI_NO_DEMO=true)
                   --ready-file FILE          where to write the gateway URL once ready (SABAI_READY_FILE; default: <data>/run/ready)
                   --start-timeout SECONDS    how long services may take to come up (SABAI_START_TIMEOUT; default 120)
+                  --otlp-endpoint URL        send every process's traces to that OTLP/HTTP collector, such as
+                                             http://localhost:4318 (SABAI_OTLP_ENDPOINT; default: send none)
 
                 KAFKA_BOOTSTRAP_SERVERS=host:port  use that Kafka instead of starting a broker
                 MONGODB_URI=mongodb://...          use that MongoDB instead of starting the store
@@ -199,6 +212,18 @@ public record LaunchOptions(
             // reported below
         }
         throw new OptionsException(source + " must be a number of seconds above 0, not '" + value + "'.");
+    }
+
+    private static String httpUrl(String source, String value) {
+        try {
+            URI uri = URI.create(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return value;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new OptionsException(source + " must be an http:// or https:// address such as http://localhost:4318, not '" + value + "'.");
     }
 
     private static boolean isTrue(String value) {

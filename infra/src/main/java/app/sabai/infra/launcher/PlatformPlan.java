@@ -124,13 +124,14 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
     private static ChildSpec identity(LaunchOptions options, Artifacts artifacts, JarRunner jars, String setsid, String java,
                                       long launcherPid, ClientSecrets secrets) {
         int port = options.port(PortOption.IDENTITY);
-        List<String> args = List.of(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.security.oauth2.authorizationserver.issuer=" + local(port),
                 "--sabai.identity.key-file=" + options.data().resolve("identity").resolve("signing-key.json"),
                 "--sabai.identity.gateway-url=" + options.gatewayUrl(),
                 "--sabai.identity.demo.enabled=" + options.demo(),
-                "--sabai.parent-pid=" + launcherPid);
+                "--sabai.parent-pid=" + launcherPid));
+        args.addAll(telemetryArgs(options));
         Map<String, String> environment = options.demo() ? Map.of() : Map.of(
                 ClientSecrets.GATEWAY_VARIABLE, secrets.gateway(),
                 ClientSecrets.MONITOR_VARIABLE, secrets.monitor());
@@ -149,12 +150,19 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
     }
 
     private static List<String> commonArgs(LaunchOptions options, int port, long launcherPid) {
-        return List.of(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + options.kafkaBootstrapServers(),
                 "--sabai.demo.enabled=" + options.demo(),
                 "--sabai.identity.issuer-uri=" + local(options.port(PortOption.IDENTITY)),
-                "--sabai.parent-pid=" + launcherPid);
+                "--sabai.parent-pid=" + launcherPid));
+        args.addAll(telemetryArgs(options));
+        return args;
+    }
+
+    /** Every process is told the same collector; one that does not trace yet ignores it. */
+    private static List<String> telemetryArgs(LaunchOptions options) {
+        return options.otlpEndpoint() == null ? List.of() : List.of("--sabai.telemetry.otlp-endpoint=" + options.otlpEndpoint());
     }
 
     private static List<String> jvm(List<String> base, JarRunner jars, String child) {

@@ -79,6 +79,11 @@ public final class ReadyReport {
         row(text, "", "every message is saved as a file in " + facts.mailFolder()
                 + (imap > 0 ? "" : " (add --imap-port 3143 to read them with a mail client too)"));
         row(text, "Logs", options.data().resolve("logs") + " (pids in " + options.data().resolve("run") + ")");
+        row(text, "Metrics", "http://localhost:" + options.port(PortOption.BOOKING) + "/actuator/prometheus (booking-service; therapist-service "
+                + options.port(PortOption.THERAPIST) + ", notification-service " + options.port(PortOption.NOTIFICATION) + " likewise)");
+        row(text, "Traces", options.otlpEndpoint() != null
+                ? "sent to " + options.otlpEndpoint() + " (OTLP); their ids are in every log line"
+                : "ids in every log line; none sent (add --otlp-endpoint http://localhost:4318 for a collector)");
         if (!facts.memory().isEmpty()) {
             StringBuilder each = new StringBuilder();
             facts.memory().forEach((name, bytes) -> each.append(each.isEmpty() ? "" : ", ").append(name).append(' ').append(megabytes(bytes)));

@@ -38,6 +38,26 @@ class LaunchOptionsTest {
         assertThat(options.kafkaBootstrapServers()).isEqualTo("localhost:9092");
         assertThat(options.mongoUri()).isEqualTo("mongodb://localhost:27017");
         assertThat(options.startTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(options.otlpEndpoint()).isNull();
+    }
+
+    @Test
+    void takesTheCollectorForTracesFromTheEnvironmentAndTheCommandLineWins() {
+        assertThat(LaunchOptions.parse(List.of(), Map.of("SABAI_OTLP_ENDPOINT", "http://collector:4318"), CWD).otlpEndpoint())
+                .isEqualTo("http://collector:4318");
+        assertThat(LaunchOptions.parse(List.of("--otlp-endpoint", "http://localhost:4318"),
+                Map.of("SABAI_OTLP_ENDPOINT", "http://collector:4318"), CWD).otlpEndpoint())
+                .isEqualTo("http://localhost:4318");
+        assertThat(LaunchOptions.parse(List.of("--otlp-endpoint=https://traces.example.com"), Map.of(), CWD).otlpEndpoint())
+                .isEqualTo("https://traces.example.com");
+    }
+
+    @Test
+    void aCollectorMustBeAnHttpAddress() {
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--otlp-endpoint", "localhost:4318"), Map.of(), CWD))
+                .hasMessage("--otlp-endpoint must be an http:// or https:// address such as http://localhost:4318, not 'localhost:4318'.");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of(), Map.of("SABAI_OTLP_ENDPOINT", "jaeger"), CWD))
+                .hasMessageStartingWith("SABAI_OTLP_ENDPOINT must be an http:// or https:// address");
     }
 
     @Test
@@ -122,6 +142,7 @@ class LaunchOptionsTest {
         for (PortOption port : PortOption.values()) {
             assertThat(usage).contains(port.option()).contains(port.environmentVariable());
         }
-        assertThat(usage).contains("--no-demo", "KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "--ready-file");
+        assertThat(usage).contains("--no-demo", "KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "--ready-file", "--otlp-endpoint URL",
+                "SABAI_OTLP_ENDPOINT");
     }
 }

@@ -119,6 +119,25 @@ class PlatformPlanTest {
     }
 
     @Test
+    void everyProcessIsToldTheCollectorForTracesWhenThereIsOne() {
+        PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of("--otlp-endpoint", "http://localhost:4318"), Map.of(), HOME),
+                ARTIFACTS, JAVA, null, 4242);
+
+        assertThat(plan.services()).hasSize(3).allSatisfy(service ->
+                assertThat(service.command()).contains("--sabai.telemetry.otlp-endpoint=http://localhost:4318"));
+        assertThat(plan.gateway().command()).contains("--sabai.telemetry.otlp-endpoint=http://localhost:4318");
+        assertThat(plan.infrastructure().getLast().command()).contains("--sabai.telemetry.otlp-endpoint=http://localhost:4318");
+    }
+
+    @Test
+    void withoutACollectorNoProcessIsToldOne() {
+        PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of(), Map.of(), HOME), ARTIFACTS, JAVA, null, 4242);
+
+        assertThat(plan.all()).allSatisfy(child ->
+                assertThat(child.command()).noneMatch(argument -> argument.startsWith("--sabai.telemetry.")));
+    }
+
+    @Test
     void withoutDemoDataNoCatalogueIsAwaited() {
         PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of("--no-demo"), Map.of(), HOME), ARTIFACTS, JAVA, null, 4242);
 

@@ -52,6 +52,8 @@ class ReadyReportTest {
                 .contains("SMTP localhost:3025")
                 .contains("add --imap-port 3143")
                 .contains("/work/sabai/.sabai/logs")
+                .contains("Metrics        http://localhost:8081/actuator/prometheus")
+                .contains("none sent (add --otlp-endpoint http://localhost:4318")
                 .doesNotContain("none needed yet")
                 .contains("Press Ctrl-C to stop");
     }
@@ -85,6 +87,12 @@ class ReadyReportTest {
         assertThat(json.get("technique").asString()).isEqualTo("SWEDISH");
         assertThat(json.get("customer").get("email").asString()).isEqualTo("ada@example.com");
         assertThat(json.get("intake").get("pregnant").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theReportSaysWhereTracesGo() {
+        assertThat(ReadyReport.render(facts(List.of("--otlp-endpoint", "http://localhost:4318"), Duration.ofSeconds(12), Map.of())))
+                .contains("Traces         sent to http://localhost:4318 (OTLP)");
     }
 
     private static ReadyReport.Facts facts(List<String> args, Duration took, Map<String, Long> memory) {

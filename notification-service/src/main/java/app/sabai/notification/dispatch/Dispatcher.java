@@ -5,6 +5,7 @@ import app.sabai.notification.booking.Change;
 import app.sabai.notification.booking.DeliveryPolicy;
 import app.sabai.notification.booking.Dispatch;
 import app.sabai.notification.booking.Message;
+import app.sabai.notification.booking.Reminder;
 import app.sabai.notification.branch.BranchDirectory;
 import app.sabai.notification.channel.DeliveryChannels;
 import app.sabai.notification.channel.OutgoingMessage;
@@ -12,14 +13,18 @@ import app.sabai.notification.store.BookingNotificationsStore;
 import app.sabai.notification.store.StoredBookingNotifications;
 import app.sabai.notification.template.MessageTemplates;
 import app.sabai.notification.template.RenderedMessage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +44,8 @@ import java.util.concurrent.TimeUnit;
  * session has started (after downtime, say) is missed, an SMS keeps to quiet hours. A claim that is never
  * recorded (the process died mid-send) is tried again under the same message id once its lease has run out,
  * while attempts remain: a message due while the platform is up is delivered at least once, and a receiver
- * that de-duplicates by the id (an email's {@code Message-ID}) sees it once.
+ * that de-duplicates by the id (an email's {@code Message-ID}) sees it once. How late each reminder went out, from
+ * the time it was due to the time its delivery was recorded, is measured in {@code sabai.reminders.lag} by channel.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -55,18 +61,21 @@ public class Dispatcher implements SmartLifecycle {
     private final BranchDirectory branches;
     private final DeliveryPolicy policy;
     private final DispatchProperties properties;
+    private final MeterRegistry meters;
     private final Clock clock;
     private volatile ScheduledExecutorService executor;
     private volatile boolean running;
 
     public Dispatcher(BookingNotificationsStore store, MessageTemplates templates, DeliveryChannels channels,
-                      BranchDirectory branches, DeliveryPolicy policy, DispatchProperties properties, Clock clock) {
+                      BranchDirectory branches, DeliveryPolicy policy, DispatchProperties properties, MeterRegistry meters,
+                      Clock clock) {
         this.store = store;
         this.templates = templates;
         this.channels = channels;
         this.branches = branches;
         this.policy = policy;
         this.properties = properties;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -150,10 +159,32 @@ public class Dispatcher implements SmartLifecycle {
                 return;
             }
             if (store.write(current, outcome, null)) {
+                if (failure == null) {
+                    measureLag(outcome.state(), messageId);
+                }
                 return;
             }
         }
         log.error("Could not record the delivery of {}; when its lease runs out it is sent again under the same id", messageId);
+    }
+
+    private void measureLag(BookingNotifications state, String messageId) {
+        Message sent = state.message(messageId);
+        if (!sent.isReminder() || sent.sentAt() == null) {
+            return;
+        }
+        // The reminder's own due time: a retried message's dueAt is the time of its retry.
+        Instant dueAt = state.reminders().stream().filter(reminder -> reminder.id().equals(sent.reminderId()))
+                .map(Reminder::dueAt).findFirst().orElse(sent.dueAt());
+        Duration lag = Duration.between(dueAt, sent.sentAt());
+        Timer.builder("sabai.reminders.lag")
+                .description("From the time a reminder was due to the time it was sent")
+                .tag("channel", sent.channel().name().toLowerCase(Locale.ROOT))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(100))
+                .maximumExpectedValue(Duration.ofHours(2))
+                .register(meters)
+                .record(lag.isNegative() ? Duration.ZERO : lag);
     }
 
     private Instant now() {

@@ -7,10 +7,13 @@ import app.sabai.notification.booking.ReminderPlanner;
 import app.sabai.notification.dispatch.Dispatcher;
 import app.sabai.notification.store.BookingNotificationsStore;
 import app.sabai.support.testing.SabaiServiceTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,6 +46,8 @@ class ReminderDeliveryIT extends NotificationFlowSupport {
     ReminderPlanner planner;
     @Autowired
     DeliveryPolicy policy;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aReminderIsSentOnceWhenItBecomesDue() {
@@ -50,6 +55,7 @@ class ReminderDeliveryIT extends NotificationFlowSupport {
         String email = newEmail();
         Instant start = Instant.now().plus(Duration.ofHours(2)).plusSeconds(6).truncatedTo(ChronoUnit.MILLIS);
         Instant dueAt = start.minus(Duration.ofHours(2));
+        long remindersMeasured = remindersMeasured();
 
         publish(confirmed(bookingId, start, emailCustomer(email)));
 
@@ -66,6 +72,12 @@ class ReminderDeliveryIT extends NotificationFlowSupport {
         assertThat(reminderMessage.get("kind").asString()).isEqualTo("REMINDER");
         assertThat(reminderMessage.get("status").asString()).isEqualTo("SENT");
         assertThat(Instant.parse(reminderMessage.get("sentAt").asString())).as("not sent before it was due").isAfterOrEqualTo(dueAt);
+
+        assertThat(remindersMeasured()).isGreaterThan(remindersMeasured);
+        HttpResponse<String> scrape = get("/actuator/prometheus", null);
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("sabai_reminders_lag_seconds_bucket{application=\"notification-service\",channel=\"email\",le=",
+                "sabai_reminders_lag_seconds_count{application=\"notification-service\",channel=\"email\"}");
     }
 
     @Test
@@ -100,5 +112,10 @@ class ReminderDeliveryIT extends NotificationFlowSupport {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(only(NotificationSent.class, notificationsAbout(bookingId)))
                         .filteredOn(sent -> sent.kind() == MessageKind.REMINDER).hasSize(1));
+    }
+
+    private long remindersMeasured() {
+        Timer lag = meters.find("sabai.reminders.lag").tag("channel", "email").timer();
+        return lag == null ? 0 : lag.count();
     }
 }

@@ -2,7 +2,9 @@ package app.sabai.support.outbox;
 
 import app.sabai.contracts.SabaiEvent;
 import app.sabai.contracts.envelope.TraceParent;
-import app.sabai.support.trace.TraceContext;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 import org.springframework.data.mongodb.core.query.Update;
 
 import java.util.Collection;
@@ -10,7 +12,8 @@ import java.util.List;
 
 /**
  * Puts events into the same single-document update as the state change that caused them, and tells
- * the relay once that update is written.
+ * the relay once that update is written. Each entry keeps the trace of the work that wrote it, so the
+ * record published later, from another thread, continues that trace.
  *
  * <pre>{@code
  * Update update = new Update().set("status", CONFIRMED);
@@ -23,13 +26,16 @@ import java.util.List;
 public class Outbox {
 
     private final OutboxRelay relay;
+    private final Tracer tracer;
 
-    public Outbox(OutboxRelay relay) {
+    public Outbox(OutboxRelay relay, Tracer tracer) {
         this.relay = relay;
+        this.tracer = tracer;
     }
 
-    public static List<OutboxEntry> entriesFor(Collection<? extends SabaiEvent> events) {
-        TraceParent trace = TraceContext.current();
+    /** The entries for the events, each carrying the current span as its {@code traceparent} (none outside a trace). */
+    public List<OutboxEntry> entriesFor(Collection<? extends SabaiEvent> events) {
+        TraceParent trace = currentTrace();
         return events.stream().map(event -> OutboxEntry.of(event, trace)).toList();
     }
 
@@ -44,5 +50,15 @@ public class Outbox {
     /** Asks the relay to publish the document's pending events now rather than at the next sweep. */
     public void written(String collection, Object id) {
         relay.nudge(collection, id);
+    }
+
+    private TraceParent currentTrace() {
+        Span span = tracer.currentSpan();
+        if (span == null) {
+            return null;
+        }
+        TraceContext context = span.context();
+        String flags = Boolean.TRUE.equals(context.sampled()) ? "01" : "00";
+        return TraceParent.parse("00-" + context.traceId() + "-" + context.spanId() + "-" + flags).orElse(null);
     }
 }

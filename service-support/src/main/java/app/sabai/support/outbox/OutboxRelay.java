@@ -1,7 +1,11 @@
 package app.sabai.support.outbox;
 
 import app.sabai.contracts.envelope.CloudEventHeaders;
-import app.sabai.contracts.envelope.TraceParent;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
@@ -20,21 +24,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes pending outbox entries with the idempotent producer, then pulls them from their document
  * by event id. A crash between the send and the pull only causes a redelivery, which consumers absorb.
  * Writers nudge the relay for low latency; a periodic sweep finds whatever a crash left behind.
+ *
+ * <p>Each record is sent inside a span whose parent is the trace stored with its entry, so the record's
+ * {@code traceparent} continues the work that wrote the event, not the relay's own. The relay keeps count of the
+ * entries it found and has not published yet ({@code sabai.outbox.backlog}, per collection) from what it reads
+ * anyway: a scrape reads a number, never the database.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int SWEEP_BATCH = 200;
+    private static final String BACKLOG = "sabai.outbox.backlog";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, Object> kafka;
@@ -42,17 +58,26 @@ public class OutboxRelay implements SmartLifecycle {
     private final String source;
     private final Duration sweepInterval;
     private final Duration sendTimeout;
+    private final Tracer tracer;
+    private final Propagator propagator;
+    private final MeterRegistry meters;
+    private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, Object> kafka, List<OutboxSource> sources,
-                       String applicationName, Duration sweepInterval, Duration sendTimeout) {
+                       String applicationName, Duration sweepInterval, Duration sendTimeout, Tracer tracer,
+                       Propagator propagator, MeterRegistry meters) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.sources = List.copyOf(sources);
         this.source = CloudEventHeaders.sourceOf(applicationName);
         this.sweepInterval = sweepInterval;
         this.sendTimeout = sendTimeout;
+        this.tracer = tracer;
+        this.propagator = propagator;
+        this.meters = meters;
+        this.sources.forEach(outboxSource -> backlog(outboxSource.collection()));
     }
 
     /** Relays one document's pending entries soon, off the caller's thread. */
@@ -63,36 +88,61 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Relays every pending entry of every source; returns how many events were published. */
+    /**
+     * Relays every pending entry of every source, then looks again at the documents still counted as pending that the
+     * sweep did not reach (published by another instance, or in a collection that is no source); returns how many
+     * events were published.
+     */
     public int sweep() {
         int published = 0;
+        Map<String, Set<Object>> seen = new HashMap<>();
         for (OutboxSource outboxSource : sources) {
             published += relay(outboxSource.collection(),
-                    new Query(Criteria.where(OutboxEntry.FIELD + ".0").exists(true)).limit(SWEEP_BATCH));
+                    new Query(Criteria.where(OutboxEntry.FIELD + ".0").exists(true)).limit(SWEEP_BATCH),
+                    seen.computeIfAbsent(outboxSource.collection(), collection -> new HashSet<>()));
+        }
+        for (Map.Entry<String, Backlog> backlog : backlogs.entrySet()) {
+            Set<Object> counted = new HashSet<>(backlog.getValue().documents.keySet());
+            counted.removeAll(seen.getOrDefault(backlog.getKey(), Set.of()));
+            if (!counted.isEmpty()) {
+                Set<Object> found = new HashSet<>();
+                published += relay(backlog.getKey(), new Query(Criteria.where("_id").in(counted)), found);
+                counted.stream().filter(id -> !found.contains(id)).forEach(gone -> backlog.getValue().set(gone, 0));
+            }
         }
         return published;
     }
 
+    /** Events found in outboxes and not published yet, as far as this relay has seen. */
+    public long backlog() {
+        return backlogs.values().stream().mapToLong(backlog -> backlog.events.get()).sum();
+    }
+
     private void relayQuietly(String collection, Query query) {
         try {
-            relay(collection, query);
+            relay(collection, query, new HashSet<>());
         } catch (RuntimeException e) {
             log.warn("Outbox relay of {} failed, the next sweep retries: {}", collection, e.toString());
         }
     }
 
-    private int relay(String collection, Query query) {
+    private int relay(String collection, Query query, Set<Object> seen) {
         query.fields().include(OutboxEntry.FIELD);
+        Backlog backlog = backlog(collection);
         int published = 0;
         for (Document document : mongo.find(query, Document.class, collection)) {
+            Object id = document.get("_id");
+            seen.add(id);
             List<Document> entries = document.getList(OutboxEntry.FIELD, Document.class, List.of());
+            backlog.set(id, entries.size());
             if (entries.isEmpty()) {
                 continue;
             }
             List<String> sent = publish(entries);
-            mongo.updateFirst(new Query(Criteria.where("_id").is(document.get("_id"))),
+            mongo.updateFirst(new Query(Criteria.where("_id").is(id)),
                     new Update().pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", sent))),
                     collection);
+            backlog.set(id, 0);
             published += sent.size();
         }
         return published;
@@ -102,13 +152,42 @@ public class OutboxRelay implements SmartLifecycle {
         List<CompletableFuture<SendResult<String, Object>>> sends = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (Document entry : entries) {
-            sends.add(kafka.send(record(entry)));
+            sends.add(send(entry));
             ids.add(entry.getString("eventId"));
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .join();
         return ids;
+    }
+
+    /**
+     * Sends the entry inside a span whose parent is the trace stored with it. The record carries that span's
+     * {@code traceparent}; the template's own observation, when enabled, replaces it with its child in the same trace.
+     */
+    private CompletableFuture<SendResult<String, Object>> send(Document entry) {
+        ProducerRecord<String, Object> record = record(entry);
+        String traceparent = entry.getString("traceparent");
+        Span.Builder builder = traceparent == null
+                ? tracer.spanBuilder()
+                : propagator.extract(Map.of(CloudEventHeaders.TRACEPARENT, traceparent), Map::get);
+        Span span = builder.name("outbox relay").tag("messaging.destination.name", record.topic()).start();
+        propagator.inject(span.context(), record, (carrier, name, value) -> {
+            carrier.headers().remove(name);
+            header(carrier, name, value);
+        });
+        try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
+            return kafka.send(record).whenComplete((result, failure) -> {
+                if (failure != null) {
+                    span.error(failure);
+                }
+                span.end();
+            });
+        } catch (RuntimeException e) {
+            span.error(e);
+            span.end();
+            throw e;
+        }
     }
 
     private ProducerRecord<String, Object> record(Document entry) {
@@ -123,18 +202,37 @@ public class OutboxRelay implements SmartLifecycle {
         header(record, CloudEventHeaders.SUBJECT, entry.getString("subject"));
         header(record, CloudEventHeaders.TIME, time.toString());
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        String traceparent = entry.getString("traceparent");
-        if (traceparent != null) {
-            // The stored trace is the span that caused the event; the record is a new span of it.
-            header(record, CloudEventHeaders.TRACEPARENT,
-                    TraceParent.parse(traceparent).map(TraceParent::child).map(TraceParent::toString).orElse(traceparent));
-        }
         return record;
     }
 
     private static void header(ProducerRecord<String, Object> record, String name, String value) {
         if (value != null) {
             record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private Backlog backlog(String collection) {
+        return backlogs.computeIfAbsent(collection, name -> {
+            Backlog backlog = new Backlog();
+            Gauge.builder(BACKLOG, backlog.events, AtomicLong::get)
+                    .description("Events written to outboxes and not yet published")
+                    .tag("collection", name)
+                    .register(meters);
+            return backlog;
+        });
+    }
+
+    /** The entries found pending in each document of one collection, and their sum. */
+    private static final class Backlog {
+
+        final Map<Object, Integer> documents = new ConcurrentHashMap<>();
+        final AtomicLong events = new AtomicLong();
+
+        void set(Object id, int pending) {
+            documents.compute(id, (key, before) -> {
+                events.addAndGet(pending - (before == null ? 0 : before));
+                return pending == 0 ? null : pending;
+            });
         }
     }
 

@@ -19,8 +19,9 @@ import java.util.List;
 /**
  * Every service is an OAuth2 resource server: a request is served only with an access token whose signature,
  * issuer, audience and expiry check out ({@code spring.security.oauth2.resourceserver.jwt.*}, the token's
- * {@code roles} becoming authorities), and only on a route the service declared ({@link AccessRules}). Health and
- * the API documents are open. Nothing is kept between requests: no session, no cookie, so no CSRF to guard.
+ * {@code roles} becoming authorities), and only on a route the service declared ({@link AccessRules}). Health, the
+ * Prometheus scrape (read by the metrics collector, never routed through the gateway) and the API documents are
+ * open. Nothing is kept between requests: no session, no cookie, so no CSRF to guard.
  */
 @AutoConfiguration(beforeName = {"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
@@ -40,7 +41,8 @@ public class SabaiSecurityAutoConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(routes -> {
-                    routes.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/error")
+                    routes.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+                                    "/v3/api-docs", "/v3/api-docs/**", "/error")
                             .permitAll();
                     rules.orderedStream().forEach(declared -> declared.declare(routes));
                     routes.anyRequest().denyAll();

@@ -1,19 +1,29 @@
 package app.sabai.support.it;
 
 import app.sabai.contracts.SabaiEvent;
+import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingEvent;
+import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxSource;
 import app.sabai.support.security.Access;
 import app.sabai.support.security.AccessRules;
 import app.sabai.support.security.Caller;
 import app.sabai.support.security.Role;
 import app.sabai.support.web.InvalidRequestException;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import org.bson.Document;
+import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpMethod;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -24,7 +34,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A minimal service that uses what service-support gives every Sabai service. */
@@ -38,7 +52,8 @@ class SupportTestApplication {
                 .requestMatchers(HttpMethod.GET, "/branches/{branchId}/things").access(Access.readsAt("branchId"))
                 .requestMatchers(HttpMethod.POST, "/branches/{branchId}/things").access(Access.actsAt("branchId"))
                 .requestMatchers(HttpMethod.GET, "/whoami").access(Access.anyOf(Role.CUSTOMER, Role.STAFF))
-                .requestMatchers("/orders", "/parcels").access(Access.signedIn());
+                .requestMatchers("/orders", "/parcels").access(Access.signedIn())
+                .requestMatchers(HttpMethod.POST, "/widgets/{id}/completion").access(Access.signedIn());
     }
 
     @Bean
@@ -46,14 +61,53 @@ class SupportTestApplication {
         return new OutboxSource("widgets");
     }
 
+    /** Every booking event received, with the trace it was handled in, as the tracer and the log lines saw it. */
     @Component
     static class ReceivedBookingEvents {
 
         final List<SabaiEvent> received = new CopyOnWriteArrayList<>();
+        final Map<UUID, String> traceIds = new ConcurrentHashMap<>();
+        final Map<UUID, String> loggedTraceIds = new ConcurrentHashMap<>();
+        private final Tracer tracer;
+
+        ReceivedBookingEvents(Tracer tracer) {
+            this.tracer = tracer;
+        }
 
         @KafkaListener(topics = "sabai.bookings", groupId = "support-test")
         void on(BookingEvent event) {
+            Span span = tracer.currentSpan();
+            if (span != null) {
+                traceIds.put(event.eventId(), span.context().traceId());
+            }
+            String logged = MDC.get("traceId");
+            if (logged != null) {
+                loggedTraceIds.put(event.eventId(), logged);
+            }
             received.add(event);
+        }
+    }
+
+    /** Work started by a request whose event is published later, by the outbox relay. */
+    @RestController
+    static class WidgetController {
+
+        private final MongoTemplate mongo;
+        private final Outbox outbox;
+
+        WidgetController(MongoTemplate mongo, Outbox outbox) {
+            this.mongo = mongo;
+            this.outbox = outbox;
+        }
+
+        @PostMapping("/widgets/{id}/completion")
+        String complete(@PathVariable String id) {
+            mongo.getCollection("widgets").insertOne(new Document("_id", id));
+            BookingCompleted completed = new BookingCompleted(UUID.randomUUID(), Instant.now(), "booking-" + id, "liverpool", "t-9");
+            mongo.updateFirst(new Query(Criteria.where("_id").is(id)), outbox.append(new Update().set("state", "DONE"), List.of(completed)),
+                    "widgets");
+            outbox.written("widgets", id);
+            return completed.eventId().toString();
         }
     }
 

@@ -36,7 +36,12 @@ public final class TestRecords {
     }
 
     public static void publish(String topic, SabaiEvent event) {
-        Map<String, String> headers = CloudEventHeaders.of(event, CloudEventHeaders.sourceOf("test"), TraceParent.newRoot());
+        publish(topic, event, TraceParent.newRoot());
+    }
+
+    /** Publishes the event as part of the given trace, as a service working for that trace would. */
+    public static void publish(String topic, SabaiEvent event, TraceParent trace) {
+        Map<String, String> headers = CloudEventHeaders.of(event, CloudEventHeaders.sourceOf("test"), trace);
         publishRaw(topic, event.key(), SabaiJson.mapper().writeValueAsBytes(event), headers);
     }
 

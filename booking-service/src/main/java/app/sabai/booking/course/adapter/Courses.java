@@ -73,7 +73,7 @@ public class Courses {
         Document document = fields(course);
         document.put("_id", course.id());
         document.put(VERSION, 0L);
-        document.put(OutboxEntry.FIELD, Outbox.entriesFor(events).stream().map(this::toDocument).toList());
+        document.put(OutboxEntry.FIELD, outbox.entriesFor(events).stream().map(this::toDocument).toList());
         if (!events.isEmpty()) {
             courseOutbox.pending(course.id());
         }

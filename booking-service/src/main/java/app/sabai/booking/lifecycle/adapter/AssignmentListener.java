@@ -36,7 +36,7 @@ import java.time.temporal.ChronoUnit;
  * logged and skipped; a redelivered one changes nothing. After a decision about a session of a course or a waitlist offer
  * (and again when it is redelivered) what the booking belongs to is brought in step ({@link BookingFollowUps}). A released
  * slot, a withdrawn absence and the working time a roster change adds are free time, offered to the branch's waitlist
- * ({@link FreedTime}).
+ * ({@link FreedTime}). A request's decision is measured once, after the write that applied it ({@link BookingMeasures}).
  */
 @Component
 class AssignmentListener {
@@ -48,14 +48,16 @@ class AssignmentListener {
     private final DecisionWriter writer;
     private final BookingFollowUps followUps;
     private final ObjectProvider<FreedTime> freedTime;
+    private final BookingMeasures measures;
     private final Clock clock;
 
     AssignmentListener(Bookings bookings, DecisionWriter writer, BookingFollowUps followUps, ObjectProvider<FreedTime> freedTime,
-                       Clock clock) {
+                       BookingMeasures measures, Clock clock) {
         this.bookings = bookings;
         this.writer = writer;
         this.followUps = followUps;
         this.freedTime = freedTime;
+        this.measures = measures;
         this.clock = clock;
     }
 
@@ -93,7 +95,10 @@ class AssignmentListener {
                 followUps.inStep(booking);
                 return;
             }
-            if (writer.write(event.eventId(), what, bookingId, decision.apply(booking, event, now()))) {
+            Instant now = now();
+            AssignmentOutcome outcome = decision.apply(booking, event, now);
+            if (writer.write(event.eventId(), what, bookingId, outcome)) {
+                measures.decided(booking, outcome, now);
                 followUps.afterChangeOf(booking);
                 return;
             }

@@ -48,10 +48,12 @@ public class Bookings {
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
+    private final BookingMeasures measures;
 
-    Bookings(MongoTemplate mongo, Outbox outbox) {
+    Bookings(MongoTemplate mongo, Outbox outbox, BookingMeasures measures) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.measures = measures;
         // Every booking has a key (its own id when the client sent none), so a plain unique index decides races.
         mongo.indexOps(COLLECTION).createIndex(new Index().on(IDEMPOTENCY_KEY, Sort.Direction.ASC).unique());
     }
@@ -136,8 +138,9 @@ public class Bookings {
         document.put(REQUEST_FINGERPRINT, idempotency.requestFingerprint());
         document.put(FIRST_ANSWER, idempotency.firstAnswer());
         document.put(AppliedEvents.FIELD, List.of());
-        document.put(OutboxEntry.FIELD, Outbox.entriesFor(events).stream().map(this::toDocument).toList());
+        document.put(OutboxEntry.FIELD, outbox.entriesFor(events).stream().map(this::toDocument).toList());
         mongo.insert(document, COLLECTION);
+        measures.stored(booking);
         outbox.written(COLLECTION, booking.id());
     }
 

@@ -36,16 +36,18 @@ class DecisionWatch implements SmartLifecycle {
     private final Bookings bookings;
     private final DecisionWriter writer;
     private final BookingProperties properties;
+    private final BookingMeasures measures;
     private final Clock clock;
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
     DecisionWatch(PendingDecisions pendingDecisions, Bookings bookings, DecisionWriter writer, BookingProperties properties,
-                  Clock clock) {
+                  BookingMeasures measures, Clock clock) {
         this.pendingDecisions = pendingDecisions;
         this.bookings = bookings;
         this.writer = writer;
         this.properties = properties;
+        this.measures = measures;
         this.clock = clock;
     }
 
@@ -69,6 +71,7 @@ class DecisionWatch implements SmartLifecycle {
             }
             AssignmentOutcome outcome = AssignmentOutcome.overdue(booking, properties.decisionTimeout(), now);
             if (writer.write(AssignmentOutcome.overdueDecisionId(booking.id()), "Overdue decision", booking.id(), outcome)) {
+                measures.decided(booking, outcome, now);
                 log.warn("Booking {} at {} waited more than {} for a decision: it now needs attention", booking.id(),
                         booking.branchId(), properties.decisionTimeout());
                 sent++;

@@ -60,7 +60,7 @@ public class TherapistDirectory {
         Document document = new Document();
         mongo.getConverter().write(therapist, document);
         document.remove("_class");
-        document.put(OutboxEntry.FIELD, Outbox.entriesFor(List.of(profiled(therapist))).stream().map(entry -> {
+        document.put(OutboxEntry.FIELD, outbox.entriesFor(List.of(profiled(therapist))).stream().map(entry -> {
             Document stored = new Document();
             mongo.getConverter().write(entry, stored);
             stored.remove("_class");

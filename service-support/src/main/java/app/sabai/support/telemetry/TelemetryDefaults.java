@@ -1,0 +1,61 @@
+package app.sabai.support.telemetry;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Puts {@code sabai-telemetry.yml} behind everything else a service is configured with, and turns the OTLP endpoint
+ * the platform is given ({@code sabai.telemetry.otlp-endpoint}, else the standard {@code OTEL_EXPORTER_OTLP_ENDPOINT})
+ * into Boot's trace export endpoint. Without either, no exporter is made: nothing is sent and nothing retries a
+ * collector that is not there.
+ */
+public class TelemetryDefaults implements EnvironmentPostProcessor {
+
+    static final String RESOURCE = "sabai-telemetry.yml";
+    static final String ENDPOINT = "sabai.telemetry.otlp-endpoint";
+    static final String STANDARD_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    static final String TRACES_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
+    static final String TRACES_PATH = "/v1/traces";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        try {
+            new YamlPropertySourceLoader().load("sabai-telemetry-defaults", new ClassPathResource(RESOURCE, TelemetryDefaults.class.getClassLoader()))
+                    .forEach(environment.getPropertySources()::addLast);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + RESOURCE, e);
+        }
+        if (environment.containsProperty(TRACES_ENDPOINT)) {
+            return;
+        }
+        String endpoint = firstNonBlank(environment.getProperty(ENDPOINT), environment.getProperty(STANDARD_ENDPOINT));
+        if (endpoint != null) {
+            environment.getPropertySources().addLast(new MapPropertySource("sabai-telemetry-endpoint",
+                    Map.of(TRACES_ENDPOINT, tracesEndpoint(endpoint))));
+        }
+    }
+
+    /** The collector's base address ({@code http://localhost:4318}) as the address traces are posted to. */
+    static String tracesEndpoint(String endpoint) {
+        String base = endpoint.strip();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base.endsWith(TRACES_PATH) ? base : base + TRACES_PATH;
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        if (first != null && !first.isBlank()) {
+            return first;
+        }
+        return second != null && !second.isBlank() ? second : null;
+    }
+}
