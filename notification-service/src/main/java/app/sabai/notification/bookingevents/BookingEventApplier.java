@@ -102,6 +102,8 @@ public class BookingEventApplier {
             }
             Change change = decide.apply(current.state(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
             if (store.write(current, change, event.eventId())) {
+                log.info("{} {} applied to booking {}: {} message(s) on record", event.getClass().getSimpleName(), event.eventId(),
+                        event.bookingId(), change.state().messages().size());
                 dispatcher.nudge(event.bookingId());
                 return;
             }

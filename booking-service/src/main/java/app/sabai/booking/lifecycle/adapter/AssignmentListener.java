@@ -98,6 +98,7 @@ class AssignmentListener {
             Instant now = now();
             AssignmentOutcome outcome = decision.apply(booking, event, now);
             if (writer.write(event.eventId(), what, bookingId, outcome)) {
+                log.info("{} applied to booking {} at {}", what, bookingId, booking.branchId());
                 measures.decided(booking, outcome, now);
                 followUps.afterChangeOf(booking);
                 return;

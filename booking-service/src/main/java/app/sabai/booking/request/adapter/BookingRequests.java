@@ -126,6 +126,8 @@ public class BookingRequests {
             }
             return replay(bookings.idempotencyRecord(record.key()).orElseThrow(() -> concurrentDuplicate), fingerprint);
         }
+        log.info("Booking {} requested at {}: {} {} min, {}", bookingId, opened.booking().branchId(), opened.booking().technique(),
+                opened.booking().durationMinutes(), opened.booking().status());
         return answer;
     }
 
