@@ -45,7 +45,7 @@ public final class ReadyReport {
         row(text, "Branches", gateway + "/api/branches");
         row(text, "Availability", gateway + "/api/availability?branchId=liverpool&technique=SWEDISH&durationMinutes=60&date=" + facts.tomorrow());
         row(text, "Staff board", gateway + "/api/branches/liverpool/board?date=" + facts.tomorrow() + "   (reassign, absences, rosters: see the README)");
-        row(text, "Live events", "curl -N " + gateway + "/api/ops/events");
+        row(text, "Live events", "curl -N " + gateway + "/api/ops/events -H \"Authorization: Bearer <a token of ops or admin>\"");
         String issuer = "http://localhost:" + options.port(PortOption.IDENTITY);
         if (options.demo()) {
             row(text, "Identity", issuer + " (OpenID Connect issuer)");

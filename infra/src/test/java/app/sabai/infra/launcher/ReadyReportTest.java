@@ -44,7 +44,7 @@ class ReadyReportTest {
                 .contains("Idempotency-Key: " + KEY)
                 .contains("\"startLocal\":\"2026-12-01T10:00\"")
                 .contains("curl -s http://localhost:8080/api/bookings/BOOKING_ID")
-                .contains("curl -N http://localhost:8080/api/ops/events")
+                .contains("curl -N http://localhost:8080/api/ops/events -H \"Authorization: Bearer <a token of ops or admin>\"")
                 .contains("Staff board    http://localhost:8080/api/branches/liverpool/board?date=2026-12-01")
                 .contains("./sabai watch")
                 .contains("kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic sabai.bookings")
