@@ -42,7 +42,8 @@ public class OpsEventStream {
         this.settings = settings;
     }
 
-    public Flux<ServerSentEvent<Object>> open() {
+    /** A new stream, with customers' contact details shown as {@code details} says. */
+    public Flux<ServerSentEvent<Object>> open(ContactDetails details) {
         return Flux.defer(() -> {
             if (open.incrementAndGet() > settings.maxStreams()) {
                 open.decrementAndGet();
@@ -51,16 +52,16 @@ public class OpsEventStream {
             }
             Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(settings.heartbeat())
                     .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
-            return Flux.merge(records(), heartbeats).doFinally(signal -> open.decrementAndGet());
+            return Flux.merge(records(details), heartbeats).doFinally(signal -> open.decrementAndGet());
         });
     }
 
-    private Flux<ServerSentEvent<Object>> records() {
+    private Flux<ServerSentEvent<Object>> records(ContactDetails details) {
         return Flux.create(sink -> {
             String id = "gateway-ops-events-" + UUID.randomUUID();
             TopicTail tail = new TopicTail(consumerConfig(id), TOPICS,
                     partitions -> sink.next(ready(partitions)),
-                    record -> sink.next(event(record)),
+                    record -> sink.next(event(details.applyTo(record))),
                     sink::error);
             Thread thread = new Thread(tail, id);
             thread.setDaemon(true);

@@ -12,6 +12,9 @@ public record GatewayProblem(URI type, String title, int status, String detail, 
     public static final URI BAD_GATEWAY = URI.create("https://sabai.app/problems/bad-gateway");
     public static final URI GATEWAY_TIMEOUT = URI.create("https://sabai.app/problems/gateway-timeout");
     public static final URI INVALID_REQUEST = URI.create("https://sabai.app/problems/invalid-request");
+    public static final URI UNAUTHORIZED = URI.create("https://sabai.app/problems/unauthorized");
+    public static final URI FORBIDDEN = URI.create("https://sabai.app/problems/forbidden");
+    public static final URI TOO_MANY_REQUESTS = URI.create("https://sabai.app/problems/too-many-requests");
     public static final URI INTERNAL_ERROR = URI.create("https://sabai.app/problems/internal-error");
 
     /** True for problems that are the gateway's or a backend's fault rather than the caller's. */

@@ -4,6 +4,7 @@ import io.netty.channel.ConnectTimeoutException;
 import reactor.netty.http.client.PrematureCloseException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.net.ConnectException;
@@ -33,6 +34,10 @@ public final class GatewayProblems {
             return new GatewayProblem(GatewayProblem.BAD_GATEWAY, "Bad gateway", 502,
                     service + " closed the connection before answering.", path);
         }
+        if (causedBy(failure, OAuth2AuthorizationException.class)) {
+            return new GatewayProblem(GatewayProblem.UNAUTHORIZED, "Unauthorized", 401,
+                    "Your sign-in has ended and could not be renewed; sign in again.", path);
+        }
         if (failure instanceof ResponseStatusException status) {
             return fromStatus(status.getStatusCode(), status.getReason(), path, service);
         }
@@ -46,12 +51,18 @@ public final class GatewayProblems {
     private static GatewayProblem fromStatus(HttpStatusCode code, String reason, String path, String service) {
         int status = code.value();
         return switch (status) {
+            case 401 -> new GatewayProblem(GatewayProblem.UNAUTHORIZED, "Unauthorized", 401,
+                    orDefault(reason, "Sign in first: send an access token as 'Authorization: Bearer <token>'."), path);
+            case 403 -> new GatewayProblem(GatewayProblem.FORBIDDEN, "Forbidden", 403,
+                    orDefault(reason, "This is not open to you."), path);
             case 404 -> new GatewayProblem(GatewayProblem.NOT_FOUND, "Not found", 404,
                     "There is no API at " + path + ".", path);
             case 405 -> new GatewayProblem(GatewayProblem.METHOD_NOT_ALLOWED, "Method not allowed", 405,
                     orDefault(reason, "This method is not allowed here."), path);
             case 413 -> new GatewayProblem(GatewayProblem.REQUEST_TOO_LARGE, "Request too large", 413,
                     orDefault(reason, "The request body is too large."), path);
+            case 429 -> new GatewayProblem(GatewayProblem.TOO_MANY_REQUESTS, "Too many requests", 429,
+                    orDefault(reason, "Too many requests; try again after the time in Retry-After."), path);
             case 502 -> new GatewayProblem(GatewayProblem.BAD_GATEWAY, "Bad gateway", 502,
                     service + " answered in a way the gateway could not pass on.", path);
             case 503 -> new GatewayProblem(GatewayProblem.SERVICE_UNAVAILABLE, "Service unavailable", 503,

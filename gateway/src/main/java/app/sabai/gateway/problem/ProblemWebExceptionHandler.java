@@ -9,14 +9,11 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error the gateway produces itself (no route, backend down, body too large, timeout) answered
@@ -29,37 +26,29 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
 
-    private final JsonMapper json;
+    private final ProblemWriter writer;
 
-    public ProblemWebExceptionHandler(JsonMapper json) {
-        this.json = json;
+    public ProblemWebExceptionHandler(ProblemWriter writer) {
+        this.writer = writer;
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
-        ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted()) {
+        if (exchange.getResponse().isCommitted()) {
             return Mono.error(failure);
         }
         String path = exchange.getRequest().getPath().value();
         GatewayProblem problem = GatewayProblems.describe(failure, path, backendOf(exchange));
         logProblem(exchange, problem, failure);
 
-        HttpHeaders headers = response.getHeaders();
-        // Headers a half-received backend answer may have left behind must not describe this body.
-        headers.remove(HttpHeaders.CONTENT_LENGTH);
-        headers.remove(HttpHeaders.CONTENT_ENCODING);
-        headers.remove(HttpHeaders.TRANSFER_ENCODING);
-        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        HttpHeaders headers = new HttpHeaders();
+        if (failure instanceof ResponseStatusException status) {
+            headers.putAll(status.getHeaders());
+        }
         if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
             headers.set(HttpHeaders.RETRY_AFTER, "2");
         }
-        response.setStatusCode(HttpStatus.valueOf(problem.status()));
-        if (HttpMethod.HEAD.equals(exchange.getRequest().getMethod())) {
-            return response.setComplete();
-        }
-        byte[] body = json.writeValueAsBytes(problem);
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+        return writer.write(exchange, problem, headers);
     }
 
     private static String backendOf(ServerWebExchange exchange) {

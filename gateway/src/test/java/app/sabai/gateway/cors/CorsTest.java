@@ -1,9 +1,14 @@
 package app.sabai.gateway.cors;
 
+import app.sabai.gateway.testing.Callers;
 import app.sabai.gateway.testing.GatewayTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @GatewayTest
 class CorsTest {
@@ -20,7 +25,19 @@ class CorsTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:8080")
-                .expectHeader().value("Access-Control-Allow-Headers", headers -> org.assertj.core.api.Assertions.assertThat(headers).containsIgnoringCase("Idempotency-Key"));
+                .expectHeader().value("Access-Control-Allow-Headers", headers -> assertThat(headers).containsIgnoringCase("Idempotency-Key"));
+    }
+
+    @Test
+    void aPreflightNeedsNoTokenEvenWhereTheRequestWillNeedOne() {
+        client.options().uri("/api/ops/events")
+                .header("Origin", "http://localhost:8080")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "Authorization")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:8080")
+                .expectHeader().value("Access-Control-Allow-Headers", headers -> assertThat(headers).containsIgnoringCase("Authorization"));
     }
 
     @Test
@@ -35,11 +52,12 @@ class CorsTest {
 
     @Test
     void exposesTheTraceHeadersToTheAllowedOrigin() {
-        client.get().uri("/api/bookings/" + java.util.UUID.randomUUID())
+        client.get().uri("/api/bookings/" + UUID.randomUUID())
+                .header("Authorization", Callers.bearer(Callers.CUSTOMER))
                 .header("Origin", "http://localhost:8080")
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:8080")
-                .expectHeader().value("Access-Control-Expose-Headers", exposed -> org.assertj.core.api.Assertions.assertThat(exposed).contains("traceparent"));
+                .expectHeader().value("Access-Control-Expose-Headers", exposed -> assertThat(exposed).contains("traceparent"));
     }
 }

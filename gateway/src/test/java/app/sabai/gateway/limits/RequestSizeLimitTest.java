@@ -1,6 +1,7 @@
 package app.sabai.gateway.limits;
 
 import app.sabai.gateway.testing.Backends;
+import app.sabai.gateway.testing.Callers;
 import app.sabai.gateway.testing.GatewayTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,7 @@ class RequestSizeLimitTest {
         String path = "/api/bookings/" + UUID.randomUUID() + "/notes";
 
         client.post().uri(path)
+                .header("Authorization", Callers.bearer(Callers.CUSTOMER))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(jsonOfSize(LIMIT + 1))
                 .exchange()
@@ -48,6 +50,7 @@ class RequestSizeLimitTest {
                 .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(("x".repeat(8 * 1024)).getBytes(StandardCharsets.UTF_8)));
 
         client.post().uri(path)
+                .header("Authorization", Callers.bearer(Callers.CUSTOMER))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(chunks, DataBuffer.class)
                 .exchange()
@@ -63,6 +66,7 @@ class RequestSizeLimitTest {
         String body = jsonOfSize(LIMIT);
 
         client.post().uri(path)
+                .header("Authorization", Callers.bearer(Callers.CUSTOMER))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange()

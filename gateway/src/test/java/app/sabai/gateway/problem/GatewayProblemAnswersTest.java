@@ -1,7 +1,8 @@
 package app.sabai.gateway.problem;
 
-import app.sabai.gateway.testing.DeadBackendRoute;
+import app.sabai.gateway.testing.Callers;
 import app.sabai.gateway.testing.GatewayTest;
+import app.sabai.gateway.testing.TestRoutes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -29,6 +30,7 @@ class GatewayProblemAnswersTest {
     @Test
     void anUnknownOperationsPathIsANotFoundProblemToo() {
         client.post().uri("/api/ops/replay")
+                .header("Authorization", Callers.bearer(Callers.OPS))
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -36,7 +38,7 @@ class GatewayProblemAnswersTest {
 
     @Test
     void aBackendThatIsDownIsAServiceUnavailableProblemNamingIt() {
-        client.get().uri(DeadBackendRoute.PATH + "/anything")
+        client.get().uri(TestRoutes.DEAD_BACKEND_PATH + "/anything")
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -1,6 +1,7 @@
 package app.sabai.gateway.routing;
 
 import app.sabai.gateway.testing.Backends;
+import app.sabai.gateway.testing.Callers;
 import app.sabai.gateway.testing.GatewayTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,7 @@ class RetryTest {
         String path = "/api/bookings/" + UUID.randomUUID();
         Backends.BOOKING.answerNext(path, 503);
 
-        client.get().uri(path).exchange().expectStatus().isOk();
+        client.get().uri(path).header("Authorization", Callers.bearer(Callers.CUSTOMER)).exchange().expectStatus().isOk();
 
         assertThat(Backends.BOOKING.receivedFor(path)).hasSize(2);
     }
@@ -32,6 +33,7 @@ class RetryTest {
         Backends.BOOKING.answerNext(path, 503);
 
         client.post().uri(path)
+                .header("Authorization", Callers.bearer(Callers.CUSTOMER))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("Content-Type", "application/json")
                 .bodyValue("{\"reason\":\"ill\"}")
@@ -48,6 +50,7 @@ class RetryTest {
         Backends.BOOKING.answerNext(path, 503);
 
         client.post().uri(path)
+                .header("Authorization", Callers.bearer(Callers.CUSTOMER))
                 .header("Content-Type", "application/json")
                 .bodyValue("{\"reason\":\"ill\"}")
                 .exchange()

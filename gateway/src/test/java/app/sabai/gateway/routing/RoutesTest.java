@@ -1,8 +1,10 @@
 package app.sabai.gateway.routing;
 
 import app.sabai.gateway.testing.Backends;
+import app.sabai.gateway.testing.Callers;
 import app.sabai.gateway.testing.GatewayTest;
 import app.sabai.gateway.testing.StubBackend;
+import app.sabai.gateway.testing.TestIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,7 +49,8 @@ class RoutesTest {
                 .containsEntry("staff-branch-day", Backends.THERAPIST.url())
                 .containsEntry("staff-branches", Backends.THERAPIST.url())
                 .containsEntry("staff-assignments", Backends.THERAPIST.url())
-                .containsEntry("customer-notifications", Backends.NOTIFICATION.url());
+                .containsEntry("customer-notifications", Backends.NOTIFICATION.url())
+                .containsEntry("auth-token", TestIdentity.get().issuer());
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -84,7 +87,11 @@ class RoutesTest {
             "POST,   /api/branches/liverpool/therapists/t-1/absences,  staff-branch-day",
             "GET,    /api/assignments/a-1,                             staff-assignments",
             "GET,    /api/notifications,                               customer-notifications",
-            "GET,    /api/notifications/n-1,                           customer-notifications"
+            "GET,    /api/notifications/n-1,                           customer-notifications",
+            "GET,    /api/me/bookings,                                 customer-bookings",
+            "GET,    /api/me/export,                                   customer-bookings",
+            "DELETE, /api/me,                                          customer-bookings",
+            "POST,   /auth/token,                                      auth-token"
     })
     void customerStaffAndOperationsPathsMatchTheirOwnRoutes(String method, String path, String routeId) {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.method(HttpMethod.valueOf(method), path));
@@ -94,9 +101,10 @@ class RoutesTest {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         assertThat(route).isNotNull();
         assertThat(route.getId()).isEqualTo(routeId);
-        assertThat(route.getMetadata()).containsKey("audience");
+        assertThat(route.getMetadata()).containsKeys("audience", "access");
     }
 
+    /** With the caller's own bearer token, which reaches the service as sent (the token relay leaves it alone). */
     @ParameterizedTest(name = "{0} {1} reaches {2}")
     @CsvSource({
             "GET,  /api/bookings/{id},                                  booking",
@@ -122,7 +130,10 @@ class RoutesTest {
             default -> Backends.NOTIFICATION;
         };
 
+        String authorization = Callers.bearer(Callers.STAFF_LIVERPOOL);
+
         client.method(HttpMethod.valueOf(method)).uri(path)
+                .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .bodyValue(method.equals("POST") ? "{\"note\":\"" + id + "\"}" : "")
                 .exchange()
@@ -132,6 +143,7 @@ class RoutesTest {
         assertThat(backend.receivedFor(path)).singleElement().satisfies(received -> {
             assertThat(received.method()).isEqualTo(method);
             assertThat(received.pathAndQuery()).isEqualTo(path);
+            assertThat(received.header("Authorization")).isEqualTo(authorization);
             if (method.equals("POST")) {
                 assertThat(received.body()).contains(id);
             }

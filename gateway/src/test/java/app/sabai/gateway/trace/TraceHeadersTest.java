@@ -2,6 +2,7 @@ package app.sabai.gateway.trace;
 
 import app.sabai.contracts.envelope.TraceParent;
 import app.sabai.gateway.testing.Backends;
+import app.sabai.gateway.testing.Callers;
 import app.sabai.gateway.testing.GatewayTest;
 import app.sabai.gateway.testing.StubBackend;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class TraceHeadersTest {
         String path = "/api/bookings/" + UUID.randomUUID();
 
         var response = client.get().uri(path)
+                .header("Authorization", Callers.bearer(Callers.CUSTOMER))
                 .header("traceparent", callers.toString())
                 .header("X-Correlation-Id", correlationId)
                 .exchange()
@@ -60,6 +62,7 @@ class TraceHeadersTest {
     @Test
     void replacesAMalformedTraceparentAndAnUnsafeCorrelationId() {
         var response = client.get().uri("/api/bookings/" + UUID.randomUUID())
+                .header("Authorization", Callers.bearer(Callers.CUSTOMER))
                 .header("traceparent", "00-not-a-trace-01")
                 .header("X-Correlation-Id", "evil\tvalue with spaces")
                 .exchange()

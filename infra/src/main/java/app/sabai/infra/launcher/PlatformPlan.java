@@ -101,6 +101,10 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         gatewayArgs.add("--sabai.services.booking-url=" + local(options.port(PortOption.BOOKING)));
         gatewayArgs.add("--sabai.services.therapist-url=" + local(options.port(PortOption.THERAPIST)));
         gatewayArgs.add("--sabai.services.notification-url=" + local(options.port(PortOption.NOTIFICATION)));
+        if (options.demo()) {
+            // POST /auth/token through the gateway, for the demo users; the gateway refuses it for a non-local issuer.
+            gatewayArgs.add("--sabai.identity.local-token.enabled=true");
+        }
         Map<String, String> gatewayEnvironment = options.demo() ? Map.of() : Map.of(ClientSecrets.GATEWAY_VARIABLE, secrets.gateway());
         ChildSpec gateway = new ChildSpec(Artifacts.GATEWAY,
                 command(setsid, java, jvm(SERVICE_JVM, jars, Artifacts.GATEWAY), jars.jar(artifacts.jar(Artifacts.GATEWAY)).toString(), gatewayArgs),

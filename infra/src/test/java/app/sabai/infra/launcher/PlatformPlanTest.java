@@ -68,7 +68,18 @@ class PlatformPlanTest {
                 Map.entry("SABAI_IDENTITY_GATEWAY_SECRET", "gateway-secret-for-this-run"),
                 Map.entry("SABAI_IDENTITY_MONITOR_SECRET", "monitor-secret-for-this-run"));
         assertThat(plan.gateway().environment()).containsOnly(Map.entry("SABAI_IDENTITY_GATEWAY_SECRET", "gateway-secret-for-this-run"));
-        assertThat(plan.gateway().command()).noneMatch(arg -> arg.contains("secret-for-this-run"));
+        assertThat(plan.gateway().command()).noneMatch(arg -> arg.contains("secret-for-this-run"))
+                .contains("--sabai.demo.enabled=false")
+                .noneMatch(arg -> arg.startsWith("--sabai.identity.local-token.enabled"));
+    }
+
+    @Test
+    void withDemoDataTheGatewayPassesTokenRequestsOnToIdentityAndUsesTheLocalClientSecret() {
+        PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of(), Map.of(), HOME), ARTIFACTS, JAVA, null, 4242);
+
+        assertThat(plan.gateway().command()).contains("--sabai.demo.enabled=true", "--sabai.identity.local-token.enabled=true",
+                "--sabai.identity.issuer-uri=http://localhost:9000");
+        assertThat(plan.gateway().environment()).as("demo mode has the local client secret").isEmpty();
     }
 
     @Test

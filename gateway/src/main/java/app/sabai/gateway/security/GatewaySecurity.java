@@ -1,0 +1,125 @@
+package app.sabai.gateway.security;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * One filter chain for both kinds of caller. API clients send {@code Authorization: Bearer} and are judged by that
+ * token alone (signature, issuer, audience {@code sabai}, expiry); browsers sign in at the identity provider and
+ * hold a session cookie, whose changes need the CSRF token. Which routes need what is the routes' own declaration
+ * ({@link RouteAccessFilter}); this chain guards the gateway's own endpoints and answers every refusal.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurity {
+
+    private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, SecurityProblems problems, IdentitySettings identity,
+                                                ReactiveClientRegistrationRepository registrations,
+                                                ServerOAuth2AuthorizedClientRepository authorizedClients,
+                                                @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
+        http.authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/api/ops/**").hasAnyRole(SabaiRoles.OPS, SabaiRoles.ADMIN)
+                        .pathMatchers("/", "/staff", "/staff/**", "/ops", "/ops/**").authenticated()
+                        // Routed requests: RouteAccessFilter, by the route's declared access. No route: 404.
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(SabaiRoles.ofBearerTokens()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .oauth2Login(login -> login
+                        .clientRegistrationRepository(registrations)
+                        .authorizedClientRepository(authorizedClients)
+                        .authenticationFailureHandler((filterExchange, failure) -> Mono.error(new ResponseStatusException(
+                                HttpStatus.UNAUTHORIZED, "Signing in at the identity provider did not succeed; start again."))))
+                .logout(logout -> logout.logoutSuccessHandler(backToTheStartPage(registrations)))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(changesWithASession(sessionCookie))
+                        .accessDeniedHandler(problems))
+                .addFilterAfter(csrfCookieForSessions(sessionCookie), SecurityWebFiltersOrder.CSRF)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(apiOrSignIn(problems))
+                        .accessDeniedHandler(problems))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none';"
+                                + " object-src 'none'; base-uri 'self'; form-action 'self' " + identity.issuerOrigin()))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    /** An API call without a valid token is answered 401; a page sends the browser to sign in. */
+    private static DelegatingServerAuthenticationEntryPoint apiOrSignIn(SecurityProblems problems) {
+        DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegateEntry(ServerWebExchangeMatchers.pathMatchers("/api/**", "/auth/**"), problems));
+        entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(BrowserSignIn.SIGN_IN_PATH));
+        return entryPoint;
+    }
+
+    /** After signing out here, the browser signs out at the identity provider too, and comes back to the start page. */
+    private static OidcClientInitiatedServerLogoutSuccessHandler backToTheStartPage(ReactiveClientRegistrationRepository registrations) {
+        OidcClientInitiatedServerLogoutSuccessHandler handler = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/");
+        handler.setLogoutSuccessUrl(URI.create("/"));
+        return handler;
+    }
+
+    /**
+     * A request needs the CSRF token when it changes something and the browser sent the session cookie with it. A
+     * request that carries its own bearer token, or no session, has no ambient credential a forged request could use.
+     */
+    private static ServerWebExchangeMatcher changesWithASession(String sessionCookie) {
+        return exchange -> {
+            HttpHeaders headers = exchange.getRequest().getHeaders();
+            boolean needsToken = !SAFE_METHODS.contains(exchange.getRequest().getMethod())
+                    && !hasBearerToken(headers)
+                    && exchange.getRequest().getCookies().containsKey(sessionCookie);
+            return needsToken ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
+    }
+
+    /** Makes the token's cookie ({@code XSRF-TOKEN}) exist for every browser with a session, so its pages can send it. */
+    private static WebFilter csrfCookieForSessions(String sessionCookie) {
+        return (exchange, chain) -> {
+            Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+            if (token == null || !exchange.getRequest().getCookies().containsKey(sessionCookie)
+                    || hasBearerToken(exchange.getRequest().getHeaders())) {
+                return chain.filter(exchange);
+            }
+            return token.then(Mono.defer(() -> chain.filter(exchange)));
+        };
+    }
+
+    private static boolean hasBearerToken(HttpHeaders headers) {
+        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+}
