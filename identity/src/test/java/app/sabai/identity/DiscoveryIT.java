@@ -64,10 +64,33 @@ class DiscoveryIT {
     }
 
     @Test
+    void theApiExplorerMayExchangeItsCodeForATokenFromTheGatewaysOrigin() {
+        // Swagger UI posts the code with these headers; the browser asks first.
+        HttpResponse<String> answer = new IdentityClient(port)
+                .preflight("/oauth2/token", "http://localhost:8080", "POST", "content-type,x-requested-with");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
+        assertThat(answer.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().toLowerCase())
+                .contains("content-type", "x-requested-with");
+    }
+
+    @Test
     void healthIsUpWithoutSigningIn() {
         HttpResponse<String> answer = new IdentityClient(port).get("/actuator/health");
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(IdentityClient.json(answer).get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void metricsAreScrapedWithoutSigningIn() {
+        IdentityClient identity = new IdentityClient(port);
+        identity.get("/.well-known/openid-configuration");
+
+        HttpResponse<String> answer = identity.get("/actuator/prometheus");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("http_server_requests_seconds_count{application=\"identity\"");
     }
 }

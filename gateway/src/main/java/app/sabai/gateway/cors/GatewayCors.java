@@ -1,7 +1,7 @@
 package app.sabai.gateway.cors;
 
 import app.sabai.gateway.routing.RetryPolicy;
-import app.sabai.gateway.trace.RequestTrace;
+import app.sabai.gateway.telemetry.TraceHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -28,9 +28,9 @@ class GatewayCors {
         cors.setAllowedOrigins(settings.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
         cors.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION,
-                RetryPolicy.IDEMPOTENCY_KEY, RequestTrace.TRACEPARENT, RequestTrace.CORRELATION_ID));
+                RetryPolicy.IDEMPOTENCY_KEY, TraceHeaders.TRACEPARENT, TraceHeaders.CORRELATION_ID));
         cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
-                RequestTrace.TRACEPARENT, RequestTrace.CORRELATION_ID));
+                TraceHeaders.TRACEPARENT, TraceHeaders.CORRELATION_ID));
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);

@@ -2,6 +2,8 @@ package app.sabai.gateway.limits;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -21,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * Per-client rate limits, in memory: a signed-in client is its token's or session's subject, anyone else their
  * address. Runs after the security chain, so a subject is only ever one whose token or session checked out, and a
  * caller cannot spend someone else's requests by naming them. {@code POST /auth/token} counts per address in a
- * bucket of its own. Over the limit: 429 with {@code Retry-After}.
+ * bucket of its own. Over the limit: 429 with {@code Retry-After}, counted as {@code sabai.gateway.rate.limited} by the
+ * {@link PathGroup} asked for (never by client: there are as many clients as addresses).
  */
 @Component
 @Order(RateLimits.ORDER)
@@ -30,11 +33,14 @@ public class RateLimits implements WebFilter {
     /** After Spring Security's chain (-100), before routing. */
     static final int ORDER = -50;
     static final String TOKEN_ENDPOINT = "/auth/token";
+    static final String LIMITED = "sabai.gateway.rate.limited";
 
     private final ClientBuckets clients;
     private final ClientBuckets tokenRequests;
+    private final MeterRegistry meters;
 
-    public RateLimits(RateLimitSettings settings) {
+    public RateLimits(RateLimitSettings settings, MeterRegistry meters) {
+        this.meters = meters;
         this.clients = new ClientBuckets(settings.maxClients(), () -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(settings.capacity()).refillGreedy(settings.refillPerSecond(), Duration.ofSeconds(1)))
                 .build());
@@ -52,20 +58,25 @@ public class RateLimits implements WebFilter {
             return chain.filter(exchange);
         }
         if (HttpMethod.POST.equals(request.getMethod()) && path.equals(TOKEN_ENDPOINT)) {
-            return take(tokenRequests.of(address(request)), exchange, chain);
+            return take(tokenRequests.of(address(request)), PathGroup.TOKEN, exchange, chain);
         }
         return exchange.getPrincipal()
                 .filter(RateLimits::signedIn)
                 .map(caller -> "subject " + caller.getName())
                 .defaultIfEmpty(address(request))
-                .flatMap(client -> take(clients.of(client), exchange, chain));
+                .flatMap(client -> take(clients.of(client), PathGroup.of(path), exchange, chain));
     }
 
-    private static Mono<Void> take(Bucket bucket, ServerWebExchange exchange, WebFilterChain chain) {
+    private Mono<Void> take(Bucket bucket, PathGroup group, ServerWebExchange exchange, WebFilterChain chain) {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return chain.filter(exchange);
         }
+        Counter.builder(LIMITED)
+                .description("Requests answered 429 because their client was over its rate limit")
+                .tag("path.group", group.tag())
+                .register(meters)
+                .increment();
         long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
         return Mono.error(new TooManyRequestsException(seconds));
     }

@@ -1,9 +1,8 @@
 package app.sabai.gateway.problem;
 
-import app.sabai.gateway.trace.RequestTrace;
+import app.sabai.gateway.telemetry.RequestSpans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -27,9 +26,11 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
 
     private final ProblemWriter writer;
+    private final RequestSpans spans;
 
-    public ProblemWebExceptionHandler(ProblemWriter writer) {
+    public ProblemWebExceptionHandler(ProblemWriter writer, RequestSpans spans) {
         this.writer = writer;
+        this.spans = spans;
     }
 
     @Override
@@ -39,7 +40,7 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
         }
         String path = exchange.getRequest().getPath().value();
         GatewayProblem problem = GatewayProblems.describe(failure, path, backendOf(exchange));
-        logProblem(exchange, problem, failure);
+        spans.inSpanOf(exchange, () -> logProblem(exchange, problem, failure));
 
         HttpHeaders headers = new HttpHeaders();
         if (failure instanceof ResponseStatusException status) {
@@ -61,16 +62,13 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
     }
 
     private static void logProblem(ServerWebExchange exchange, GatewayProblem problem, Throwable failure) {
-        String traceId = RequestTrace.of(exchange).map(RequestTrace::traceId).orElse("");
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("traceId", traceId)) {
-            if (problem.status() == 500) {
-                log.error("{} {} failed", exchange.getRequest().getMethod(), problem.instance(), failure);
-            } else if (problem.serverSide()) {
-                log.warn("{} {} -> {}: {} ({})", exchange.getRequest().getMethod(), problem.instance(), problem.status(),
-                        problem.detail(), failure.toString());
-            } else {
-                log.debug("{} {} -> {}: {}", exchange.getRequest().getMethod(), problem.instance(), problem.status(), problem.detail());
-            }
+        if (problem.status() == 500) {
+            log.error("{} {} failed", exchange.getRequest().getMethod(), problem.instance(), failure);
+        } else if (problem.serverSide()) {
+            log.warn("{} {} -> {}: {} ({})", exchange.getRequest().getMethod(), problem.instance(), problem.status(),
+                    problem.detail(), failure.toString());
+        } else {
+            log.debug("{} {} -> {}: {}", exchange.getRequest().getMethod(), problem.instance(), problem.status(), problem.detail());
         }
     }
 }

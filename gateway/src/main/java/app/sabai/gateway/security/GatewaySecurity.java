@@ -45,7 +45,9 @@ class GatewaySecurity {
                                                 ServerOAuth2AuthorizedClientRepository authorizedClients,
                                                 @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
         http.authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        // The API explorer's pages: open, so no sign-in redirect; it signs in by itself, as sabai-docs.
+                        .pathMatchers(ApiExplorer.ENTRY, ApiExplorer.PAGES, ApiExplorer.CONFIG).permitAll()
                         .pathMatchers("/api/ops/**").hasAnyRole(SabaiRoles.OPS, SabaiRoles.ADMIN)
                         .pathMatchers("/", "/staff", "/staff/**", "/ops", "/ops/**").authenticated()
                         // Routed requests: RouteAccessFilter, by the route's declared access. No route: 404.
@@ -70,8 +72,7 @@ class GatewaySecurity {
                         .authenticationEntryPoint(apiOrSignIn(problems))
                         .accessDeniedHandler(problems))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none';"
-                                + " object-src 'none'; base-uri 'self'; form-action 'self' " + identity.issuerOrigin()))
+                        .writer(ContentSecurityPolicy.writer(identity.issuerOrigin()))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }

@@ -2,6 +2,7 @@ package app.sabai.gateway.limits;
 
 import app.sabai.gateway.testing.Callers;
 import app.sabai.gateway.testing.GatewayTestInitializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +35,9 @@ class RateLimitsTest {
     @Autowired
     WebTestClient client;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void aBurstOverTheLimitIsAnswered429WithRetryAfterAndPassesAgainOnceThatTimeIsUp() {
         String staff = Callers.bearer(Callers.STAFF_BANGKOK);
@@ -53,6 +57,9 @@ class RateLimitsTest {
         long retryAfter = Long.parseLong(refused.getResponseHeaders().getFirst("Retry-After"));
         assertThat(retryAfter).isBetween(1L, 2L);
         assertThat(get(Callers.bearer(Callers.CUSTOMER2)).getStatus().value()).as("another client has a bucket of its own").isEqualTo(200);
+        assertThat(limited("api")).isEqualTo(1);
+        assertThat(client.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody())
+                .contains("sabai_gateway_rate_limited_total{application=\"gateway\",path_group=\"api\"} 1.0");
 
         await().pollDelay(Duration.ofSeconds(retryAfter)).atMost(Duration.ofSeconds(retryAfter + 2))
                 .until(() -> get(staff).getStatus().value() == 200);
@@ -71,8 +78,14 @@ class RateLimitsTest {
         }
 
         assertThat(statuses).containsExactly(401, 401, 429);
+        assertThat(limited("token")).isEqualTo(1);
         assertThat(Long.parseLong(last.getResponseHeaders().getFirst("Retry-After"))).isBetween(1L, 30L);
         client.get().uri("/api/branches").exchange().expectStatus().isOk();
+    }
+
+    private double limited(String pathGroup) {
+        var counter = meters.find("sabai.gateway.rate.limited").tag("path.group", pathGroup).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private EntityExchangeResult<byte[]> get(String authorization) {

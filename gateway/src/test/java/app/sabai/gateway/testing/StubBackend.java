@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A tiny real HTTP backend standing in for one service: it records every request it receives and
- * answers 200 with a small JSON body, or the statuses a test queued for a path first.
+ * answers 200 with a small JSON body, or the statuses a test queued for a path first. Its
+ * {@code /v3/api-docs} is a small OpenAPI document titled after the service.
  */
 public final class StubBackend {
 
@@ -31,6 +32,8 @@ public final class StubBackend {
                     .findFirst().orElse(null);
         }
     }
+
+    public static final String API_DOCS = "/v3/api-docs";
 
     private final String service;
     private final HttpServer server;
@@ -62,6 +65,11 @@ public final class StubBackend {
         scripted.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(statuses));
     }
 
+    /** Requests whose query ends with this parameter, whatever path the gateway sent them to. */
+    public List<Received> receivedWithQuery(String parameter) {
+        return received.stream().filter(r -> r.pathAndQuery().endsWith("?" + parameter) || r.pathAndQuery().endsWith("&" + parameter)).toList();
+    }
+
     /** Requests to exactly this path and query, or to this path with any query when none is given. */
     public List<Received> receivedFor(String pathAndQuery) {
         return received.stream()
@@ -80,7 +88,9 @@ public final class StubBackend {
         Deque<Integer> queue = scripted.get(path);
         Integer status = queue == null ? null : queue.pollFirst();
         int code = status == null ? 200 : status;
-        byte[] answer = ("{\"service\":\"" + service + "\",\"status\":" + code + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] answer = (path.equals(API_DOCS) && code == 200
+                ? "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"Sabai " + service + "\",\"version\":\"v1\"},\"paths\":{}}"
+                : "{\"service\":\"" + service + "\",\"status\":" + code + "}").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         // A backend's own span; the gateway must still answer with its traceparent.
         exchange.getResponseHeaders().set("traceparent", "00-" + "f".repeat(32) + "-" + "e".repeat(16) + "-01");

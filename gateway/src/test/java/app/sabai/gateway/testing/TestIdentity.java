@@ -91,6 +91,8 @@ public final class TestIdentity {
                         "sabai.identity.access-token-ttl", ACCESS_TOKEN_TTL.toString(),
                         "sabai.identity.gateway-url", "http://localhost:" + GATEWAY_PORT,
                         "sabai.identity.key-file", keyFile.toString()))
+                // The gateway's API explorer is on this class path too; identity has no documents to serve.
+                .properties("springdoc.api-docs.enabled=false")
                 .run();
         return new TestIdentity(issuer, (RSAKey) keys.getKeys().getFirst());
     }

@@ -23,7 +23,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 /**
  * Two filter chains: the authorization server's endpoints (discovery, JWKS, authorize, token, userinfo,
- * logout), and everything else (the login form, health, demo mode's {@code /auth/token}).
+ * logout), and everything else (the login form, health and metrics, demo mode's {@code /auth/token}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -50,7 +50,8 @@ class SecurityConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     SecurityFilterChain applicationChain(HttpSecurity http) {
         http.authorizeHttpRequests(authorize -> authorize
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/auth/token", "/error").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/auth/token",
+                        "/error").permitAll()
                 .anyRequest().authenticated());
         http.formLogin(withDefaults());
         // /auth/token is called by scripts with a password, never by a page that holds a session.
@@ -68,7 +69,8 @@ class SecurityConfiguration {
         String origin = properties.gatewayUrl().getScheme() + "://" + properties.gatewayUrl().getRawAuthority();
         gateway.setAllowedOrigins(List.of(origin));
         gateway.setAllowedMethods(List.of("GET", "POST"));
-        gateway.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+        // Swagger UI marks its token request with X-Requested-With.
+        gateway.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Requested-With"));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/oauth2/token", gateway);
         source.registerCorsConfiguration("/oauth2/jwks", gateway);

@@ -73,6 +73,13 @@ public final class IdentityClient {
                 .header("Origin", origin).header("Access-Control-Request-Method", method).build());
     }
 
+    /** A CORS preflight for a request that sends these headers, lower case and comma-separated as browsers list them. */
+    public HttpResponse<String> preflight(String path, String origin, String method, String requestHeaders) {
+        return send(HttpRequest.newBuilder(uri(path)).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin).header("Access-Control-Request-Method", method)
+                .header("Access-Control-Request-Headers", requestHeaders).build());
+    }
+
     public HttpResponse<String> post(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());

@@ -1,4 +1,4 @@
-package app.sabai.gateway.trace;
+package app.sabai.gateway.telemetry;
 
 import app.sabai.contracts.envelope.TraceParent;
 import app.sabai.gateway.testing.Backends;
@@ -6,14 +6,20 @@ import app.sabai.gateway.testing.Callers;
 import app.sabai.gateway.testing.GatewayTest;
 import app.sabai.gateway.testing.StubBackend;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @GatewayTest
+@ExtendWith(OutputCaptureExtension.class)
 class TraceHeadersTest {
 
     @Autowired
@@ -39,8 +45,25 @@ class TraceHeadersTest {
         assertThat(response.getResponseHeaders().getFirst("X-Correlation-Id")).isEqualTo(correlationId);
 
         StubBackend.Received received = Backends.BOOKING.receivedFor(path).getFirst();
-        assertThat(TraceParent.parse(received.header("traceparent")).orElseThrow().traceId()).isEqualTo(callers.traceId());
+        assertThat(received.headers().keySet().stream().filter("traceparent"::equalsIgnoreCase)).hasSize(1);
+        TraceParent sent = TraceParent.parse(received.header("traceparent")).orElseThrow();
+        assertThat(sent.traceId()).isEqualTo(callers.traceId());
+        assertThat(sent.parentId()).as("a span of the gateway's, not the caller's").isNotEqualTo(callers.parentId());
         assertThat(received.header("X-Correlation-Id")).isEqualTo(correlationId);
+    }
+
+    @Test
+    void theAccessLogLineCarriesTheTraceAndSpanIds(CapturedOutput output) {
+        TraceParent callers = TraceParent.newRoot();
+        String path = "/api/branches/" + UUID.randomUUID();
+
+        var response = client.get().uri(path).header("traceparent", callers.toString())
+                .exchange().expectStatus().isOk().returnResult(String.class);
+
+        TraceParent answered = TraceParent.parse(response.getResponseHeaders().getFirst("traceparent")).orElseThrow();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains("app.sabai.gateway.access") && line.contains("GET " + path + " -> 200")))
+                .singleElement().asString().contains("[" + callers.traceId() + "-" + answered.parentId() + "]"));
     }
 
     @Test
@@ -50,12 +73,14 @@ class TraceHeadersTest {
 
         var response = client.get().uri(path + query).exchange().expectStatus().isOk().returnResult(String.class);
 
-        String traceparent = response.getResponseHeaders().getFirst("traceparent");
+        TraceParent answered = TraceParent.parse(response.getResponseHeaders().getFirst("traceparent")).orElseThrow();
         String correlationId = response.getResponseHeaders().getFirst("X-Correlation-Id");
-        assertThat(TraceParent.parse(traceparent)).isPresent();
         assertThat(correlationId).isNotBlank();
         StubBackend.Received received = Backends.THERAPIST.receivedFor(path + query).getFirst();
-        assertThat(received.header("traceparent")).isEqualTo(traceparent);
+        TraceParent sent = TraceParent.parse(received.header("traceparent")).orElseThrow();
+        assertThat(sent.traceId()).isEqualTo(answered.traceId());
+        assertThat(sent.parentId()).as("the gateway's call to the service is a span of its own").isNotEqualTo(answered.parentId());
+        assertThat(sent.flags()).as("sampled").isEqualTo("01");
         assertThat(received.header("X-Correlation-Id")).isEqualTo(correlationId);
     }
 
