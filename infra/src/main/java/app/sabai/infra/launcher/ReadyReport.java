@@ -80,7 +80,8 @@ public final class ReadyReport {
                 + (imap > 0 ? "" : " (add --imap-port 3143 to read them with a mail client too)"));
         row(text, "Logs", options.data().resolve("logs") + " (pids in " + options.data().resolve("run") + ")");
         row(text, "Metrics", "http://localhost:" + options.port(PortOption.BOOKING) + "/actuator/prometheus (booking-service; therapist-service "
-                + options.port(PortOption.THERAPIST) + ", notification-service " + options.port(PortOption.NOTIFICATION) + " likewise)");
+                + options.port(PortOption.THERAPIST) + ", notification-service " + options.port(PortOption.NOTIFICATION) + ", gateway "
+                + options.port(PortOption.GATEWAY) + ", identity " + options.port(PortOption.IDENTITY) + " likewise)");
         row(text, "Traces", options.otlpEndpoint() != null
                 ? "sent to " + options.otlpEndpoint() + " (OTLP); their ids are in every log line"
                 : "ids in every log line; none sent (add --otlp-endpoint http://localhost:4318 for a collector)");
