@@ -48,6 +48,11 @@ public class Assignments {
         this.outbox = outbox;
     }
 
+    /** The customer of the booking had their data erased: the board shows their session without a name from now on. */
+    public void forgetCustomer(String bookingId) {
+        mongo.updateFirst(byId(bookingId), new Update().set("customerName", null), COLLECTION);
+    }
+
     /** Creates the booking's document in {@code PLANNING} unless it exists, with what re-planning it later needs. */
     void open(BookingRequested request, Instant now) {
         Update update = new Update()

@@ -23,10 +23,12 @@ class BookingEventsListener {
 
     private final AssignmentService assignments;
     private final LifecycleService lifecycle;
+    private final Assignments names;
 
-    BookingEventsListener(AssignmentService assignments, LifecycleService lifecycle) {
+    BookingEventsListener(AssignmentService assignments, LifecycleService lifecycle, Assignments names) {
         this.assignments = assignments;
         this.lifecycle = lifecycle;
+        this.names = names;
     }
 
     @KafkaListener(topics = "sabai.bookings")
@@ -45,8 +47,8 @@ class BookingEventsListener {
             case BookingTherapistChanged changed -> { }
             case BookingOffered offered -> { }
             case CourseDecided decided -> { }
-            // Assignments keep the customer's first name for the board only while the booking lives; nothing to erase.
-            case BookingCustomerErased erased -> { }
+            // The board's first name goes; continuity is keyed by a hash of the email, never the address itself.
+            case BookingCustomerErased erased -> names.forgetCustomer(erased.bookingId());
         }
     }
 }

@@ -6,6 +6,7 @@ import app.sabai.contracts.assignments.SessionRescheduled;
 import app.sabai.contracts.assignments.SlotReleased;
 import app.sabai.contracts.bookings.BookingCancelled;
 import app.sabai.contracts.bookings.BookingCompleted;
+import app.sabai.contracts.bookings.BookingCustomerErased;
 import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.contracts.bookings.BookingNoShow;
 import app.sabai.contracts.bookings.BookingRequested;
@@ -59,6 +60,20 @@ class LifecycleIT extends ServiceIntegrationTest {
         });
         BookingRequested next = bookWith(anna, branch, Technique.HOT_STONE, booking.start(), 75);
         assertThat(assignmentDocument(next.bookingId()).getString("status")).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void aCustomerErasedIsNamedOnTheBoardNoMore() {
+        Branch branch = Fixtures.salon(freshId("salon")).build();
+        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).build();
+        seed(branch, List.of(anna), "09:00", "17:00");
+        BookingRequested booking = bookWith(anna, branch, Technique.SWEDISH, at(branch, daysAhead(branch, 2), "11:00"), 60);
+        assertThat(assignmentDocument(booking.bookingId()).getString("customerName")).as("the board's first name").isNotBlank();
+
+        publishBooking(new BookingCustomerErased(UUID.randomUUID(), Instant.now(), booking.bookingId(), branch.id(), "customer-1"));
+
+        await().atMost(DECISION_TIMEOUT).untilAsserted(() -> assertThat(assignmentDocument(booking.bookingId()).getString("customerName")).isNull());
+        assertThat(assignmentDocument(booking.bookingId()).getString("status")).as("the session stays as it was").isEqualTo("ASSIGNED");
     }
 
     @Test
