@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
@@ -34,7 +33,6 @@ final class Browser implements AutoCloseable {
     private final Path profile;
     private final ChromeDriverService service;
     private final ChromeDriver driver;
-    private final List<String> consoleErrors = new ArrayList<>();
 
     private Browser(Path profile, ChromeDriverService service, ChromeDriver driver) {
         this.profile = profile;
@@ -68,18 +66,15 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * The console's errors so far from pages of {@code origin} (the identity provider's sign-in page is not ours to
-     * judge). Reading the browser log empties it, so what was read is kept.
+     * The console's errors from pages of {@code origin} since the last call (the identity provider's sign-in page is
+     * not ours to judge). Reading the browser's log empties it.
      */
-    List<String> consoleErrorsFrom(String origin) {
-        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-            boolean severe = entry.getLevel().intValue() >= Level.SEVERE.intValue();
-            boolean foreign = entry.getMessage().startsWith("http") && !entry.getMessage().startsWith(origin);
-            if (severe && !foreign) {
-                consoleErrors.add(entry.getMessage());
-            }
-        }
-        return List.copyOf(consoleErrors);
+    List<String> newConsoleErrorsFrom(String origin) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.startsWith("http") || message.startsWith(origin + "/"))
+                .toList();
     }
 
     Path screenshot(String name) {

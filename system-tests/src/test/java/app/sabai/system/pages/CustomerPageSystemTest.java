@@ -50,7 +50,7 @@ class CustomerPageSystemTest {
 
     @AfterEach
     void noJavaScriptErrors() {
-        assertThat(browser.consoleErrorsFrom(gatewayUrl)).as("errors in the browser's console").isEmpty();
+        assertThat(browser.newConsoleErrorsFrom(gatewayUrl)).as("errors in the browser's console").isEmpty();
     }
 
     @Test
@@ -92,13 +92,31 @@ class CustomerPageSystemTest {
         signInAsCustomer();
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
-            WebElement search = new WebDriverWait(driver, Duration.ofSeconds(10))
-                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("search")));
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+            WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search")));
+            wait.until(page -> !page.findElements(By.cssSelector("#branch option")).isEmpty()
+                    && (!page.findElements(By.cssSelector("#my-bookings li")).isEmpty() || page.findElement(By.id("no-bookings")).isDisplayed()));
             assertThat(search.isDisplayed()).isTrue();
             Object fits = browser.script("return document.documentElement.scrollWidth <= window.innerWidth;");
             assertThat(fits).as("no horizontal scrolling at phone width").isEqualTo(true);
+            browser.screenshot("customer-page-phone");
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void theCustomerReadsThePageInThai() {
+        signInAsCustomer();
+        Select language = new Select(driver.findElement(By.id("language")));
+        try {
+            language.selectByValue("th");
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+            wait.until(ExpectedConditions.textToBe(By.id("book-heading"), "จองนวด"));
+            assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("th");
+            assertThat(driver.findElement(By.cssSelector("label[for=branch]")).getText()).isEqualTo("สาขา");
+        } finally {
+            language.selectByValue("en");
         }
     }
 
