@@ -88,6 +88,22 @@ class CustomerPageSystemTest {
     }
 
     @Test
+    void aRefusedSearchShowsTheProblemAndWhichFieldIsAtFault() {
+        signInAsCustomer();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.until(page -> !page.findElements(By.cssSelector("#branch option")).isEmpty());
+        // The field is required, so the browser would not send the form without a date; the page must still show
+        // what the API says when it refuses.
+        browser.script("document.getElementById('date').value = '';"
+                + "document.getElementById('search').dispatchEvent(new Event('submit', {cancelable: true}));");
+
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
+        assertThat(problem.getText()).contains("date: is required");
+        assertThat(browser.newConsoleErrorsFrom(gatewayUrl)).as("only the refused call itself")
+                .allSatisfy(error -> assertThat(error).contains("/api/availability").contains("status of 400"));
+    }
+
+    @Test
     void thePageFitsAPhoneScreen() {
         signInAsCustomer();
         driver.manage().window().setSize(new Dimension(390, 844));
