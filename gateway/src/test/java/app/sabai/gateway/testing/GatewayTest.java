@@ -22,7 +22,8 @@ import java.lang.annotation.Target;
         properties = {"spring.main.web-application-type=reactive",
                 "sabai.gateway.rate-limit.capacity=100000", "sabai.gateway.rate-limit.refill-per-second=100000",
                 "sabai.gateway.rate-limit.token-endpoint.capacity=100000"})
-@AutoConfigureWebTestClient
+// Answers normally take milliseconds; a loaded 2-core machine can stall one for seconds, which is no failure here.
+@AutoConfigureWebTestClient(timeout = "30s")
 @ContextConfiguration(initializers = GatewayTestInitializer.class)
 @Import(TestRoutes.class)
 public @interface GatewayTest {
