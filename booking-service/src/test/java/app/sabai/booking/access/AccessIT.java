@@ -185,6 +185,18 @@ class AccessIT {
         }
 
         @Test
+        void anAdministratorOnTheStaffPathsIsNotShownWhatTheIntakeSaid() {
+            String id = daosBooking();
+
+            HttpResponse<String> cancelled = api.as(TestCallers.admin()).staffCancel(branchId, id, "closing early");
+
+            assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+            JsonNode booking = BookingApi.json(cancelled);
+            assertThat(booking.get("status").asString()).isEqualTo("CANCELLED");
+            assertThat(booking.has("careNotes")).as(booking.toString()).isFalse();
+        }
+
+        @Test
         void operationsChangeNothing() {
             String id = daosBooking();
             BookingApi ops = api.as(TestCallers.ops());

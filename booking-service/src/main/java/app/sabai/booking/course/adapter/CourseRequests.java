@@ -173,7 +173,17 @@ public class CourseRequests {
 
     /** Answers as if the course did not exist unless the caller may see it ({@code change}: change it). */
     void checkAccess(String courseId, Caller caller, boolean change) {
-        courses.find(courseId).map(Courses.StoredCourse::course)
+        accessible(courseId, caller, change);
+    }
+
+    /** The course as its view, read once, or not found unless the caller may see it. */
+    CourseView view(String courseId, Caller caller) {
+        Course course = accessible(courseId, caller, false);
+        return CourseView.of(course, bookingsOf(course));
+    }
+
+    private Course accessible(String courseId, Caller caller, boolean change) {
+        return courses.find(courseId).map(Courses.StoredCourse::course)
                 .filter(course -> change ? BookingAccess.changes(caller, course.customerId(), course.branchId())
                         : BookingAccess.sees(caller, course.customerId(), course.branchId()))
                 .orElseThrow(() -> new NotFoundException("course", courseId));

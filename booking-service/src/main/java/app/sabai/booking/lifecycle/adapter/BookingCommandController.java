@@ -49,8 +49,8 @@ class BookingCommandController {
 
     @PostMapping("/api/branches/{branchId}/bookings/{bookingId}/cancellation")
     BookingView cancelByStaff(@PathVariable String branchId, @PathVariable String bookingId,
-                              @RequestBody(required = false) CancellationRequest body, HttpServletRequest request) {
-        return commands.cancel(bookingId, Channel.staffOf(branchId), orNone(body), key(request));
+                              @RequestBody(required = false) CancellationRequest body, HttpServletRequest request, Caller caller) {
+        return BookingAccess.asSeenBy(caller, commands.cancel(bookingId, Channel.staffOf(branchId), orNone(body), key(request)));
     }
 
     @PostMapping("/api/bookings/{bookingId}/reschedule")
@@ -62,18 +62,20 @@ class BookingCommandController {
 
     @PostMapping("/api/branches/{branchId}/bookings/{bookingId}/reschedule")
     ResponseEntity<BookingView> rescheduleByStaff(@PathVariable String branchId, @PathVariable String bookingId,
-                                                  @RequestBody(required = false) RescheduleRequest body, HttpServletRequest request) {
-        return ResponseEntity.accepted().body(commands.requestReschedule(bookingId, Channel.staffOf(branchId), body, key(request)));
+                                                  @RequestBody(required = false) RescheduleRequest body, HttpServletRequest request,
+                                                  Caller caller) {
+        return ResponseEntity.accepted().body(BookingAccess.asSeenBy(caller,
+                commands.requestReschedule(bookingId, Channel.staffOf(branchId), body, key(request))));
     }
 
     @PostMapping("/api/branches/{branchId}/bookings/{bookingId}/no-show")
-    BookingView noShow(@PathVariable String branchId, @PathVariable String bookingId, HttpServletRequest request) {
-        return commands.markNoShow(bookingId, Channel.staffOf(branchId), key(request));
+    BookingView noShow(@PathVariable String branchId, @PathVariable String bookingId, HttpServletRequest request, Caller caller) {
+        return BookingAccess.asSeenBy(caller, commands.markNoShow(bookingId, Channel.staffOf(branchId), key(request)));
     }
 
     @PostMapping("/api/branches/{branchId}/bookings/{bookingId}/completion")
-    BookingView completion(@PathVariable String branchId, @PathVariable String bookingId, HttpServletRequest request) {
-        return commands.complete(bookingId, Channel.staffOf(branchId), key(request));
+    BookingView completion(@PathVariable String branchId, @PathVariable String bookingId, HttpServletRequest request, Caller caller) {
+        return BookingAccess.asSeenBy(caller, commands.complete(bookingId, Channel.staffOf(branchId), key(request)));
     }
 
     @ExceptionHandler(TransitionRefusedException.class)

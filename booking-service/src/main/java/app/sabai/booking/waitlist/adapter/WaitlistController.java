@@ -51,8 +51,7 @@ class WaitlistController {
 
     @GetMapping("/api/waitlist/{waitlistId}")
     WaitlistView entry(@PathVariable String waitlistId, Caller caller) {
-        waitlist.checkAccess(waitlistId, caller, false);
-        return waitlist.view(waitlistId);
+        return waitlist.view(waitlistId, caller);
     }
 
     @PostMapping("/api/waitlist/{waitlistId}/acceptance")

@@ -112,16 +112,26 @@ public class WaitlistRequests {
 
     /** Answers as if the entry did not exist unless the caller may see it ({@code change}: change it). */
     void checkAccess(String waitlistId, Caller caller, boolean change) {
+        accessible(waitlistId, caller, change);
+    }
+
+    /** The entry as its view, read once, or not found unless the caller may see it. */
+    WaitlistView view(String waitlistId, Caller caller) {
+        return WaitlistView.of(accessible(waitlistId, caller, false), now());
+    }
+
+    private WaitlistView view(String waitlistId) {
+        return WaitlistView.of(find(waitlistId), now());
+    }
+
+    private WaitlistEntry accessible(String waitlistId, Caller caller, boolean change) {
         WaitlistEntry entry = find(waitlistId);
         boolean allowed = change ? BookingAccess.changes(caller, entry.customerId(), entry.branchId())
                 : BookingAccess.sees(caller, entry.customerId(), entry.branchId());
         if (!allowed) {
             throw new NotFoundException("waitlist entry", waitlistId);
         }
-    }
-
-    WaitlistView view(String waitlistId) {
-        return WaitlistView.of(find(waitlistId), now());
+        return entry;
     }
 
     /** The customer takes the slot offered: answers the booking's id (now CONFIRMED). */
