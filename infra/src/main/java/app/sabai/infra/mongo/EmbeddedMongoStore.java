@@ -48,7 +48,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     }
 
     private static EmbeddedMongoStore start(MongoBackend backend, String host, int port) {
-        MongoServer server = new MongoServer(backend);
+        MongoServer server = new MongoServer(backend.version(StoreVersion.MONGO_4_4));
         server.bind(host, port);
         return new EmbeddedMongoStore(server, host, server.getLocalAddress().getPort());
     }

@@ -84,6 +84,19 @@ class IndexNarrowingTest {
         }
     }
 
+    /** mongosh 2.x and Compass (Node.js driver 6) refuse a server below wire version 9 (MongoDB 4.4). */
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "disk"})
+    void reportsAVersionTodaysToolsAccept(String backend) {
+        try (MongoClient client = client(backend)) {
+            Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+            Document buildInfo = client.getDatabase("admin").runCommand(new Document("buildInfo", 1));
+
+            assertThat(hello.getInteger("maxWireVersion")).isGreaterThanOrEqualTo(9);
+            assertThat(buildInfo.getString("version")).isEqualTo("4.4.0");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"memory", "disk"})
     void inListsAndSortsAnswerLikeAFullScan(String backend) {
