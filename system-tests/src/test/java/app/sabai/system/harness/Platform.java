@@ -10,10 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -50,8 +54,8 @@ public final class Platform {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::discard, "platform-discard"));
             shared.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "platform-stop"));
         }
         return shared;
     }
@@ -140,6 +144,35 @@ public final class Platform {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * At the end of the test JVM the platform and its data folder are thrown away: every process is killed, not stopped.
+     * A graceful stop makes each JVM write its class-data archive first ({@code StartupCache}), which on two cores takes
+     * longer than Surefire waits for a finishing test JVM, and the archive would be deleted with the folder anyway.
+     * The children go before the launcher, whose death they would otherwise answer with a graceful stop of their own.
+     */
+    private synchronized void discard() {
+        if (launcher != null) {
+            List<ProcessHandle> children = launcher.descendants().toList();
+            children.forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+            try {
+                for (ProcessHandle child : children) {
+                    child.onExit().get(10, TimeUnit.SECONDS);
+                }
+                launcher.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // Killed processes are gone soon enough; what is left of the folder below is then left behind.
+            }
+        }
+        try (Stream<Path> paths = Files.walk(data)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A temporary folder; the system's own clean-up takes what could not be deleted now.
         }
     }
 
