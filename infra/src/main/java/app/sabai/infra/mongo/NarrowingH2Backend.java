@@ -4,6 +4,8 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -13,7 +15,13 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-/** The on-disk (H2 MVStore) backend with {@link IndexNarrowing}, answering {@code hello} ({@link HelloCommand}). */
+import java.util.List;
+
+/**
+ * The on-disk (H2 MVStore) backend with {@link IndexNarrowing} and {@link RangeIndex}es (kept in memory, rebuilt when
+ * the store opens), answering {@code hello} ({@link HelloCommand}) and reporting its {@link ScanStatistics} in
+ * {@code serverStatus}.
+ */
 public class NarrowingH2Backend extends H2Backend {
 
     // H2Database's own map prefixes, which it keeps package-private.
@@ -21,7 +29,13 @@ public class NarrowingH2Backend extends H2Backend {
     private static final String META_PREFIX = "meta.";
 
     /** H2Database opens its existing collections from inside its constructor, before a subclass field is set. */
-    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+    private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
+
+    private record Opening(MVStore store, ScanStatistics statistics) {
+    }
+
+    /** Made on first use: H2Backend opens the stored databases from its constructor, before a field initialiser runs. */
+    private ScanStatistics statistics;
 
     public NarrowingH2Backend(MVStore mvStore) {
         super(mvStore);
@@ -32,14 +46,22 @@ public class NarrowingH2Backend extends H2Backend {
         if (HelloCommand.matches(command)) {
             return HelloCommand.answer(other -> super.handleCommand(channel, databaseName, other, query));
         }
-        return super.handleCommand(channel, databaseName, command, query);
+        Document answer = super.handleCommand(channel, databaseName, command, query);
+        return "serverStatus".equalsIgnoreCase(command) ? statistics().addTo(answer) : answer;
+    }
+
+    private ScanStatistics statistics() {
+        if (statistics == null) {
+            statistics = new ScanStatistics();
+        }
+        return statistics;
     }
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        OPENING.set(getMvStore());
+        OPENING.set(new Opening(getMvStore(), statistics()));
         try {
-            return new Database(databaseName, getMvStore(), getCursorRegistry());
+            return new Database(databaseName, getMvStore(), getCursorRegistry(), statistics());
         } finally {
             OPENING.remove();
         }
@@ -48,27 +70,38 @@ public class NarrowingH2Backend extends H2Backend {
     private static final class Database extends H2Database {
 
         private MVStore store;
+        private ScanStatistics statistics;
 
-        Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+        Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry, ScanStatistics statistics) {
             super(databaseName, mvStore, cursorRegistry);
             this.store = mvStore;
+            this.statistics = statistics;
         }
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            MVStore mvStore = store != null ? store : OPENING.get();
+            Opening opening = store != null ? new Opening(store, statistics) : OPENING.get();
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> dataMap = mvStore.openMap(DATABASES_PREFIX + fullName);
-            MVMap<String, Object> metaMap = mvStore.openMap(META_PREFIX + fullName);
-            return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+            MVMap<Object, Document> dataMap = opening.store().openMap(DATABASES_PREFIX + fullName);
+            MVMap<String, Object> metaMap = opening.store().openMap(META_PREFIX + fullName);
+            return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, opening.statistics());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            return keys.size() == 1 ? new RangeIndex<>(indexName, keys) : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
         }
     }
 
     private static final class Collection extends H2Collection {
 
+        private final ScanStatistics statistics;
+
         Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-                   MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+                   MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
+                   ScanStatistics statistics) {
             super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+            this.statistics = statistics;
         }
 
         @Override
@@ -76,9 +109,10 @@ public class NarrowingH2Backend extends H2Backend {
                                              Document fieldSelector) {
             Iterable<Object> candidates = IndexNarrowing.candidates(getIndexes(), query);
             if (candidates == null) {
+                statistics.collectionScan(count());
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            return matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            return matchDocuments(query, statistics.counted(candidates), orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
     }
 }

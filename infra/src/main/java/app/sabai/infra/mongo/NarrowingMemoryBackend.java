@@ -3,6 +3,8 @@ package app.sabai.infra.mongo;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
@@ -10,38 +12,58 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
-/** The in-memory backend (used by tests) with {@link IndexNarrowing}, answering {@code hello} ({@link HelloCommand}). */
+import java.util.List;
+
+/**
+ * The in-memory backend (used by tests) with {@link IndexNarrowing} and {@link RangeIndex}es, answering {@code hello}
+ * ({@link HelloCommand}) and reporting its {@link ScanStatistics} in {@code serverStatus}.
+ */
 public class NarrowingMemoryBackend extends MemoryBackend {
+
+    private final ScanStatistics statistics = new ScanStatistics();
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (HelloCommand.matches(command)) {
             return HelloCommand.answer(other -> super.handleCommand(channel, databaseName, other, query));
         }
-        return super.handleCommand(channel, databaseName, command, query);
+        Document answer = super.handleCommand(channel, databaseName, command, query);
+        return "serverStatus".equalsIgnoreCase(command) ? statistics.addTo(answer) : answer;
     }
 
     @Override
     public MemoryDatabase openOrCreateDatabase(String databaseName) {
-        return new Database(databaseName, getCursorRegistry());
+        return new Database(databaseName, getCursorRegistry(), statistics);
     }
 
     private static final class Database extends MemoryDatabase {
 
-        Database(String databaseName, CursorRegistry cursorRegistry) {
+        private final ScanStatistics statistics;
+
+        Database(String databaseName, CursorRegistry cursorRegistry, ScanStatistics statistics) {
             super(databaseName, cursorRegistry);
+            this.statistics = statistics;
         }
 
         @Override
         protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
-            return new Collection(this, collectionName, options, cursorRegistry);
+            return new Collection(this, collectionName, options, cursorRegistry, statistics);
+        }
+
+        @Override
+        protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            return keys.size() == 1 ? new RangeIndex<>(indexName, keys) : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
         }
     }
 
     private static final class Collection extends MemoryCollection {
 
-        Collection(MongoDatabase database, String collectionName, CollectionOptions options, CursorRegistry cursorRegistry) {
+        private final ScanStatistics statistics;
+
+        Collection(MongoDatabase database, String collectionName, CollectionOptions options, CursorRegistry cursorRegistry,
+                   ScanStatistics statistics) {
             super(database, collectionName, options, cursorRegistry);
+            this.statistics = statistics;
         }
 
         @Override
@@ -49,9 +71,10 @@ public class NarrowingMemoryBackend extends MemoryBackend {
                                              Document fieldSelector) {
             Iterable<Integer> candidates = IndexNarrowing.candidates(getIndexes(), query);
             if (candidates == null) {
+                statistics.collectionScan(count());
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            return matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            return matchDocuments(query, statistics.counted(candidates), orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
     }
 }

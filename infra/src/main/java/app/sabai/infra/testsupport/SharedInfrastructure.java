@@ -26,6 +26,8 @@ public final class SharedInfrastructure {
 
     public static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
     public static final String MONGODB_IMAGE = "mongo:8.0";
+    /** A module's build folder, the working directory of its tests: the embedded broker's data goes there, not to /tmp. */
+    private static final Path BUILD_DIRECTORY = Path.of("target");
 
     private static volatile SharedInfrastructure instance;
 
@@ -121,13 +123,13 @@ public final class SharedInfrastructure {
 
     private static SharedInfrastructure startEmbedded() {
         try {
-            Path dataDirectory = Files.createTempDirectory("sabai-test-kafka");
+            Path dataDirectory = Files.isDirectory(BUILD_DIRECTORY)
+                    ? Files.createTempDirectory(BUILD_DIRECTORY, "test-kafka") : Files.createTempDirectory("sabai-test-kafka");
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start("localhost", Ports.free(), Ports.free(), dataDirectory, 3);
             EmbeddedMongoStore store = EmbeddedMongoStore.inMemory("localhost", 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                store.close();
-                broker.close();
-            }, "test-infrastructure-stop"));
+            // Neither is stopped when the test JVM ends. Shutdown hooks run together: a broker stopping in one while the
+            // cached Spring contexts close in another leaves their consumers and producers waiting out their timeouts for
+            // it, past the 30 s Surefire gives a finishing JVM. Both end with the JVM; the broker's data is in target/.
             return new SharedInfrastructure(Kind.EMBEDDED, broker.bootstrapServers(), store.uri(""),
                     "embedded: Apache Kafka broker (KRaft, kafka_2.13 4.1.2) at " + broker.bootstrapServers()
                             + ", MongoDB-protocol store (mongo-java-server 1.47.0, in memory) at localhost:" + store.port());

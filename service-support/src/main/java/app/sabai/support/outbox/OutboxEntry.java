@@ -23,6 +23,11 @@ public record OutboxEntry(
         String traceparent) {
 
     public static final String FIELD = "outbox";
+    /**
+     * The first waiting entry's event id: present exactly while a document has events to publish. The sweep looks for
+     * it through a sparse index on it ({@code outbox_waiting}), which holds the documents with work and no others.
+     */
+    public static final String WAITING = FIELD + ".0.eventId";
 
     public static OutboxEntry of(SabaiEvent event, TraceParent trace) {
         return new OutboxEntry(

@@ -12,7 +12,9 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -51,6 +53,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int SWEEP_BATCH = 200;
     private static final String BACKLOG = "sabai.outbox.backlog";
+    static final String WAITING_INDEX = "outbox_waiting";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, Object> kafka;
@@ -64,6 +67,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
     private ScheduledExecutorService executor;
     private volatile boolean running;
+    private volatile boolean indexed;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, Object> kafka, List<OutboxSource> sources,
                        String applicationName, Duration sweepInterval, Duration sendTimeout, Tracer tracer,
@@ -98,7 +102,7 @@ public class OutboxRelay implements SmartLifecycle {
         Map<String, Set<Object>> seen = new HashMap<>();
         for (OutboxSource outboxSource : sources) {
             published += relay(outboxSource.collection(),
-                    new Query(Criteria.where(OutboxEntry.FIELD + ".0").exists(true)).limit(SWEEP_BATCH),
+                    new Query(Criteria.where(OutboxEntry.WAITING).exists(true)).limit(SWEEP_BATCH),
                     seen.computeIfAbsent(outboxSource.collection(), collection -> new HashSet<>()));
         }
         for (Map.Entry<String, Backlog> backlog : backlogs.entrySet()) {
@@ -249,12 +253,28 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void sweepQuietly() {
         try {
+            if (!indexed) {
+                ensureWaitingIndexes();
+                indexed = true;
+            }
             int published;
             do {
                 published = sweep();
             } while (published >= SWEEP_BATCH && running);
         } catch (RuntimeException e) {
             log.warn("Outbox sweep failed, retrying in {}: {}", sweepInterval, e.toString());
+        }
+    }
+
+    /**
+     * The sweep reads only the documents with events waiting, through a sparse index on {@link OutboxEntry#WAITING}, so it
+     * costs as much as the backlog, not as the collection. Made by the sweep itself (and again after a failure), so a
+     * service starts while the database is still away.
+     */
+    private void ensureWaitingIndexes() {
+        for (OutboxSource outboxSource : sources) {
+            mongo.indexOps(outboxSource.collection()).createIndex(
+                    new Index().on(OutboxEntry.WAITING, Sort.Direction.ASC).sparse().named(WAITING_INDEX));
         }
     }
 

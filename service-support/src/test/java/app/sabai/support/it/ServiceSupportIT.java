@@ -5,6 +5,7 @@ import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.envelope.CloudEventHeaders;
 import app.sabai.support.consume.AppliedEvents;
 import app.sabai.support.outbox.Outbox;
+import app.sabai.support.outbox.OutboxRelay;
 import app.sabai.support.testing.SabaiServiceTest;
 import app.sabai.support.testing.TestRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +42,8 @@ class ServiceSupportIT {
     MongoTemplate mongo;
     @Autowired
     Outbox outbox;
+    @Autowired
+    OutboxRelay relay;
     @Autowired
     SupportTestApplication.ReceivedBookingEvents listener;
     @LocalServerPort
@@ -83,6 +87,32 @@ class ServiceSupportIT {
 
         assertThat(TestRecords.find(Topic.BOOKINGS.topicName(),
                 r -> event.eventId().toString().equals(TestRecords.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(20))).isPresent();
+    }
+
+    /** However many documents the collection holds, a sweep reads those with events waiting through its index. */
+    @Test
+    void theSweepReadsTheWaitingDocumentsWithoutScanningTheCollection() {
+        String id = "widget-" + UUID.randomUUID();
+        BookingCompleted event = new BookingCompleted(UUID.randomUUID(), Instant.now(), "booking-" + id, "liverpool", "t-5");
+        mongo.getCollection("widgets").insertOne(new Document("_id", id));
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), outbox.append(new Update(), List.of(event)), "widgets");
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.getCollection("widgets").listIndexes().into(new ArrayList<>())
+                .stream().anyMatch(index -> "outbox_waiting".equals(index.getString("name"))));
+
+        long scansBefore = collectionScans();
+        int published = relay.sweep();
+        long scansAfter = collectionScans();
+
+        assertThat(published).isGreaterThanOrEqualTo(0);
+        assertThat(scansAfter - scansBefore).as("collection scans during one sweep").isZero();
+        assertThat(TestRecords.find(Topic.BOOKINGS.topicName(),
+                r -> event.eventId().toString().equals(TestRecords.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(20))).isPresent();
+    }
+
+    private long collectionScans() {
+        Document status = mongo.getDb().runCommand(new Document("serverStatus", 1));
+        return status.get("metrics", Document.class).get("queryExecutor", Document.class)
+                .get("collectionScans", Document.class).get("total", Number.class).longValue();
     }
 
     @Test
