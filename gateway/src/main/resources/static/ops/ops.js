@@ -180,6 +180,8 @@ function rememberType(ceType) {
 
 function received(message) {
   const event = JSON.parse(message.data);
+  // A record without ce_time (a hand-made or poison record) shows when it arrived.
+  event.ce_time = event.ce_time ?? new Date().toISOString();
   event.branch = branchOf(event);
   event.booking = bookingOf(event);
   if (event.topic.endsWith('-dlt')) scheduleDeadLetterRefresh();
@@ -286,7 +288,8 @@ function drawBranches() {
 
 function drawLag() {
   const names = [...lagHistory.series.keys()];
-  if (!lagHistory.times.length) return;
+  // One reading has no width in time: the chart starts with the second.
+  if (lagHistory.times.length < 2) return;
   draw('chart-lag', names, [lagHistory.times, ...names.map((name) => lagHistory.series.get(name))]);
 }
 
@@ -378,7 +381,8 @@ function renderDeadLetters() {
     row.dataset.ceId = letter.ceId ?? '';
     row.dataset.where = where;
     const original = letter.originalTopic
-      ? `${letter.originalTopic}/${letter.originalPartition ?? '?'}/${letter.originalOffset ?? '?'}` : '';
+      ? `${letter.originalTopic}/${letter.originalPartition ?? '?'}/${letter.originalOffset ?? '?'}`
+        + (letter.consumerGroup ? ` (${letter.consumerGroup})` : '') : '';
     const reason = [letter.exceptionMessage, letter.exceptionClass ? `(${letter.exceptionClass})` : ''].filter(Boolean).join(' ');
     row.append(cell(localDateTime(letter.timestamp)), cell(where), cell(original),
       cell(`${shortType(letter.ceType)}${letter.ceId ? ` · ${letter.ceId}` : ''}`), cell(letter.key), cell(reason, 'reason'));

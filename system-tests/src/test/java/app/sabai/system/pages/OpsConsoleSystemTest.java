@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -99,6 +100,16 @@ class OpsConsoleSystemTest {
         assertThat(driver.findElements(By.cssSelector("button.replay"))).as("operations read, and change nothing").isEmpty();
         wait.until(page -> page.findElements(By.cssSelector(".uplot")).size() >= 2);
         browser.screenshot("ops-console-events");
+
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            wait.until(page -> Boolean.TRUE.equals(browser.script(
+                    "return document.documentElement.scrollWidth <= window.innerWidth;")));
+            assertThat(driver.findElement(By.id("filter-booking")).isDisplayed()).isTrue();
+            browser.screenshot("ops-console-phone");
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        }
     }
 
     @Test
@@ -142,6 +153,8 @@ class OpsConsoleSystemTest {
         assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("th");
         new Select(driver.findElement(By.id("language"))).selectByValue("en");
         wait.until(page -> page.findElements(By.cssSelector(".uplot")).size() >= 2);
+        // The whole console in one picture.
+        driver.manage().window().setSize(new Dimension(1280, 2400));
         browser.screenshot("ops-console");
     }
 
