@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Follows a set of topics from their current end with one Kafka consumer on its own thread, handing
- * each record to a listener. Partitions are assigned directly rather than through a consumer group, so
- * the tail is live as soon as the end offsets are known (no rebalance to wait for). Topics that appear
- * later (a dead-letter topic's first record) are picked up from their beginning.
+ * Follows a set of topics from their current end (or from a while back) with one Kafka consumer on its own
+ * thread, handing each record to a listener. Partitions are assigned directly rather than through a consumer
+ * group, so the tail is live as soon as the start offsets are known (no rebalance to wait for). Topics that
+ * appear later (a dead-letter topic's first record) are picked up from their beginning.
  */
 final class TopicTail implements Runnable {
 
@@ -43,15 +44,26 @@ final class TopicTail implements Runnable {
     private final Map<String, Object> consumerConfig;
     private final Set<String> topics;
     private final Consumer<Set<TopicPartition>> onLive;
-    private final Consumer<OpsEvent> onRecord;
+    private final Consumer<ConsumerRecord<String, byte[]>> onRecord;
     private final Consumer<Throwable> onFailure;
+    private final Duration lookBack;
     private volatile boolean stopped;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     TopicTail(Map<String, Object> consumerConfig, Set<String> topics, Consumer<Set<TopicPartition>> onLive,
               Consumer<OpsEvent> onRecord, Consumer<Throwable> onFailure) {
+        this(consumerConfig, topics, Duration.ZERO, onLive, record -> onRecord.accept(toEvent(record)), onFailure);
+    }
+
+    /**
+     * A tail that starts {@code lookBack} before now on every partition (at the first record written since then, by
+     * {@code offsetsForTimes}), or at the end where nothing was written since; {@link Duration#ZERO} starts at the end.
+     */
+    TopicTail(Map<String, Object> consumerConfig, Set<String> topics, Duration lookBack, Consumer<Set<TopicPartition>> onLive,
+              Consumer<ConsumerRecord<String, byte[]>> onRecord, Consumer<Throwable> onFailure) {
         this.consumerConfig = consumerConfig;
         this.topics = topics;
+        this.lookBack = lookBack;
         this.onLive = onLive;
         this.onRecord = onRecord;
         this.onFailure = onFailure;
@@ -67,13 +79,16 @@ final class TopicTail implements Runnable {
             Set<TopicPartition> assigned = new HashSet<>(partitionsOf(kafka));
             kafka.assign(assigned);
             kafka.seekToEnd(assigned);
+            if (!lookBack.isZero()) {
+                seekBack(kafka, assigned);
+            }
             assigned.forEach(kafka::position); // resolve "the end" now, so every later record is seen
             onLive.accept(Set.copyOf(assigned));
 
             long nextRefresh = System.nanoTime() + TOPIC_REFRESH.toNanos();
             while (!stopped) {
                 for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
-                    onRecord.accept(toEvent(record));
+                    onRecord.accept(record);
                 }
                 if (System.nanoTime() > nextRefresh) {
                     addNewPartitions(kafka, assigned);
@@ -98,6 +113,17 @@ final class TopicTail implements Runnable {
         if (current != null) {
             current.wakeup();
         }
+    }
+
+    private void seekBack(KafkaConsumer<String, byte[]> kafka, Set<TopicPartition> assigned) {
+        long since = System.currentTimeMillis() - lookBack.toMillis();
+        Map<TopicPartition, Long> times = new HashMap<>();
+        assigned.forEach(partition -> times.put(partition, since));
+        kafka.offsetsForTimes(times, METADATA_TIMEOUT).forEach((partition, found) -> {
+            if (found != null) {
+                kafka.seek(partition, found.offset());
+            }
+        });
     }
 
     private void addNewPartitions(KafkaConsumer<String, byte[]> kafka, Set<TopicPartition> assigned) {

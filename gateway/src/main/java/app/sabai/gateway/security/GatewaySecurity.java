@@ -48,6 +48,8 @@ class GatewaySecurity {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         // The API explorer's pages: open, so no sign-in redirect; it signs in by itself, as sabai-docs.
                         .pathMatchers(ApiExplorer.ENTRY, ApiExplorer.PAGES, ApiExplorer.CONFIG).permitAll()
+                        // Replaying a dead letter is the console's one change: administrators only.
+                        .pathMatchers(HttpMethod.POST, "/api/ops/dead-letters/**").hasRole(SabaiRoles.ADMIN)
                         .pathMatchers("/api/ops/**").hasAnyRole(SabaiRoles.OPS, SabaiRoles.ADMIN)
                         .pathMatchers("/", "/staff", "/staff/**", "/ops", "/ops/**").authenticated()
                         // Routed requests: RouteAccessFilter, by the route's declared access. No route: 404.

@@ -35,6 +35,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -214,5 +215,43 @@ class RouteAccessMatrixTest {
         routeMapping.getHandler(exchange).block();
         Route matched = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         return Optional.ofNullable(matched).map(Route::getId);
+    }
+
+    /** One of the gateway's own endpoints (served by the gateway, not routed) and the roles that may call it. */
+    record OwnEndpoint(HttpMethod method, String path, Set<String> roles) {
+    }
+
+    private static final Set<String> OPERATIONS = Set.of("OPS", "ADMIN");
+
+    /** The operations console's endpoints: reads for operations and administrators, the replay for administrators. */
+    private static final List<OwnEndpoint> OWN_ENDPOINTS = List.of(
+            new OwnEndpoint(HttpMethod.GET, "/api/ops/me", OPERATIONS),
+            new OwnEndpoint(HttpMethod.GET, "/api/ops/dead-letters", OPERATIONS),
+            new OwnEndpoint(HttpMethod.GET, "/api/ops/metrics", OPERATIONS),
+            new OwnEndpoint(HttpMethod.GET, "/api/ops/stuck-requests", OPERATIONS),
+            new OwnEndpoint(HttpMethod.POST, "/api/ops/dead-letters/sabai.bookings-dlt/0/999999999/replay", Set.of("ADMIN")));
+
+    @TestFactory
+    Stream<DynamicContainer> theGatewaysOwnEndpointsAnswerEveryCallerAsTheirRolesSay() {
+        List<Caller> callers = callers();
+        return OWN_ENDPOINTS.stream().map(endpoint -> DynamicContainer.dynamicContainer(
+                endpoint.method() + " " + endpoint.path() + " (" + String.join(", ", new TreeSet<>(endpoint.roles())) + ")",
+                callers.stream().map(caller -> DynamicTest.dynamicTest(caller.name(), () -> checkOwn(endpoint, caller)))));
+    }
+
+    private void checkOwn(OwnEndpoint endpoint, Caller caller) {
+        WebTestClient.RequestBodySpec request = client.method(endpoint.method()).uri(endpoint.path());
+        if (caller.authorization() != null) {
+            request.header("Authorization", caller.authorization());
+        }
+        Integer refusal = caller.authorization() == null || !caller.validToken() ? Integer.valueOf(401)
+                : caller.roles().stream().anyMatch(endpoint.roles()::contains) ? null : Integer.valueOf(403);
+        EntityExchangeResult<byte[]> answer = request.exchange().expectBody().returnResult();
+        if (refusal == null) {
+            assertThat(answer.getStatus().value()).as("%s passes %s", caller.name(), endpoint.path()).isNotIn(401, 403);
+            return;
+        }
+        assertThat(answer.getStatus().value()).as("%s refused at %s", caller.name(), endpoint.path()).isEqualTo(refusal);
+        assertThat(answer.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 }
