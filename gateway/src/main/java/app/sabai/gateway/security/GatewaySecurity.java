@@ -49,6 +49,8 @@ class GatewaySecurity {
                         // The API explorer's pages: open, so no sign-in redirect; it signs in by itself, as sabai-docs.
                         .pathMatchers(ApiExplorer.ENTRY, ApiExplorer.PAGES, ApiExplorer.CONFIG).permitAll()
                         .pathMatchers("/api/ops/**").hasAnyRole(SabaiRoles.OPS, SabaiRoles.ADMIN)
+                        // The staff board's own endpoints; which branches a caller may follow is theirs to judge.
+                        .pathMatchers("/api/staff/me", "/api/branches/*/events").authenticated()
                         .pathMatchers("/", "/staff", "/staff/**", "/ops", "/ops/**").authenticated()
                         // Routed requests: RouteAccessFilter, by the route's declared access. No route: 404.
                         .anyExchange().permitAll())
