@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -44,6 +45,11 @@ public class OpsEventStream {
 
     /** A new stream, with customers' contact details shown as {@code details} says. */
     public Flux<ServerSentEvent<Object>> open(ContactDetails details) {
+        return open(TOPICS, record -> true, details);
+    }
+
+    /** A new stream of only these topics' records that {@code filter} lets through (counted with every other stream). */
+    public Flux<ServerSentEvent<Object>> open(Set<String> topics, Predicate<OpsEvent> filter, ContactDetails details) {
         return Flux.defer(() -> {
             if (open.incrementAndGet() > settings.maxStreams()) {
                 open.decrementAndGet();
@@ -52,16 +58,20 @@ public class OpsEventStream {
             }
             Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(settings.heartbeat())
                     .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
-            return Flux.merge(records(details), heartbeats).doFinally(signal -> open.decrementAndGet());
+            return Flux.merge(records(topics, filter, details), heartbeats).doFinally(signal -> open.decrementAndGet());
         });
     }
 
-    private Flux<ServerSentEvent<Object>> records(ContactDetails details) {
+    private Flux<ServerSentEvent<Object>> records(Set<String> topics, Predicate<OpsEvent> filter, ContactDetails details) {
         return Flux.create(sink -> {
             String id = "gateway-ops-events-" + UUID.randomUUID();
-            TopicTail tail = new TopicTail(consumerConfig(id), TOPICS,
+            TopicTail tail = new TopicTail(consumerConfig(id), topics,
                     partitions -> sink.next(ready(partitions)),
-                    record -> sink.next(event(details.applyTo(record))),
+                    record -> {
+                        if (filter.test(record)) {
+                            sink.next(event(details.applyTo(record)));
+                        }
+                    },
                     sink::error);
             Thread thread = new Thread(tail, id);
             thread.setDaemon(true);

@@ -51,6 +51,8 @@ class GatewaySecurity {
                         // Replaying a dead letter is the console's one change: administrators only.
                         .pathMatchers(HttpMethod.POST, "/api/ops/dead-letters/**").hasRole(SabaiRoles.ADMIN)
                         .pathMatchers("/api/ops/**").hasAnyRole(SabaiRoles.OPS, SabaiRoles.ADMIN)
+                        // The staff board's own endpoints; which branches a caller may follow is theirs to judge.
+                        .pathMatchers("/api/staff/me", "/api/branches/*/events").authenticated()
                         .pathMatchers("/", "/staff", "/staff/**", "/ops", "/ops/**").authenticated()
                         // Routed requests: RouteAccessFilter, by the route's declared access. No route: 404.
                         .anyExchange().permitAll())

@@ -27,6 +27,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -253,5 +254,40 @@ class RouteAccessMatrixTest {
         }
         assertThat(answer.getStatus().value()).as("%s refused at %s", caller.name(), endpoint.path()).isEqualTo(refusal);
         assertThat(answer.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** The staff board's endpoints the gateway serves itself (not routes): a branch's stream, and who the caller is. */
+    @TestFactory
+    Stream<DynamicTest> theStaffBoardsOwnEndpointsAnswerEveryCallerAsTheirBranchesSay() {
+        record Row(String path, String caller, int status) {
+        }
+        List<Row> rows = List.of(
+                new Row("/api/branches/liverpool/events", "nobody", 401),
+                new Row("/api/branches/liverpool/events", Callers.CUSTOMER, 403),
+                new Row("/api/branches/liverpool/events", Callers.STAFF_LIVERPOOL, 200),
+                new Row("/api/branches/merseyside-mobile/events", Callers.STAFF_LIVERPOOL, 200),
+                new Row("/api/branches/bangkok-sukhumvit/events", Callers.STAFF_LIVERPOOL, 403),
+                new Row("/api/branches/liverpool/events", Callers.STAFF_BANGKOK, 403),
+                new Row("/api/branches/bangkok-sukhumvit/events", Callers.STAFF_BANGKOK, 200),
+                new Row("/api/branches/liverpool/events", Callers.OPS, 200),
+                new Row("/api/branches/liverpool/events", Callers.ADMIN, 200),
+                new Row("/api/staff/me", "nobody", 401),
+                new Row("/api/staff/me", Callers.CUSTOMER, 200),
+                new Row("/api/staff/me", Callers.STAFF_LIVERPOOL, 200),
+                new Row("/api/staff/me", Callers.OPS, 200));
+        return rows.stream().map(row -> DynamicTest.dynamicTest(row.caller() + " GET " + row.path() + " -> " + row.status(), () -> {
+            WebTestClient.RequestHeadersSpec<?> request = client.get().uri(row.path())
+                    .accept(row.path().endsWith("/events") ? MediaType.TEXT_EVENT_STREAM : MediaType.APPLICATION_JSON);
+            if (!row.caller().equals("nobody")) {
+                request.header("Authorization", Callers.bearer(row.caller()));
+            }
+            var answer = request.exchange().returnResult(String.class);
+            assertThat(answer.getStatus().value()).isEqualTo(row.status());
+            if (row.status() >= 400) {
+                assertThat(answer.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            }
+            // A stream stays open: take its first event (or the whole answer) and let go of it.
+            answer.getResponseBody().take(1).blockLast(Duration.ofSeconds(30));
+        }));
     }
 }
