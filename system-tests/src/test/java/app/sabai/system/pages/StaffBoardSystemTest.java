@@ -114,6 +114,34 @@ class StaffBoardSystemTest {
     }
 
     @Test
+    void aDragARuleForbidsIsRefusedWithTheRuleAndTheSessionGoesBack() {
+        LocalDate day = LocalDate.now(LONDON).plusDays(20);
+        List<Row> onShift = qualifiedOnShift(gateway.board(BRANCH, day));
+        Together together = firstPairFree(onShift).orElseThrow(() -> new AssertionError(
+                "No two therapists free together on " + day + ": " + onShift));
+        Row asked = together.first();
+        Row busy = together.second();
+        LocalDate date = local(together.start()).toLocalDate();
+        String moved = book(booking().branch(BRANCH).technique("SWEDISH", 60).at(date, local(together.start()).toLocalTime()).preferring(asked.id()));
+        String inTheWay = book(booking().branch(BRANCH).technique("SWEDISH", 60).at(date, local(together.start()).toLocalTime()).preferring(busy.id()));
+        assertThat(therapistOf(awaitStatus(moved, "CONFIRMED"))).isEqualTo(asked.id());
+        assertThat(therapistOf(awaitStatus(inTheWay, "CONFIRMED"))).isEqualTo(busy.id());
+
+        openBoard(day);
+        drag(sessionIn(moved, asked.id()), rowLabel(busy.id()));
+
+        WebElement result = new WebDriverWait(driver, DECISION).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#result[data-outcome='refused']")));
+        assertThat(result.getText()).isNotBlank().doesNotContain("undefined");
+        sessionIn(moved, asked.id());
+        assertThat(driver.findElements(sessionAt(moved, busy.id()))).as("the session back in its row").isEmpty();
+        assertThat(therapistOf(gateway.booking(moved))).isEqualTo(asked.id());
+        // Chrome logs the refusal's 409 as a failed load; that one is expected, and nothing else may be there.
+        assertThat(browser.newConsoleErrorsFrom(gatewayUrl)).allSatisfy(error -> assertThat(error)
+                .contains("/api/branches/" + BRANCH + "/bookings/" + moved + "/reassignment").contains("409"));
+    }
+
+    @Test
     void staffRecordAnAbsenceAndSeeTheSessionMovedToAColleague() {
         LocalDate day = LocalDate.now(LONDON).plusDays(17);
         List<Row> onShift = qualifiedOnShift(gateway.board(BRANCH, day));
