@@ -11,6 +11,8 @@ const NEEDS_GENTLE = new Set(['FRAGILE_BONES', 'BROKEN_BONES', 'OPEN_WOUNDS']);
 const SEE_A_DOCTOR = new Set(['SEVERE_PAIN', 'LIMB_NUMBNESS']);
 const OIL_BASED = new Set(['SWEDISH', 'DEEP_TISSUE', 'SPORTS', 'HOT_STONE', 'AYURVEDIC', 'PRENATAL', 'GUA_SHA']);
 const PROPER_NAMES = new Set(['SWEDISH', 'THAI', 'SABAI', 'AYURVEDIC']);
+/** The most free times a search of every branch asks for (the API's own ceiling). */
+const CHAIN_LIMIT = 1000;
 const POLL_MS = 1000;
 const WAITLIST_POLL_MS = 2000;
 
@@ -47,6 +49,9 @@ function showProblem(message) {
   $('problem').hidden = !message;
 }
 
+/** A failed call, already shown to the person. */
+class Shown extends Error {}
+
 /** Calls the API; a failure is shown with the problem's detail and every field error, then thrown. */
 async function api(path, options = {}) {
   const headers = { Accept: 'application/json', ...options.headers };
@@ -64,7 +69,7 @@ async function api(path, options = {}) {
   });
   if (response.status === 401) {
     window.location.assign('/oauth2/authorization/sabai');
-    throw new Error('signed out');
+    throw new Shown('signed out');
   }
   const text = await response.text();
   const body = text ? JSON.parse(text) : null;
@@ -74,7 +79,7 @@ async function api(path, options = {}) {
       lines.push(error.field ? `${error.field}: ${error.message}` : error.message);
     }
     showProblem(lines.join('\n'));
-    throw new Error(lines[0]);
+    throw new Shown(lines[0]);
   }
   return { body, location: response.headers.get('Location') };
 }
@@ -95,7 +100,7 @@ function element(tag, { text, className, data = {}, attributes = {} } = {}, ...c
 function button(label, className, onClick, accessibleName) {
   const made = element('button', { text: label, className: `secondary ${className}`, attributes: { type: 'button' } });
   if (accessibleName) made.setAttribute('aria-label', accessibleName);
-  made.addEventListener('click', () => onClick().catch(() => {}));
+  made.addEventListener('click', () => onClick().catch(reportUnshown));
   return made;
 }
 
@@ -229,6 +234,7 @@ async function findTimes(event) {
   } else {
     salons().filter((branch) => durationsOf(branch, technique).includes(Number(duration)))
       .forEach((branch) => query.append('branchIds', branch.id));
+    query.set('limit', String(CHAIN_LIMIT));
   }
   const needs = screeningNeeds(intakeFromForm(), technique);
   if (needs.prenatal) query.set('prenatal', 'true');
@@ -236,6 +242,7 @@ async function findTimes(event) {
   $('times-section').hidden = false;
   $('times').replaceChildren();
   $('no-times').hidden = true;
+  $('open-waitlist').hidden = true;
   $('times-summary').textContent = t('searching');
   let body;
   try {
@@ -250,9 +257,10 @@ async function findTimes(event) {
   $('no-times').hidden = slots.length > 0;
   const places = new Set(slots.map((slot) => slot.branchId)).size;
   $('times-summary').textContent = slots.length === 0 ? t('noTimes')
-    : t('timesFound', slots.length, places) + (body.truncated ? ` ${t('truncated')}` : '');
+    : (places === 1 ? t('timesFoundOne', slots.length) : t('timesFound', slots.length, places)) + (body.truncated ? ` ${t('truncated')}` : '');
   $('times-section').hidden = false;
   $('times-section').dataset.search = JSON.stringify(search);
+  $('open-waitlist').hidden = false;
   $('times-heading').focus();
 }
 
@@ -266,8 +274,9 @@ function renderTimes(container, slots, choose, nameBranches) {
     if (!byBranch.has(slot.branchId)) byBranch.set(slot.branchId, []);
     byBranch.get(slot.branchId).push(slot);
   }
-  const groups = [...days.keys()].sort().map((day) => {
-    const heading = element('h4', { text: dayText(day) });
+  const groups = [...days.keys()].sort().map((day, index) => {
+    const count = [...days.get(day).values()].reduce((sum, times) => sum + times.length, 0);
+    const heading = element('summary', { text: `${dayText(day)} · ${t('freeCount', count)}` });
     const branchGroups = [...days.get(day).entries()].map(([branchId, times]) => {
       const buttons = times.map((slot) => {
         const time = slot.startLocal.substring(11, 16);
@@ -279,7 +288,7 @@ function renderTimes(container, slots, choose, nameBranches) {
         pick.addEventListener('click', () => {
           container.querySelectorAll('button[aria-pressed]').forEach((other) => other.setAttribute('aria-pressed', 'false'));
           pick.setAttribute('aria-pressed', 'true');
-          Promise.resolve(choose(slot)).catch(() => {});
+          Promise.resolve(choose(slot)).catch(reportUnshown);
         });
         return element('li', {}, pick);
       });
@@ -288,7 +297,10 @@ function renderTimes(container, slots, choose, nameBranches) {
       group.append(element('ul', { className: 'times', attributes: { 'aria-label': `${dayText(day)}, ${branchName(branchId)}` } }, ...buttons));
       return group;
     });
-    return element('section', { className: 'day', data: { date: day } }, heading, ...branchGroups);
+    // One day open at a time keeps a long range short to read and to move through with the keyboard.
+    const opened = element('details', { className: 'day', data: { date: day } }, heading, ...branchGroups);
+    opened.open = index === 0;
+    return opened;
   });
   container.replaceChildren(...groups);
 }
@@ -731,8 +743,8 @@ function followWaitlist() {
       waitlist = waitlist.map((entry) => now.find((fresh) => fresh.id === entry.id) ?? entry);
       if (changed) renderWaitlist();
       followWaitlist();
-    } catch {
-      // Shown already; the next load follows again.
+    } catch (error) {
+      reportUnshown(error);
     }
   }, WAITLIST_POLL_MS);
 }
@@ -792,8 +804,12 @@ function applyLanguage() {
   showScreening();
 }
 
-// A failed call has already been shown to the person; the rejection needs no second report in the console.
-const shown = (handler) => (event) => handler(event).catch(() => {});
+// A failed call has already been shown to the person and needs no second report in the console; anything else does.
+function reportUnshown(error) {
+  if (!(error instanceof Shown)) throw error;
+}
+
+const shown = (handler) => (event) => handler(event).catch(reportUnshown);
 
 document.addEventListener('DOMContentLoaded', () => {
   $('from').value = inDays(2);
@@ -818,5 +834,5 @@ document.addEventListener('DOMContentLoaded', () => {
   $('reschedule').addEventListener('submit', shown(findRescheduleTimes));
   $('reschedule-close').addEventListener('click', closeReschedule);
   $('sign-out').addEventListener('submit', () => { $('sign-out-csrf').value = csrfToken(); });
-  loadBranches().then(() => { applyLanguage(); return loadMine(); }).catch(() => {});
+  loadBranches().then(() => { applyLanguage(); return loadMine(); }).catch(reportUnshown);
 });

@@ -82,15 +82,20 @@ class CustomerJourneySystemTest {
             List<WebElement> found = page.findElements(By.cssSelector("#times .branch-times"));
             return found.isEmpty() ? null : found;
         });
-        List<String> branches = groups.stream().map(group -> group.getDomAttribute("data-branch-id")).distinct().toList();
-        assertThat(branches).as("branches with free times").hasSizeGreaterThanOrEqualTo(2);
-        List<String> days = driver.findElements(By.cssSelector("#times section.day")).stream()
+        List<String> days = driver.findElements(By.cssSelector("#times details.day")).stream()
                 .map(day -> day.getDomAttribute("data-date")).toList();
         assertThat(days).as("days with free times, in order").hasSizeGreaterThanOrEqualTo(2).isSorted()
                 .allSatisfy(day -> assertThat(LocalDate.parse(day)).isBetween(today().plusDays(5), today().plusDays(8)));
+        List<WebElement> firstDay = groups.stream().filter(group -> days.getFirst().equals(group.getDomAttribute("data-date"))).toList();
+        List<String> branches = firstDay.stream().map(group -> group.getDomAttribute("data-branch-id")).distinct().toList();
+        assertThat(branches).as("branches with free times on the first day").hasSizeGreaterThanOrEqualTo(2);
+        WebElement secondDay = driver.findElement(By.cssSelector("#times details.day[data-date='" + days.get(1) + "']"));
+        assertThat(secondDay.findElement(By.cssSelector("button")).isDisplayed()).as("a later day, closed").isFalse();
+        secondDay.findElement(By.tagName("summary")).click();
+        wait(QUICK).until(ExpectedConditions.visibilityOf(secondDay.findElement(By.cssSelector("button"))));
         screenshotOf(By.id("times-section"), "customer-search-every-branch");
 
-        WebElement other = groups.stream().filter(group -> !branches.getFirst().equals(group.getDomAttribute("data-branch-id")))
+        WebElement other = firstDay.stream().filter(group -> !branches.getFirst().equals(group.getDomAttribute("data-branch-id")))
                 .findFirst().orElseThrow();
         String branchName = other.findElement(By.tagName("h5")).getText();
         String time = other.findElement(By.cssSelector("button")).getText();

@@ -117,6 +117,11 @@ class CustomerPageSystemTest {
             Object fits = browser.script("return document.documentElement.scrollWidth <= window.innerWidth;");
             assertThat(fits).as("no horizontal scrolling at phone width").isEqualTo(true);
             browser.screenshot("customer-page-phone");
+
+            driver.findElement(By.cssSelector("#search button[type=submit]")).click();
+            new WebDriverWait(driver, DECISION).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#times .branch-times button")));
+            Object timesFit = browser.script("return document.documentElement.scrollWidth <= window.innerWidth;");
+            assertThat(timesFit).as("no horizontal scrolling at phone width, with free times shown").isEqualTo(true);
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 900));
         }
