@@ -558,7 +558,7 @@ function sessionItems(course, context) {
 /** The customer's bookings, and from their data export the intake on file, their waitlist entries and courses. */
 async function loadMine() {
   const [{ body: page }, { body: mine }] = await Promise.all([api('/api/me/bookings?size=50'), api('/api/me/export')]);
-  myBookings = page.items ?? [];
+  myBookings = (page.items ?? []).slice().sort((a, b) => a.start.localeCompare(b.start));
   intakeOnFile = mine.intake ?? null;
   intakeRecordedAt = mine.intakeRecordedAt ?? null;
   waitlist = (mine.waitlist ?? []).slice().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
