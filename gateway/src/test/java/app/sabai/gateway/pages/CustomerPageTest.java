@@ -8,6 +8,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static app.sabai.gateway.testing.Browser.location;
@@ -22,6 +27,9 @@ class CustomerPageTest {
 
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern INLINE_STYLE = Pattern.compile("<style|\\sstyle=|\\son[a-z]+=", Pattern.CASE_INSENSITIVE);
+    /** A field a person fills in (hidden inputs are not), and its id. */
+    private static final Pattern FIELD = Pattern.compile("<(input|select|textarea)(?![^>]*type=\"hidden\")[^>]*\\sid=\"([^\"]+)\"");
+    private static final Pattern MESSAGE_KEY = Pattern.compile("(?m)^ {4}([A-Za-z_]+):");
 
     @LocalServerPort
     int port;
@@ -71,6 +79,45 @@ class CustomerPageTest {
             client.get().uri(file).exchange().expectStatus().isOk();
         }
         client.get().uri("/app.js").exchange().expectHeader().value("Content-Type", type -> assertThat(type).contains("javascript"));
+    }
+
+    @Test
+    void everyFieldOfThePageHasALabel() {
+        String page = client.get().uri("/index.html").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        Matcher fields = FIELD.matcher(page);
+        List<String> unlabelled = new ArrayList<>();
+        int count = 0;
+        while (fields.find()) {
+            count++;
+            if (!page.contains("<label for=\"" + fields.group(2) + "\"")) {
+                unlabelled.add(fields.group(2));
+            }
+        }
+        assertThat(count).as("fields found").isGreaterThan(10);
+        assertThat(unlabelled).as("fields without a label").isEmpty();
+    }
+
+    @Test
+    void thePageSaysInThaiEverythingItSaysInEnglish() {
+        String messages = client.get().uri("/messages.js").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        int thai = messages.indexOf("\n  th: {");
+        assertThat(thai).as("the Thai messages").isPositive();
+
+        Set<String> english = keys(messages.substring(0, thai));
+        assertThat(english).contains("bookHeading", "declinedPregnancy", "waitlistOFFERED");
+        assertThat(keys(messages.substring(thai))).isEqualTo(english);
+    }
+
+    private static Set<String> keys(String block) {
+        Set<String> keys = new TreeSet<>();
+        Matcher key = MESSAGE_KEY.matcher(block);
+        while (key.find()) {
+            keys.add(key.group(1));
+        }
+        return keys;
     }
 
     private String absolute(String location) {

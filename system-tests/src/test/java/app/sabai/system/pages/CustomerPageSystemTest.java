@@ -63,7 +63,8 @@ class CustomerPageSystemTest {
         branch.selectByValue("liverpool");
         new Select(driver.findElement(By.id("technique"))).selectByValue("SWEDISH");
         new Select(driver.findElement(By.id("duration"))).selectByValue("60");
-        setDate(driver.findElement(By.id("date")), LocalDate.now(LONDON).plusDays(4));
+        setDate(driver.findElement(By.id("from")), LocalDate.now(LONDON).plusDays(4));
+        setDate(driver.findElement(By.id("to")), LocalDate.now(LONDON).plusDays(4));
         driver.findElement(By.cssSelector("#search button[type=submit]")).click();
 
         WebElement firstTime = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#times li:first-child button")));
@@ -82,7 +83,7 @@ class CustomerPageSystemTest {
         WebElement listed = wait.until(ExpectedConditions.visibilityOfElementLocated(mine));
         assertThat(listed.getText()).contains("Confirmed");
 
-        listed.findElement(By.tagName("button")).click();
+        listed.findElement(By.cssSelector("button.cancel")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(mine, "Cancelled"));
         assertThat(driver.findElement(By.id("problem")).isDisplayed()).isFalse();
     }
@@ -92,13 +93,13 @@ class CustomerPageSystemTest {
         signInAsCustomer();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
         wait.until(page -> !page.findElements(By.cssSelector("#branch option")).isEmpty());
-        // The field is required, so the browser would not send the form without a date; the page must still show
-        // what the API says when it refuses.
-        browser.script("document.getElementById('date').value = '';"
+        // The field is required, so the browser would not send the form without a first date; the page must still
+        // show what the API says when it refuses.
+        browser.script("document.getElementById('from').value = '';"
                 + "document.getElementById('search').dispatchEvent(new Event('submit', {cancelable: true}));");
 
         WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
-        assertThat(problem.getText()).contains("date: is required");
+        assertThat(problem.getText()).contains("from: is required");
         assertThat(browser.newConsoleErrorsFrom(gatewayUrl)).as("only the refused call itself")
                 .allSatisfy(error -> assertThat(error).contains("/api/availability").contains("status of 400"));
     }
@@ -116,6 +117,11 @@ class CustomerPageSystemTest {
             Object fits = browser.script("return document.documentElement.scrollWidth <= window.innerWidth;");
             assertThat(fits).as("no horizontal scrolling at phone width").isEqualTo(true);
             browser.screenshot("customer-page-phone");
+
+            driver.findElement(By.cssSelector("#search button[type=submit]")).click();
+            new WebDriverWait(driver, DECISION).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#times .branch-times button")));
+            Object timesFit = browser.script("return document.documentElement.scrollWidth <= window.innerWidth;");
+            assertThat(timesFit).as("no horizontal scrolling at phone width, with free times shown").isEqualTo(true);
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 900));
         }
