@@ -20,7 +20,7 @@ let language = localStorage.getItem('sabai.language') || (navigator.language.sta
 let branches = [];
 /** The time chosen to book: the slot and its branch. */
 let chosen = null;
-/** What the customer's file holds: the latest intake (null the first time), read from their data export. */
+/** What the customer's file holds: the latest intake (null the first time). */
 let intakeOnFile = null;
 let intakeRecordedAt = null;
 let myBookings = [];
@@ -555,14 +555,15 @@ function sessionItems(course, context) {
 
 // ------------------------------------------------------------------ my bookings: cancel, move, answer an offer
 
-/** The customer's bookings, and from their data export the intake on file, their waitlist entries and courses. */
+/** The customer's bookings, the intake on their file, their waitlist entries and their courses (newest first). */
 async function loadMine() {
-  const [{ body: page }, { body: mine }] = await Promise.all([api('/api/me/bookings?size=50'), api('/api/me/export')]);
+  const [{ body: page }, { body: onFile }, { body: entries }, { body: theirCourses }] = await Promise.all([
+    api('/api/me/bookings?size=50'), api('/api/me/intake'), api('/api/me/waitlist'), api('/api/me/courses')]);
   myBookings = (page.items ?? []).slice().sort((a, b) => a.start.localeCompare(b.start));
-  intakeOnFile = mine.intake ?? null;
-  intakeRecordedAt = mine.intakeRecordedAt ?? null;
-  waitlist = (mine.waitlist ?? []).slice().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  courses = (mine.courses ?? []).slice().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  intakeOnFile = onFile.intake ?? null;
+  intakeRecordedAt = onFile.recordedAt ?? null;
+  waitlist = entries ?? [];
+  courses = theirCourses ?? [];
   if ($('booking').hidden) fillIntakeFromFile();
   renderMine();
   followWaitlist();

@@ -37,7 +37,7 @@ class RouteAccess {
                 .requestMatchers(POST, "/api/courses/{courseId}/cancellation", "/api/waitlist/{waitlistId}/acceptance",
                         "/api/waitlist/{waitlistId}/decline").access(anyOf(CUSTOMER, STAFF, ADMIN))
                 .requestMatchers(DELETE, "/api/waitlist/{waitlistId}").access(anyOf(CUSTOMER, STAFF, ADMIN))
-                .requestMatchers(GET, "/api/me/bookings", "/api/me/export").access(anyOf(CUSTOMER))
+                .requestMatchers(GET, "/api/me/bookings", "/api/me/export", "/api/me/intake", "/api/me/waitlist", "/api/me/courses").access(anyOf(CUSTOMER))
                 .requestMatchers(DELETE, "/api/me").access(anyOf(CUSTOMER))
                 .requestMatchers(POST, STAFF_BOOKING + "/cancellation", STAFF_BOOKING + "/reschedule", STAFF_BOOKING + "/no-show",
                         STAFF_BOOKING + "/completion").access(actsAt("branchId"))

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static app.sabai.booking.testing.RequestBodies.aBooking;
+import static app.sabai.booking.testing.RequestBodies.aCourse;
 import static app.sabai.booking.testing.RequestBodies.aWaitlistEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,6 +127,27 @@ class AccessIT {
             assertNotFound(api.as(emma).get("/api/waitlist/" + entry));
             assertNotFound(api.as(emma).leaveWaitlist(entry));
             assertThat(api.as(dao).get("/api/waitlist/" + entry).statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void aCustomersWaitlistCoursesAndIntakeOnFileAreListedForThemAlone() {
+            String course = api.as(dao).createCourse(aCourse(branchId).without("customer").with("sessions", 2)).get("id").asString();
+            String daos = api.as(dao).joinWaitlist(aWaitlistEntry(branchId).without("customer"));
+            String emmas = api.as(emma).joinWaitlist(aWaitlistEntry(branchId).without("customer"));
+            daosBooking(); // the latest answers on file: an old back strain
+
+            JsonNode waitlist = BookingApi.json(api.as(dao).get("/api/me/waitlist"));
+            JsonNode courses = BookingApi.json(api.as(dao).get("/api/me/courses"));
+            JsonNode intake = BookingApi.json(api.as(dao).get("/api/me/intake"));
+
+            assertThat(waitlist).extracting(entry -> entry.get("id").asString()).containsExactly(daos).doesNotContain(emmas);
+            assertThat(courses).extracting(entry -> entry.get("id").asString()).containsExactly(course);
+            assertThat(intake.get("intake").toString()).contains("LOWER_BACK");
+            assertThat(intake.get("recordedAt").asString()).isNotBlank();
+            assertThat(BookingApi.json(api.as(emma).get("/api/me/courses"))).isEmpty();
+            assertThat(BookingApi.json(api.as(emma).get("/api/me/intake")).get("intake").isNull()).isTrue();
+            assertThat(api.as(TestCallers.staff(branchId)).get("/api/me/waitlist").statusCode()).isEqualTo(403);
+            assertThat(api.as(null).get("/api/me/intake").statusCode()).isEqualTo(401);
         }
 
         @Test

@@ -1,6 +1,5 @@
 package app.sabai.infra.mongo;
 
-import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -47,7 +46,7 @@ public class NarrowingMemoryBackend extends MemoryBackend {
 
         @Override
         protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
-            return new Collection(this, collectionName, options, cursorRegistry, statistics);
+            return new Collection(this, collectionName, options, cursorRegistry);
         }
 
         @Override
@@ -56,19 +55,23 @@ public class NarrowingMemoryBackend extends MemoryBackend {
         }
     }
 
+    /**
+     * Reads its database's statistics when it queries, not when it is made: MemoryDatabase opens its own system
+     * collections from inside its constructor, before the subclass has set the field.
+     */
     private static final class Collection extends MemoryCollection {
 
-        private final ScanStatistics statistics;
+        private final Database owner;
 
-        Collection(MongoDatabase database, String collectionName, CollectionOptions options, CursorRegistry cursorRegistry,
-                   ScanStatistics statistics) {
+        Collection(Database database, String collectionName, CollectionOptions options, CursorRegistry cursorRegistry) {
             super(database, collectionName, options, cursorRegistry);
-            this.statistics = statistics;
+            this.owner = database;
         }
 
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                              Document fieldSelector) {
+            ScanStatistics statistics = owner.statistics;
             Iterable<Integer> candidates = IndexNarrowing.candidates(getIndexes(), query);
             if (candidates == null) {
                 statistics.collectionScan(count());

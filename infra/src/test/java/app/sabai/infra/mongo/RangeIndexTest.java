@@ -104,6 +104,7 @@ class RangeIndexTest {
             }
             assertThat(ids(withIndex.find(Filters.lte("dueAt", now)).sort(Sorts.descending("dueAt")).limit(3)))
                     .containsExactly("m119", "m118", "m117");
+            assertThat(database.listCollectionNames().into(new ArrayList<>())).contains("answers-indexed-" + backend);
         }
     }
 

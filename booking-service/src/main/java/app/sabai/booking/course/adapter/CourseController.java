@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +37,12 @@ class CourseController {
     ResponseEntity<CourseView> create(@RequestBody CourseRequest body, HttpServletRequest request, Caller caller) {
         CourseView course = courses.create(body, key(request), caller);
         return ResponseEntity.created(URI.create("/api/courses/" + course.id())).body(course);
+    }
+
+    /** The signed-in customer's courses, newest first. */
+    @GetMapping("/api/me/courses")
+    List<CourseView> mine(Caller caller) {
+        return courses.coursesOf(caller.subject()).stream().sorted(Comparator.comparing(CourseView::createdAt).reversed()).toList();
     }
 
     @GetMapping("/api/courses/{courseId}")

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,6 +49,12 @@ class WaitlistController {
     ResponseEntity<WaitlistView> create(@RequestBody WaitlistRequest body, HttpServletRequest request, Caller caller) {
         WaitlistView entry = waitlist.create(body, key(request), caller);
         return ResponseEntity.created(URI.create("/api/waitlist/" + entry.id())).body(entry);
+    }
+
+    /** The signed-in customer's waitlist entries, newest first. */
+    @GetMapping("/api/me/waitlist")
+    List<WaitlistView> mine(Caller caller) {
+        return waitlist.entriesOf(caller.subject()).stream().sorted(Comparator.comparing(WaitlistView::createdAt).reversed()).toList();
     }
 
     @GetMapping("/api/waitlist/{waitlistId}")
