@@ -1,0 +1,782 @@
+package app.sabai.system.bench;
+
+import app.sabai.system.harness.Gateway;
+import app.sabai.system.harness.Platform;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Predicate;
+
+import static app.sabai.system.harness.BookingRequests.booking;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How fast the whole platform decides bookings, what each process spends on one, and how that compares with what the
+ * same broker can relay: all in one run, on one machine, side by side. Bookings go through the gateway with
+ * Idempotency-Keys from a pool of client threads; their decisions are read from {@code sabai.bookings} by a plain Kafka
+ * consumer (no HTTP polling); CPU comes from {@code /proc/<pid>/stat} of every process the launcher started.
+ * Run on demand: {@code ./mvnw verify -Pbench -Dtest=DecisionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * (add {@code -Dbench.jfr=booking-service,therapist-service} to record one further burst with JFR on those processes);
+ * results go to {@code system-tests/target/benchmarks/decisions.md}. See BENCHMARKS.md.
+ */
+@Tag("bench")
+class DecisionBenchmark {
+
+    private static final int BURST = 300;
+    private static final int DAYS = 10;
+    private static final int CLIENT_THREADS = 32;
+    private static final int ONE_AT_A_TIME = 30;
+    private static final Duration IDLE = Duration.ofSeconds(30);
+    private static final Duration QUIET = Duration.ofSeconds(5);
+
+    private static final String[] BRANCHES = {"liverpool", "bangkok-sukhumvit", "new-york-soho"};
+    private static final Map<String, ZoneId> ZONES = Map.of("liverpool", ZoneId.of("Europe/London"),
+            "bangkok-sukhumvit", ZoneId.of("Asia/Bangkok"), "new-york-soho", ZoneId.of("America/New_York"));
+    /** Each branch booked by its own staff, so that no one client's rate limit at the gateway paces the load. */
+    private static final Map<String, String> BOOKED_BY = Map.of("liverpool", "staff-liverpool",
+            "bangkok-sukhumvit", "staff-bangkok", "new-york-soho", "admin");
+    private static final List<String> PROCESSES = List.of("broker", "store", "identity", "booking-service",
+            "therapist-service", "notification-service", "gateway", "launcher");
+
+    private static final String REQUESTED = "sabai.bookings.BookingRequested.v1";
+    private static final Map<String, String> DECISIONS = Map.of("sabai.bookings.BookingConfirmed.v1", "confirmed",
+            "sabai.bookings.BookingRejected.v1", "rejected", "sabai.bookings.BookingNeedsAttention.v1", "needs attention");
+    private static final Set<String> NOTIFIED = Set.of("sabai.notifications.NotificationSent.v1",
+            "sabai.notifications.NotificationFailed.v1");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicInteger GUESTS = new AtomicInteger();
+
+    @Test
+    void decisionsPerSecondCpuPerBookingAndTheBrokersCeiling() throws Exception {
+        Platform platform = Platform.shared();
+        Gateway gateway = new Gateway(platform.gatewayUrl());
+        Map<String, Long> pids = jvmPids(platform);
+        long ticksPerSecond = clockTicksPerSecond();
+
+        Burst first;
+        Burst second;
+        List<Long> oneAtATime;
+        Map<String, Long> idle;
+        Relay.Result ceiling;
+        List<String> profiled = new ArrayList<>();
+        try (BookingStream stream = new BookingStream(platform.bootstrapServers())) {
+            // Warm-up: class loading, connections, tokens and the JIT's first pass over the decision path.
+            sequential(gateway, stream, 10, 80);
+            burst(gateway, stream, pids, ticksPerSecond, 150, 60);
+            stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
+
+            first = burst(gateway, stream, pids, ticksPerSecond, BURST, 10);
+            stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
+            second = burst(gateway, stream, pids, ticksPerSecond, BURST, 10 + DAYS);
+            stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
+            oneAtATime = sequential(gateway, stream, ONE_AT_A_TIME, 10 + 2 * DAYS);
+
+            stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
+            Map<String, Long> before = cpuMillis(pids, ticksPerSecond);
+            Thread.sleep(IDLE.toMillis());
+            idle = minus(cpuMillis(pids, ticksPerSecond), before);
+
+            try (Relay relay = new Relay(platform.bootstrapServers(), stream.requestedValueBytes())) {
+                relay.round(BURST, Map.of(), ticksPerSecond);
+                ceiling = relay.round(BURST, Map.of("broker", pids.get("broker")), ticksPerSecond);
+            }
+
+            String toProfile = System.getProperty("bench.jfr", "").trim();
+            if (!toProfile.isEmpty()) {
+                profiled.addAll(profile(gateway, stream, pids, ticksPerSecond, List.of(toProfile.split("\\s*,\\s*"))));
+            }
+        }
+        long stored = storedBookings(platform);
+
+        for (Burst burst : List.of(first, second)) {
+            assertThat(burst.undecided()).as("bookings without a decision on sabai.bookings").isZero();
+            assertThat(burst.decidedMoreThanOnce()).as("bookings with more than one decision").isZero();
+        }
+        assertThat(oneAtATime).hasSize(ONE_AT_A_TIME);
+        assertThat(ceiling.delivered()).as("records through the three hops").isEqualTo(BURST);
+
+        String table = table(first, second, oneAtATime, idle, stored, ceiling, profiled);
+        System.out.println(table);
+        Path out = Path.of("target", "benchmarks");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("decisions.md"), table + System.lineSeparator());
+    }
+
+    // ---- the load ---------------------------------------------------------------------------------------------------
+
+    private record Posted(String id, long postedAt, long answeredAt, int throttled) {
+    }
+
+    private record Burst(int count, long wallNanos, List<Long> postNanos, List<Long> decisionNanos, Map<String, Integer> outcomes,
+                         int undecided, int decidedMoreThanOnce, int throttled, int notified, Map<String, Long> cpuMillis) {
+
+        double decisionsPerSecond() {
+            return (count - undecided) / (wallNanos / 1e9);
+        }
+
+        double cpuPerBooking(String process) {
+            return cpuMillis.get(process) / (double) (count - undecided);
+        }
+    }
+
+    /**
+     * {@code count} bookings over the three branches and {@link #DAYS} days from {@code firstDay} days ahead, posted all at
+     * once by the client threads. CPU is read before the first POST and after the last booking's customer was notified, so
+     * it holds everything the platform does for these bookings (and its timers meanwhile).
+     */
+    private static Burst burst(Gateway gateway, BookingStream stream, Map<String, Long> pids, long ticksPerSecond,
+                               int count, int firstDay) throws Exception {
+        Map<String, Long> cpuBefore = cpuMillis(pids, ticksPerSecond);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
+        long started = System.nanoTime();
+        List<Future<Posted>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                String branch = BRANCHES[i % BRANCHES.length];
+                LocalDate day = LocalDate.now(ZONES.get(branch)).plusDays(firstDay + (i / BRANCHES.length) % DAYS);
+                LocalTime time = LocalTime.of(10, 0).plusMinutes(30L * ((i / (BRANCHES.length * DAYS)) % 18));
+                String body = request(branch, day, time);
+                futures.add(pool.submit(() -> post(gateway.as(BOOKED_BY.get(branch)), body)));
+            }
+            List<Posted> posted = new ArrayList<>();
+            for (Future<Posted> future : futures) {
+                posted.add(future.get(5, TimeUnit.MINUTES));
+            }
+            List<String> ids = posted.stream().map(Posted::id).toList();
+            stream.awaitDecided(ids, Duration.ofMinutes(5));
+            stream.awaitNotified(ids, Duration.ofMinutes(1));
+            Map<String, Long> cpu = minus(cpuMillis(pids, ticksPerSecond), cpuBefore);
+
+            List<Long> post = new ArrayList<>();
+            List<Long> decision = new ArrayList<>();
+            Map<String, Integer> outcomes = new LinkedHashMap<>();
+            int undecided = 0;
+            int twice = 0;
+            long lastDecision = started;
+            for (Posted p : posted) {
+                post.add(p.answeredAt() - p.postedAt());
+                BookingStream.Decision d = stream.decision(p.id());
+                if (d == null) {
+                    undecided++;
+                    continue;
+                }
+                decision.add(d.firstSeenAt() - p.postedAt());
+                lastDecision = Math.max(lastDecision, d.firstSeenAt());
+                outcomes.merge(d.outcome(), 1, Integer::sum);
+                if (d.distinctEvents() > 1) {
+                    twice++;
+                }
+            }
+            Collections.sort(post);
+            Collections.sort(decision);
+            int notified = (int) ids.stream().filter(stream::notified).count();
+            int throttled = posted.stream().mapToInt(Posted::throttled).sum();
+            return new Burst(count, lastDecision - started, post, decision, outcomes, undecided, twice, throttled, notified, cpu);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One booking at a time: each posted only once the one before is decided. */
+    private static List<Long> sequential(Gateway gateway, BookingStream stream, int count, int firstDay) throws InterruptedException {
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String branch = BRANCHES[i % BRANCHES.length];
+            LocalDate day = LocalDate.now(ZONES.get(branch)).plusDays(firstDay + (i / BRANCHES.length) % DAYS);
+            Posted posted = post(gateway.as(BOOKED_BY.get(branch)), request(branch, day, LocalTime.of(11, 0)));
+            stream.awaitDecided(List.of(posted.id()), Duration.ofMinutes(1));
+            BookingStream.Decision decision = stream.decision(posted.id());
+            if (decision != null) {
+                latencies.add(decision.firstSeenAt() - posted.postedAt());
+            }
+        }
+        Collections.sort(latencies);
+        return latencies;
+    }
+
+    /** A POST with its own Idempotency-Key; a 429 from the gateway's rate limit is sent again with the same key. */
+    private static Posted post(Gateway gateway, String body) throws InterruptedException {
+        String key = UUID.randomUUID().toString();
+        long postedAt = System.nanoTime();
+        int throttled = 0;
+        while (true) {
+            Gateway.Response response = gateway.post("/api/bookings", body, Map.of("Idempotency-Key", key));
+            if (response.status() == 202) {
+                return new Posted(response.body().get("id").asString(), postedAt, System.nanoTime(), throttled);
+            }
+            if (response.status() != 429 || throttled > 30) {
+                throw new IllegalStateException("POST /api/bookings answered " + response.status() + ": " + response.raw());
+            }
+            throttled++;
+            Thread.sleep(1000);
+        }
+    }
+
+    private static String request(String branch, LocalDate day, LocalTime time) {
+        int guest = GUESTS.incrementAndGet();
+        return booking().branch(branch).technique("SWEDISH", 60).at(day, time)
+                .customer("Bench Guest " + guest, "decision-bench-" + guest + "-" + System.nanoTime() + "@example.com").json();
+    }
+
+    // ---- decisions as they appear on the topics --------------------------------------------------------------------
+
+    /**
+     * A plain consumer of {@code sabai.bookings} and {@code sabai.notifications} from their current ends: when each
+     * booking's first decision arrived, which, how many distinct decision events it had, and whether its customer was
+     * told. It also keeps the size of the BookingRequested values, for the relay to send records as large.
+     */
+    private static final class BookingStream implements AutoCloseable {
+
+        record Decision(long firstSeenAt, String outcome, Set<String> eventIds) {
+            int distinctEvents() {
+                return eventIds.size();
+            }
+        }
+
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final Thread poller;
+        private final Map<String, Decision> decisions = new ConcurrentHashMap<>();
+        private final Set<String> notified = ConcurrentHashMap.newKeySet();
+        private final AtomicLong lastRecordAt = new AtomicLong(System.nanoTime());
+        private final AtomicLong requestedBytes = new AtomicLong();
+        private final AtomicLong requestedCount = new AtomicLong();
+        private volatile boolean running = true;
+
+        BookingStream(String bootstrapServers) {
+            consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of("sabai.bookings", "sabai.notifications")) {
+                consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            poller = Thread.ofPlatform().name("decision-stream").start(this::poll);
+        }
+
+        private void poll() {
+            try {
+                while (running) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                        long now = System.nanoTime();
+                        lastRecordAt.set(now);
+                        String type = header(record, "ce_type");
+                        if (REQUESTED.equals(type)) {
+                            requestedBytes.addAndGet(record.value().length);
+                            requestedCount.incrementAndGet();
+                        } else if (type != null && DECISIONS.containsKey(type)) {
+                            String bookingId = header(record, "ce_subject");
+                            if (bookingId == null) {
+                                bookingId = json(record).get("bookingId").asString();
+                            }
+                            decisions.computeIfAbsent(bookingId, id -> new Decision(now, DECISIONS.get(type), ConcurrentHashMap.newKeySet()))
+                                    .eventIds().add(header(record, "ce_id"));
+                        } else if (type != null && NOTIFIED.contains(type)) {
+                            JsonNode bookingId = json(record).get("bookingId");
+                            if (bookingId != null && !bookingId.isNull()) {
+                                notified.add(bookingId.asString());
+                            }
+                        }
+                    }
+                }
+            } catch (WakeupException stopping) {
+                // close() below
+            }
+        }
+
+        Decision decision(String bookingId) {
+            return decisions.get(bookingId);
+        }
+
+        boolean notified(String bookingId) {
+            return notified.contains(bookingId);
+        }
+
+        int requestedValueBytes() {
+            long count = requestedCount.get();
+            return count == 0 ? 1024 : (int) (requestedBytes.get() / count);
+        }
+
+        void awaitDecided(Collection<String> ids, Duration within) throws InterruptedException {
+            awaitAll(ids, decisions::containsKey, within);
+        }
+
+        /** Until every customer was told, or nothing more arrived for a few seconds (a message that is never sent). */
+        void awaitNotified(Collection<String> ids, Duration within) throws InterruptedException {
+            long deadline = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() < deadline && !ids.stream().allMatch(notified::contains)
+                    && System.nanoTime() - lastRecordAt.get() < Duration.ofSeconds(3).toNanos()) {
+                Thread.sleep(5);
+            }
+        }
+
+        private static void awaitAll(Collection<String> ids, Predicate<String> done, Duration within) throws InterruptedException {
+            long deadline = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() < deadline && !ids.stream().allMatch(done)) {
+                Thread.sleep(5);
+            }
+        }
+
+        /** Until neither topic has had a record for {@code quiet}: the platform has finished what the load started. */
+        void awaitQuiet(Duration quiet, Duration within) throws InterruptedException {
+            long deadline = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() < deadline && System.nanoTime() - lastRecordAt.get() < quiet.toNanos()) {
+                Thread.sleep(100);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            consumer.wakeup();
+            poller.join(10_000);
+            consumer.close();
+        }
+    }
+
+    // ---- the ceiling: the same broker relaying plain records --------------------------------------------------------
+
+    /**
+     * Records as large as a BookingRequested, through three hops on the platform's broker with plain clients configured
+     * as the services' (acks=all, idempotent, linger 5 ms): produce → consume+produce → consume+produce → consume, each
+     * relay committing its offsets after every poll, as the services' listeners do.
+     */
+    private static final class Relay implements AutoCloseable {
+
+        record Result(int delivered, int valueBytes, long wallNanos, List<Long> latencies, List<Long> oneAtATime,
+                      Map<String, Long> cpuMillis) {
+            double perSecond() {
+                return delivered / (wallNanos / 1e9);
+            }
+        }
+
+        private static final int HOPS = 3;
+        private final String bootstrapServers;
+        private final int valueBytes;
+        private final List<String> topics = new ArrayList<>();
+        private final List<Thread> threads = new ArrayList<>();
+        private final List<KafkaConsumer<String, byte[]>> consumers = new ArrayList<>();
+        private final KafkaProducer<String, byte[]> source;
+        private volatile boolean running = true;
+        private volatile AtomicLongArray receivedAt;
+        private volatile CountDownLatch arrived;
+
+        Relay(String bootstrapServers, int valueBytes) throws Exception {
+            this.bootstrapServers = bootstrapServers;
+            this.valueBytes = valueBytes;
+            String run = Long.toString(System.currentTimeMillis(), 36);
+            for (int i = 1; i <= HOPS; i++) {
+                topics.add("bench.relay." + run + "." + i);
+            }
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+                admin.createTopics(topics.stream().map(topic -> new NewTopic(topic, 3, (short) 1)).toList()).all().get(30, TimeUnit.SECONDS);
+            }
+            source = producer();
+            for (int hop = 0; hop < HOPS - 1; hop++) {
+                start("relay-" + (hop + 1), topics.get(hop), topics.get(hop + 1));
+            }
+            start("relay-sink", topics.get(HOPS - 1), null);
+        }
+
+        private void start(String name, String from, String to) {
+            KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ConsumerConfig.GROUP_ID_CONFIG, from + "." + name,
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+            List<TopicPartition> partitions = consumer.partitionsFor(from).stream()
+                    .map(info -> new TopicPartition(from, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            consumers.add(consumer);
+            KafkaProducer<String, byte[]> producer = to == null ? null : producer();
+            threads.add(Thread.ofPlatform().name(name).start(() -> {
+                try {
+                    while (running) {
+                        var records = consumer.poll(Duration.ofMillis(100));
+                        for (ConsumerRecord<String, byte[]> record : records) {
+                            if (producer != null) {
+                                producer.send(new ProducerRecord<>(to, null, record.key(), record.value(), record.headers()));
+                            } else {
+                                int n = Integer.parseInt(header(record, "n"));
+                                AtomicLongArray round = receivedAt;
+                                if (n < round.length() && round.compareAndSet(n, 0, System.nanoTime())) {
+                                    arrived.countDown();
+                                }
+                            }
+                        }
+                        if (!records.isEmpty()) {
+                            consumer.commitAsync();
+                        }
+                    }
+                } catch (WakeupException stopping) {
+                    // close() below
+                } finally {
+                    if (producer != null) {
+                        producer.close(Duration.ofSeconds(5));
+                    }
+                    consumer.close(Duration.ofSeconds(5));
+                }
+            }));
+        }
+
+        private KafkaProducer<String, byte[]> producer() {
+            return new KafkaProducer<>(Map.<String, Object>of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+        }
+
+        /** {@code count} records sent at once, then {@link #ONE_AT_A_TIME} one after the other. */
+        Result round(int count, Map<String, Long> pids, long ticksPerSecond) throws InterruptedException {
+            byte[] value = new byte[valueBytes];
+            Arrays.fill(value, (byte) 'x');
+            Map<String, Long> cpuBefore = cpuMillis(pids, ticksPerSecond);
+            cpuBefore.put("benchmark client (relay threads)", selfCpuMillis(ticksPerSecond));
+            long[] sentAt = new long[count];
+            receivedAt = new AtomicLongArray(count);
+            arrived = new CountDownLatch(count);
+            for (int i = 0; i < count; i++) {
+                sentAt[i] = System.nanoTime();
+                source.send(record(i, value));
+            }
+            source.flush();
+            arrived.await(2, TimeUnit.MINUTES);
+            Map<String, Long> cpu = minus(cpuMillis(pids, ticksPerSecond), cpuBefore);
+            cpu.put("benchmark client (relay threads)", selfCpuMillis(ticksPerSecond) - cpuBefore.get("benchmark client (relay threads)"));
+            List<Long> latencies = new ArrayList<>();
+            long last = sentAt[0];
+            for (int i = 0; i < count; i++) {
+                long received = receivedAt.get(i);
+                if (received != 0) {
+                    latencies.add(received - sentAt[i]);
+                    last = Math.max(last, received);
+                }
+            }
+            Collections.sort(latencies);
+
+            List<Long> oneAtATime = new ArrayList<>();
+            for (int i = 0; i < ONE_AT_A_TIME; i++) {
+                receivedAt = new AtomicLongArray(1);
+                arrived = new CountDownLatch(1);
+                long sent = System.nanoTime();
+                source.send(record(0, value));
+                source.flush();
+                if (arrived.await(30, TimeUnit.SECONDS)) {
+                    oneAtATime.add(receivedAt.get(0) - sent);
+                }
+            }
+            Collections.sort(oneAtATime);
+            return new Result(latencies.size(), valueBytes, last - sentAt[0], latencies, oneAtATime, cpu);
+        }
+
+        private ProducerRecord<String, byte[]> record(int n, byte[] value) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.getFirst(), BRANCHES[n % BRANCHES.length], value);
+            record.headers().add("n", Integer.toString(n).getBytes(StandardCharsets.UTF_8));
+            return record;
+        }
+
+        @Override
+        public void close() throws Exception {
+            running = false;
+            consumers.forEach(KafkaConsumer::wakeup);
+            for (Thread thread : threads) {
+                thread.join(10_000);
+            }
+            source.close(Duration.ofSeconds(5));
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+                admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    // ---- profiling ----------------------------------------------------------------------------------------------------
+
+    /**
+     * One further burst with a JFR recording (settings=profile) on each named process; each recording and its
+     * {@code jfr view hot-methods} go to {@code target/benchmarks/jfr/}. Kept apart from the figures above: recording
+     * costs CPU.
+     */
+    private static List<String> profile(Gateway gateway, BookingStream stream, Map<String, Long> pids, long ticksPerSecond,
+                                        List<String> names) throws Exception {
+        Path folder = Path.of("target", "benchmarks", "jfr").toAbsolutePath();
+        Files.createDirectories(folder);
+        Path bin = Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent();
+        for (String name : names) {
+            run(bin.resolve("jcmd").toString(), Long.toString(pids.get(name)), "JFR.start", "name=bench", "settings=profile",
+                    "filename=" + folder.resolve(name + ".jfr"));
+        }
+        stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
+        Burst burst = burst(gateway, stream, pids, ticksPerSecond, BURST, 10 + 3 * DAYS);
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "profiled burst (JFR on %s): %.1f decisions/s, %d undecided", String.join(", ", names),
+                burst.decisionsPerSecond(), burst.undecided()));
+        for (String name : names) {
+            run(bin.resolve("jcmd").toString(), Long.toString(pids.get(name)), "JFR.stop", "name=bench");
+            Path recording = folder.resolve(name + ".jfr");
+            String hot = run(bin.resolve("jfr").toString(), "view", "--width", "200", "hot-methods", recording.toString());
+            Files.writeString(folder.resolve(name + "-hot-methods.txt"), hot);
+            lines.add(name + ": " + recording + " (hot methods: " + folder.resolve(name + "-hot-methods.txt") + ")");
+        }
+        return lines;
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(2, TimeUnit.MINUTES);
+        return output;
+    }
+
+    // ---- processes and their CPU ------------------------------------------------------------------------------------
+
+    /** Each process's JVM: the launcher may start a child through {@code setsid}, whose java is then its descendant. */
+    private static Map<String, Long> jvmPids(Platform platform) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String name : PROCESSES) {
+            long pid = platform.pid(name).orElseThrow(() -> new IllegalStateException("no pid file for " + name));
+            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+            pids.put(name, isJava(process) ? pid : process.descendants().filter(DecisionBenchmark::isJava).findFirst()
+                    .map(ProcessHandle::pid).orElse(pid));
+        }
+        return pids;
+    }
+
+    private static boolean isJava(ProcessHandle process) {
+        return process.info().command().map(command -> command.endsWith("/java")).orElse(false);
+    }
+
+    private static long clockTicksPerSecond() {
+        try {
+            return Long.parseLong(run("getconf", "CLK_TCK").trim());
+        } catch (IOException | NumberFormatException e) {
+            return 100;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
+    }
+
+    private static Map<String, Long> cpuMillis(Map<String, Long> pids, long ticksPerSecond) {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> cpu.put(name, cpuTicks(pid) * 1000 / ticksPerSecond));
+        return cpu;
+    }
+
+    private static long selfCpuMillis(long ticksPerSecond) {
+        return cpuTicks(ProcessHandle.current().pid()) * 1000 / ticksPerSecond;
+    }
+
+    /** utime + stime of all the process's threads: fields 14 and 15 of {@code /proc/<pid>/stat}, counted after the name. */
+    private static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the CPU time of process " + pid, e);
+        }
+    }
+
+    private static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> difference = new LinkedHashMap<>();
+        after.forEach((name, value) -> difference.put(name, value - before.getOrDefault(name, 0L)));
+        return difference;
+    }
+
+    private static long storedBookings(Platform platform) throws IOException {
+        Path command = platform.dataDirectory().resolve("run").resolve("booking-service.command");
+        String uri = Files.readAllLines(command).stream().filter(line -> line.startsWith("--spring.mongodb.uri="))
+                .map(line -> line.substring("--spring.mongodb.uri=".length())).findFirst().orElseThrow();
+        try (MongoClient client = MongoClients.create(uri)) {
+            return client.getDatabase("booking").getCollection("bookings").countDocuments();
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode json(ConsumerRecord<String, byte[]> record) {
+        return JSON.readTree(new String(record.value(), StandardCharsets.UTF_8));
+    }
+
+    // ---- the table ----------------------------------------------------------------------------------------------------
+
+    private static String table(Burst first, Burst second, List<Long> oneAtATime, Map<String, Long> idle, long stored,
+                                Relay.Result ceiling, List<String> profiled) {
+        List<String> lines = new ArrayList<>();
+        lines.add("### Bursts of " + BURST + " bookings (3 branches, " + DAYS + " days, " + CLIENT_THREADS + " client threads)");
+        lines.add("");
+        lines.add("| measure | burst 1 | burst 2 |");
+        lines.add("|---|---:|---:|");
+        lines.add(row("decisions/s", rate(first.decisionsPerSecond()), rate(second.decisionsPerSecond())));
+        lines.add(row("first POST to last decision", seconds(first.wallNanos()), seconds(second.wallNanos())));
+        lines.add(row("POST to decision, p50", ms(percentile(first.decisionNanos(), 50)), ms(percentile(second.decisionNanos(), 50))));
+        lines.add(row("POST to decision, p90", ms(percentile(first.decisionNanos(), 90)), ms(percentile(second.decisionNanos(), 90))));
+        lines.add(row("POST to decision, p99", ms(percentile(first.decisionNanos(), 99)), ms(percentile(second.decisionNanos(), 99))));
+        lines.add(row("POST to decision, max", ms(percentile(first.decisionNanos(), 100)), ms(percentile(second.decisionNanos(), 100))));
+        lines.add(row("POST answered (202), p50", ms(percentile(first.postNanos(), 50)), ms(percentile(second.postNanos(), 50))));
+        lines.add(row("POST answered (202), p99", ms(percentile(first.postNanos(), 99)), ms(percentile(second.postNanos(), 99))));
+        lines.add(row("decisions", outcomes(first), outcomes(second)));
+        lines.add(row("customers notified", first.notified() + " of " + first.count(), second.notified() + " of " + second.count()));
+        lines.add(row("POSTs sent again after a 429", Integer.toString(first.throttled()), Integer.toString(second.throttled())));
+        lines.add("");
+        lines.add("### CPU per decided booking (ms; POST until every customer was notified)");
+        lines.add("");
+        lines.add("| process | burst 1 | burst 2 |");
+        lines.add("|---|---:|---:|");
+        for (String process : PROCESSES) {
+            lines.add(row(process, decimal(first.cpuPerBooking(process)), decimal(second.cpuPerBooking(process))));
+        }
+        lines.add(row("**all processes**", "**" + decimal(totalPerBooking(first)) + "**", "**" + decimal(totalPerBooking(second)) + "**"));
+        lines.add("");
+        lines.add("### One booking at a time (" + oneAtATime.size() + " sequential)");
+        lines.add("");
+        lines.add("| measure | value |");
+        lines.add("|---|---:|");
+        lines.add(row("POST to decision, p50", ms(percentile(oneAtATime, 50))));
+        lines.add(row("POST to decision, p99", ms(percentile(oneAtATime, 99))));
+        lines.add("");
+        lines.add("### Idle, " + IDLE.toSeconds() + " s after the load settled, " + String.format(Locale.ROOT, "%,d", stored) + " bookings stored");
+        lines.add("");
+        lines.add("| process | % of one core |");
+        lines.add("|---|---:|");
+        long idleTotal = 0;
+        for (String process : PROCESSES) {
+            lines.add(row(process, percentOfCore(idle.get(process))));
+            idleTotal += idle.get(process);
+        }
+        lines.add(row("**all processes**", "**" + percentOfCore(idleTotal) + "**"));
+        lines.add("");
+        lines.add("### The ceiling: " + ceiling.delivered() + " records of " + ceiling.valueBytes()
+                + " bytes through three hops on the same broker (plain clients)");
+        lines.add("");
+        double platformRate = (first.decisionsPerSecond() + second.decisionsPerSecond()) / 2;
+        lines.add("| measure | relay | platform (mean of the bursts) | platform / relay |");
+        lines.add("|---|---:|---:|---:|");
+        lines.add(row("records or decisions/s", rate(ceiling.perSecond()), rate(platformRate),
+                String.format(Locale.ROOT, "%.4f (%.2f %%)", platformRate / ceiling.perSecond(), 100 * platformRate / ceiling.perSecond())));
+        long platformP50 = (percentile(first.decisionNanos(), 50) + percentile(second.decisionNanos(), 50)) / 2;
+        long platformP99 = (percentile(first.decisionNanos(), 99) + percentile(second.decisionNanos(), 99)) / 2;
+        lines.add(row("burst, end to end p50", ms(percentile(ceiling.latencies(), 50)), ms(platformP50),
+                times(platformP50, percentile(ceiling.latencies(), 50))));
+        lines.add(row("burst, end to end p99", ms(percentile(ceiling.latencies(), 99)), ms(platformP99),
+                times(platformP99, percentile(ceiling.latencies(), 99))));
+        lines.add(row("one at a time, p50", ms(percentile(ceiling.oneAtATime(), 50)), ms(percentile(oneAtATime, 50)),
+                times(percentile(oneAtATime, 50), percentile(ceiling.oneAtATime(), 50))));
+        lines.add(row("one at a time, p99", ms(percentile(ceiling.oneAtATime(), 99)), ms(percentile(oneAtATime, 99)),
+                times(percentile(oneAtATime, 99), percentile(ceiling.oneAtATime(), 99))));
+        lines.add(row("CPU per record, broker", decimal(ceiling.cpuMillis().get("broker") / (double) ceiling.delivered()) + " ms",
+                decimal((first.cpuPerBooking("broker") + second.cpuPerBooking("broker")) / 2) + " ms", ""));
+        lines.add(row("CPU per record, clients (relay: one JVM)",
+                decimal(ceiling.cpuMillis().get("benchmark client (relay threads)") / (double) ceiling.delivered()) + " ms",
+                decimal((totalPerBooking(first) + totalPerBooking(second)) / 2 - (first.cpuPerBooking("broker") + second.cpuPerBooking("broker")) / 2)
+                        + " ms (all other processes)", ""));
+        if (!profiled.isEmpty()) {
+            lines.add("");
+            profiled.forEach(line -> lines.add("- " + line));
+        }
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    private static double totalPerBooking(Burst burst) {
+        return PROCESSES.stream().mapToDouble(burst::cpuPerBooking).sum();
+    }
+
+    private static String outcomes(Burst burst) {
+        List<String> parts = new ArrayList<>();
+        burst.outcomes().forEach((outcome, n) -> parts.add(n + " " + outcome));
+        if (burst.undecided() > 0) {
+            parts.add(burst.undecided() + " undecided");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static long percentile(List<Long> sorted, int percentile) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1)));
+    }
+
+    private static String row(String... cells) {
+        return "| " + String.join(" | ", cells) + " |";
+    }
+
+    private static String ms(long nanos) {
+        double millis = nanos / 1e6;
+        return millis < 100 ? String.format(Locale.ROOT, "%.1f ms", millis) : String.format(Locale.ROOT, "%,d ms", Math.round(millis));
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
+    private static String rate(double perSecond) {
+        return String.format(Locale.ROOT, "%,.1f", perSecond);
+    }
+
+    private static String decimal(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String times(long platform, long relay) {
+        return relay == 0 ? "" : String.format(Locale.ROOT, "%,.0f×", platform / (double) relay);
+    }
+
+    private static String percentOfCore(long cpuMillis) {
+        return String.format(Locale.ROOT, "%.1f %%", cpuMillis * 100.0 / IDLE.toMillis());
+    }
+}
