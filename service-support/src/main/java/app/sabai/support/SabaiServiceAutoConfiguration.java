@@ -69,8 +69,14 @@ public class SabaiServiceAutoConfiguration {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
                 ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, SabaiEventDeserializer.class,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // A fetch is a long poll the broker answers as soon as a record arrives; the wait only bounds an idle
+                // one. 500 ms (Kafka's default) made the idle platform's fetches most of the broker's idle work.
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, IDLE_FETCH_WAIT_MS));
     }
+
+    /** How long the broker holds a fetch that finds nothing: the idle consumers' polling rate, not a delay. */
+    static final int IDLE_FETCH_WAIT_MS = 2000;
 
     @Bean
     DefaultKafkaProducerFactoryCustomizer sabaiProducerSettings() {

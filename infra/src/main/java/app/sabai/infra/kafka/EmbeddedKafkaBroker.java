@@ -68,6 +68,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // The default 128 MiB dedupe buffer does not fit a small heap.
         p.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
         p.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
+        // The controller appends a no-op record to the metadata log when idle so other brokers see it is alive; with
+        // one node every 500 ms (the default) is idle work for nobody.
+        p.put("metadata.max.idle.interval.ms", "5000");
         return p;
     }
 
