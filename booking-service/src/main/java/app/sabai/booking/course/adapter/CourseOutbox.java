@@ -1,12 +1,10 @@
 package app.sabai.booking.course.adapter;
 
 import app.sabai.support.SabaiServiceProperties;
+import app.sabai.support.lifecycle.PeriodicSweep;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxEntry;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,9 +16,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The courses whose outbox may hold an event not yet published ({@code course_outbox}, the course id is the id). A course
@@ -30,25 +25,26 @@ import java.util.concurrent.TimeUnit;
  * others: {@code courses} is never searched on a timer, so the relay does not sweep it (it is no outbox source).
  */
 @Component
-class CourseOutbox implements SmartLifecycle {
+class CourseOutbox extends PeriodicSweep {
 
     static final String COLLECTION = "course_outbox";
     /** A note younger than this may belong to a write still on its way: it is kept even when the outbox is empty. */
     static final Duration WRITE_IN_FLIGHT = Duration.ofMinutes(1);
-    private static final Logger log = LoggerFactory.getLogger(CourseOutbox.class);
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
     private final Clock clock;
-    private final Duration interval;
-    private ScheduledExecutorService executor;
-    private volatile boolean running;
 
     CourseOutbox(MongoTemplate mongo, Outbox outbox, Clock clock, SabaiServiceProperties properties) {
+        super("course-outbox", sweepInterval(properties), sweepInterval(properties), "Looking over the courses with events to publish");
         this.mongo = mongo;
         this.outbox = outbox;
         this.clock = clock;
-        this.interval = properties.outbox() == null || properties.outbox().sweepInterval() == null
+    }
+
+    /** As often as the outbox relay sweeps. */
+    private static Duration sweepInterval(SabaiServiceProperties properties) {
+        return properties.outbox() == null || properties.outbox().sweepInterval() == null
                 ? Duration.ofSeconds(2) : properties.outbox().sweepInterval();
     }
 
@@ -84,32 +80,7 @@ class CourseOutbox implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "course-outbox");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                sweep();
-            } catch (RuntimeException e) {
-                log.warn("Looking over the courses with events to publish failed, the next sweep retries: {}", e.toString());
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (executor != null) {
-            executor.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    protected void sweepOnce() {
+        sweep();
     }
 }

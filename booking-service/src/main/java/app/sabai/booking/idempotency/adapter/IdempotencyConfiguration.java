@@ -1,20 +1,16 @@
 package app.sabai.booking.idempotency.adapter;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import app.sabai.support.lifecycle.PeriodicSweep;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Which commands honour an {@code Idempotency-Key} through {@link IdempotencyFilter} (every POST but
@@ -47,42 +43,10 @@ class IdempotencyConfiguration {
         return registration;
     }
 
+    /** Every hour (and at the start) the day collections past their 24 hours are dropped whole. */
     @Bean
-    SmartLifecycle idempotencyCleanup(IdempotencyKeys keys, Clock clock) {
-        return new SmartLifecycle() {
-            private final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
-            private ScheduledExecutorService executor;
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "idempotency-cleanup");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-                executor.scheduleWithFixedDelay(() -> {
-                    try {
-                        keys.dropExpired(clock.instant());
-                    } catch (RuntimeException e) {
-                        log.warn("Dropping expired Idempotency-Key collections failed, the next run retries: {}", e.toString());
-                    }
-                }, 0, 1, TimeUnit.HOURS);
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                running = false;
-                if (executor != null) {
-                    executor.shutdownNow();
-                }
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-        };
+    PeriodicSweep idempotencyCleanup(IdempotencyKeys keys, Clock clock) {
+        return PeriodicSweep.of("idempotency-cleanup", Duration.ZERO, Duration.ofHours(1),
+                "Dropping expired Idempotency-Key collections", () -> keys.dropExpired(clock.instant()));
     }
 }

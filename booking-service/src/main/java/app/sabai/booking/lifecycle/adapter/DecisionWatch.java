@@ -4,9 +4,9 @@ import app.sabai.booking.lifecycle.AssignmentOutcome;
 import app.sabai.booking.lifecycle.Booking;
 import app.sabai.booking.lifecycle.BookingStatus;
 import app.sabai.booking.lifecycle.adapter.PendingDecisions.Pending;
+import app.sabai.support.lifecycle.PeriodicSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -14,9 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,7 +25,7 @@ import java.util.stream.Collectors;
  * overdue entries' bookings are read, by {@code _id}.
  */
 @Component
-class DecisionWatch implements SmartLifecycle {
+class DecisionWatch extends PeriodicSweep {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionWatch.class);
 
@@ -38,11 +35,11 @@ class DecisionWatch implements SmartLifecycle {
     private final BookingProperties properties;
     private final BookingMeasures measures;
     private final Clock clock;
-    private ScheduledExecutorService executor;
-    private volatile boolean running;
 
     DecisionWatch(PendingDecisions pendingDecisions, Bookings bookings, DecisionWriter writer, BookingProperties properties,
                   BookingMeasures measures, Clock clock) {
+        super("decision-watch", properties.decisionSweepInterval(), properties.decisionSweepInterval(),
+                "Looking over the requests waiting for a decision");
         this.pendingDecisions = pendingDecisions;
         this.bookings = bookings;
         this.writer = writer;
@@ -81,35 +78,7 @@ class DecisionWatch implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "decision-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.decisionSweepInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::sweepQuietly, interval, interval, TimeUnit.MILLISECONDS);
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (executor != null) {
-            executor.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void sweepQuietly() {
-        try {
-            sweep();
-        } catch (RuntimeException e) {
-            log.warn("Looking over the requests waiting for a decision failed, the next sweep retries: {}", e.toString());
-        }
+    protected void sweepOnce() {
+        sweep();
     }
 }

@@ -5,19 +5,16 @@ import app.sabai.booking.lifecycle.adapter.BookingCommands;
 import app.sabai.booking.lifecycle.adapter.BookingFollowUps;
 import app.sabai.booking.lifecycle.adapter.Bookings;
 import app.sabai.booking.lifecycle.adapter.TransitionRefusedException;
+import app.sabai.support.lifecycle.PeriodicSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Offers end in time: every {@code offer-sweep-interval} the open offers ({@link OpenOffers}, a handful however many
@@ -27,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * was never made is dropped and its free time passed on. Only expired offers' bookings are read, by {@code _id}.
  */
 @Component
-class OfferSweep implements SmartLifecycle {
+class OfferSweep extends PeriodicSweep {
 
     private static final Logger log = LoggerFactory.getLogger(OfferSweep.class);
 
@@ -38,12 +35,11 @@ class OfferSweep implements SmartLifecycle {
     private final WaitlistMatcher matcher;
     private final WaitlistProperties properties;
     private final Clock clock;
-    private ScheduledExecutorService executor;
-    private volatile boolean running;
 
     OfferSweep(OpenOffers openOffers, ObjectProvider<BookingCommands> commands,
                Bookings bookings, BookingFollowUps followUps, WaitlistMatcher matcher,
                WaitlistProperties properties, Clock clock) {
+        super("offer-sweep", properties.offerSweepInterval(), properties.offerSweepInterval(), "Looking over the open waitlist offers");
         this.openOffers = openOffers;
         this.commands = commands;
         this.bookings = bookings;
@@ -85,35 +81,7 @@ class OfferSweep implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "offer-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.offerSweepInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::sweepQuietly, interval, interval, TimeUnit.MILLISECONDS);
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (executor != null) {
-            executor.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void sweepQuietly() {
-        try {
-            sweep();
-        } catch (RuntimeException e) {
-            log.warn("Looking over the open waitlist offers failed, the next sweep retries: {}", e.toString());
-        }
+    protected void sweepOnce() {
+        sweep();
     }
 }
