@@ -1,5 +1,6 @@
 package app.sabai.therapist.branch.adapter;
 
+import app.sabai.contracts.branches.BranchCatalogued;
 import app.sabai.contracts.json.SabaiJson;
 import app.sabai.support.mongo.StoredFields;
 import app.sabai.support.outbox.Outbox;
@@ -21,13 +22,20 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The branches and their publication on {@code sabai.branches}. A new or changed branch is stored
  * together with its {@code BranchCatalogued} in one write; a branch saved unchanged (the demo data at
  * every start) publishes nothing, which a hash of its content decides.
+ * <p>
+ * Every decision needs its branch, and branches rarely change, so {@link #find} keeps what it read in memory. A change
+ * saved here forgets it at once; one saved by another instance arrives as its {@code BranchCatalogued}
+ * ({@link BranchChangesListener}), which forgets it too. The cache only spares a read: the guarded writes of a
+ * decision (its reservations) stay the last word on who is booked.
  */
 @Component
 public class BranchCatalogue {
@@ -38,6 +46,9 @@ public class BranchCatalogue {
     private final MongoTemplate mongo;
     private final Outbox outbox;
     private final Clock clock;
+    private final Map<String, Branch> cached = new ConcurrentHashMap<>();
+    /** Counts the changes announced, so a read that raced one is not kept. Guarded by {@code this}. */
+    private long changes;
 
     BranchCatalogue(MongoTemplate mongo, Outbox outbox, Clock clock) {
         this.mongo = mongo;
@@ -58,11 +69,51 @@ public class BranchCatalogue {
             return false;
         }
         outbox.written(COLLECTION, branch.id());
+        changed(branch.id());
         return true;
     }
 
     public Optional<Branch> find(String branchId) {
-        return Optional.ofNullable(mongo.findById(branchId, Branch.class, COLLECTION));
+        Branch known = cached.get(branchId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        long seen;
+        synchronized (this) {
+            seen = changes;
+        }
+        Branch stored = mongo.findById(branchId, Branch.class, COLLECTION);
+        if (stored != null) {
+            synchronized (this) {
+                if (changes == seen) {
+                    cached.putIfAbsent(branchId, stored);
+                }
+            }
+        }
+        return Optional.ofNullable(stored);
+    }
+
+    /**
+     * A branch as published (by this instance or another): unless it is what this instance holds already, the next
+     * {@link #find} reads the branch again.
+     */
+    synchronized void heard(BranchCatalogued published) {
+        Branch known = cached.get(published.branchId());
+        if (known == null || !known.catalogued(published.eventId(), published.occurredAt()).equals(published)) {
+            changed(published.branchId());
+        }
+    }
+
+    /** The branch changed: the next {@link #find} reads it again. */
+    private synchronized void changed(String branchId) {
+        changes++;
+        cached.remove(branchId);
+    }
+
+    /** Changes may have been missed (this instance was not yet following them): every branch is read again. */
+    synchronized void forgetAll() {
+        changes++;
+        cached.clear();
     }
 
     public List<Branch> all() {

@@ -17,11 +17,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,6 +76,35 @@ class BranchCatalogueIT extends ServiceIntegrationTest {
             assertThat(stored).isEqualTo(changed);
             assertThat(stored.offers(Technique.TOK_SEN)).isTrue();
         });
+    }
+
+    /** What another instance saves reaches this one as its event: until then the branch read before is kept. */
+    @Test
+    void aBranchReadOnceIsKeptUntilItsChangeIsHeard() {
+        String id = freshId("branch");
+        Branch original = Fixtures.salon(id).changeover(15).build();
+        Branch elsewhere = Fixtures.salon(id).changeover(5).build();
+        catalogue.save(original);
+        assertThat(catalogue.find(id)).contains(original);
+
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update().set("changeoverMinutes", 5), BranchCatalogue.COLLECTION);
+        assertThat(catalogue.find(id).orElseThrow().changeoverMinutes()).as("read from memory, not again from the store").isEqualTo(15);
+
+        TestRecords.publish(Topic.BRANCHES.topicName(), elsewhere.catalogued(UUID.randomUUID(), Instant.now()));
+
+        await().atMost(DECISION_TIMEOUT).untilAsserted(() -> assertThat(catalogue.find(id)).contains(elsewhere));
+    }
+
+    @Test
+    void aBranchSavedHereIsReadAfreshAtOnce() {
+        String id = freshId("branch");
+        catalogue.save(Fixtures.salon(id).changeover(15).build());
+        assertThat(catalogue.find(id).orElseThrow().changeoverMinutes()).isEqualTo(15);
+
+        Branch changed = Fixtures.salon(id).changeover(20).build();
+        catalogue.save(changed);
+
+        assertThat(catalogue.find(id)).contains(changed);
     }
 
     @Test
