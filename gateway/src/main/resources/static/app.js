@@ -1,3 +1,4 @@
+import { call, csrfToken, Refused, SignedOut } from '/shared/api.js';
 import { messages } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
@@ -39,11 +40,6 @@ function t(key, ...args) {
   return text.replace(/\{(\d)\}/g, (_, i) => args[Number(i)]);
 }
 
-function csrfToken() {
-  const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
 function showProblem(message) {
   $('problem').textContent = message;
   $('problem').hidden = !message;
@@ -54,34 +50,15 @@ class Shown extends Error {}
 
 /** Calls the API; a failure is shown with the problem's detail and every field error, then thrown. */
 async function api(path, options = {}) {
-  const headers = { Accept: 'application/json', ...options.headers };
-  if (options.method && options.method !== 'GET') {
-    headers['X-XSRF-TOKEN'] = csrfToken();
-  }
-  if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-  }
-  const response = await fetch(path, {
-    ...options,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    credentials: 'same-origin',
-  });
-  if (response.status === 401) {
-    window.location.assign('/oauth2/authorization/sabai');
-    throw new Shown('signed out');
-  }
-  const text = await response.text();
-  const body = text ? JSON.parse(text) : null;
-  if (!response.ok) {
-    const lines = [body?.detail || body?.title || t('failed', response.status)];
-    for (const error of body?.errors ?? []) {
-      lines.push(error.field ? `${error.field}: ${error.message}` : error.message);
-    }
+  try {
+    return await call(path, options);
+  } catch (failure) {
+    if (failure instanceof SignedOut) throw new Shown(failure.message);
+    if (!(failure instanceof Refused)) throw failure;
+    const lines = failure.lines(t('failed', failure.status));
     showProblem(lines.join('\n'));
     throw new Shown(lines[0]);
   }
-  return { body, location: response.headers.get('Location') };
 }
 
 const creating = () => ({ 'Idempotency-Key': crypto.randomUUID() });

@@ -1,4 +1,5 @@
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
+import { call, csrfToken, Refused } from '/shared/api.js';
 import { messages } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
@@ -29,11 +30,6 @@ function t(key, ...args) {
   return text.replace(/\{(\d)\}/g, (_, i) => args[Number(i)]);
 }
 
-function csrfToken() {
-  const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
 function showProblem(message) {
   $('problem').textContent = message;
   $('problem').hidden = !message;
@@ -41,31 +37,14 @@ function showProblem(message) {
 
 /** Calls the API; a failure is shown with the problem's detail and every field error, then thrown. */
 async function api(path, options = {}) {
-  const headers = { Accept: 'application/json', ...options.headers };
-  if (options.method && options.method !== 'GET') {
-    headers['X-XSRF-TOKEN'] = csrfToken();
-  }
-  const response = await fetch(path, { ...options, headers, credentials: 'same-origin' });
-  if (response.status === 401) {
-    window.location.assign('/oauth2/authorization/sabai');
-    throw new Error('signed out');
-  }
-  const text = await response.text();
-  let body = null;
   try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
-  if (!response.ok) {
-    const lines = [body?.detail || body?.title || t('failed', response.status)];
-    for (const error of body?.errors ?? []) {
-      lines.push(error.field ? `${error.field}: ${error.message}` : error.message);
-    }
+    return (await call(path, options)).body;
+  } catch (failure) {
+    if (!(failure instanceof Refused)) throw failure;
+    const lines = failure.lines(t('failed', failure.status));
     showProblem(lines.join('\n'));
     throw new Error(lines[0]);
   }
-  return body;
 }
 
 function cell(text, className) {

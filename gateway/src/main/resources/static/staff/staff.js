@@ -1,3 +1,4 @@
+import { call, csrfToken, Refused } from '/shared/api.js';
 import { messages } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
@@ -19,11 +20,6 @@ function t(key, ...args) {
   return text.replace(/\{(\d)\}/g, (_, i) => args[Number(i)] ?? '');
 }
 
-function csrfToken() {
-  const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
 function showProblem(message) {
   $('problem').textContent = message;
   $('problem').hidden = !message;
@@ -34,34 +30,14 @@ function showProblem(message) {
  * {@code expected} (a refusal the page explains itself) are answered like a success.
  */
 async function api(path, options = {}, expected = []) {
-  const headers = { Accept: 'application/json', ...options.headers };
-  if (options.method && options.method !== 'GET') {
-    headers['X-XSRF-TOKEN'] = csrfToken();
-  }
-  if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-  }
-  const response = await fetch(path, {
-    ...options,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    credentials: 'same-origin',
-  });
-  if (response.status === 401) {
-    window.location.assign('/oauth2/authorization/sabai');
-    throw new Error('signed out');
-  }
-  const text = await response.text();
-  const body = text ? JSON.parse(text) : null;
-  if (!response.ok && !expected.includes(response.status)) {
-    const lines = [body?.detail || body?.title || t('failed', response.status)];
-    for (const error of body?.errors ?? []) {
-      lines.push(error.field ? `${error.field}: ${error.message}` : error.message);
-    }
+  try {
+    return await call(path, options, expected);
+  } catch (failure) {
+    if (!(failure instanceof Refused)) throw failure;
+    const lines = failure.lines(t('failed', failure.status));
     showProblem(lines.join('\n'));
     throw new Error(lines[0]);
   }
-  return { status: response.status, body };
 }
 
 function element(tag, text, className) {

@@ -75,7 +75,7 @@ class CustomerPageTest {
 
     @Test
     void itsScriptsAndStylesAreOpenToAnyone() {
-        for (String file : new String[] {"/app.js", "/messages.js", "/app.css", "/favicon.svg"}) {
+        for (String file : new String[] {"/app.js", "/messages.js", "/shared/api.js", "/app.css", "/favicon.svg"}) {
             client.get().uri(file).exchange().expectStatus().isOk();
         }
         client.get().uri("/app.js").exchange().expectHeader().value("Content-Type", type -> assertThat(type).contains("javascript"));
