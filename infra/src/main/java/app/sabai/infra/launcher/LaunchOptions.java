@@ -17,6 +17,8 @@ import java.util.Map;
  * @param externalMongo  {@code MONGODB_URI}: use that MongoDB and start no store (null: start one)
  * @param otlpEndpoint   {@code SABAI_OTLP_ENDPOINT}: the OTLP/HTTP collector every process sends its traces to
  *                       (null: traces are kept in the logs' ids only, nothing is sent)
+ * @param instances      {@code SABAI_INSTANCES}: how many instances of each service to start (one unless named)
+ * @param jvmOptions     {@code SABAI_JVM_OPTIONS}: options added after the launcher's own to every child JVM
  */
 public record LaunchOptions(
         Path home,
@@ -28,12 +30,24 @@ public record LaunchOptions(
         Path readyFile,
         Duration startTimeout,
         String otlpEndpoint,
+        Map<String, Integer> instances,
+        List<String> jvmOptions,
         boolean help) {
 
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
+    /** The services that may run as more than one instance: Kafka consumer groups share their partitions. */
+    public static final List<String> SCALABLE_SERVICES = List.of("booking-service", "therapist-service", "notification-service");
+    static final int MAX_INSTANCES = 4;
 
     public LaunchOptions {
         ports = Map.copyOf(ports);
+        instances = Map.copyOf(instances);
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** How many instances of the service to start. */
+    public int instances(String service) {
+        return instances.getOrDefault(service, 1);
     }
 
     public int port(PortOption option) {
@@ -87,6 +101,9 @@ public record LaunchOptions(
         String otlpEndpoint = nonBlank(environment.get("SABAI_OTLP_ENDPOINT"));
         String otlpSource = "SABAI_OTLP_ENDPOINT";
         boolean demo = !isTrue(environment.get("SABAI_NO_DEMO"));
+        String instances = nonBlank(environment.get("SABAI_INSTANCES"));
+        String instancesSource = "SABAI_INSTANCES";
+        String jvmOptions = nonBlank(environment.get("SABAI_JVM_OPTIONS"));
         boolean help = false;
 
         for (int i = 0; i < args.size(); i++) {
@@ -101,10 +118,15 @@ public record LaunchOptions(
             switch (name) {
                 case "--help", "-h" -> help = true;
                 case "--no-demo" -> demo = false;
-                case "--home", "--data", "--ready-file", "--start-timeout", "--otlp-endpoint" -> {
+                case "--home", "--data", "--ready-file", "--start-timeout", "--otlp-endpoint", "--instances", "--jvm-options" -> {
                     String value = inlineValue != null ? inlineValue : valueAfter(args, i++, name);
                     switch (name) {
                         case "--home" -> home = value;
+                        case "--instances" -> {
+                            instances = nonBlank(value);
+                            instancesSource = "--instances";
+                        }
+                        case "--jvm-options" -> jvmOptions = nonBlank(value);
                         case "--data" -> data = value;
                         case "--ready-file" -> readyFile = value;
                         case "--otlp-endpoint" -> {
@@ -134,7 +156,9 @@ public record LaunchOptions(
         LaunchOptions options = new LaunchOptions(homePath, dataPath, ports, demo,
                 nonBlank(environment.get("KAFKA_BOOTSTRAP_SERVERS")), nonBlank(environment.get("MONGODB_URI")),
                 readyPath, timeout == null ? DEFAULT_START_TIMEOUT : seconds(timeoutSource, timeout),
-                otlpEndpoint == null ? null : httpUrl(otlpSource, otlpEndpoint), help);
+                otlpEndpoint == null ? null : httpUrl(otlpSource, otlpEndpoint),
+                instances == null ? Map.of() : instanceCounts(instancesSource, instances),
+                jvmOptions == null ? List.of() : List.of(jvmOptions.split("\\s+")), help);
         options.refuseSharedPorts();
         return options;
     }
@@ -172,6 +196,10 @@ public record LaunchOptions(
                   --start-timeout SECONDS    how long services may take to come up (SABAI_START_TIMEOUT; default 120)
                   --otlp-endpoint URL        send every process's traces to that OTLP/HTTP collector, such as
                                              http://localhost:4318 (SABAI_OTLP_ENDPOINT; default: send none)
+                  --instances LIST           more than one instance of a service, such as therapist-service=2; the
+                                             instances share the topics' partitions (SABAI_INSTANCES; default: one each)
+                  --jvm-options "OPTIONS"    added to every child JVM's options, such as "-XX:TieredStopAtLevel=4"
+                                             (SABAI_JVM_OPTIONS)
 
                 KAFKA_BOOTSTRAP_SERVERS=host:port  use that Kafka instead of starting a broker
                 MONGODB_URI=mongodb://...          use that MongoDB instead of starting the store
@@ -200,6 +228,30 @@ public record LaunchOptions(
             // reported below
         }
         throw new OptionsException(source + " must be a port number from 1 to 65535, not '" + value + "'.");
+    }
+
+    private static Map<String, Integer> instanceCounts(String source, String value) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String entry : value.split(",")) {
+            String[] pair = entry.trim().split("=", 2);
+            String service = pair[0].trim();
+            if (!SCALABLE_SERVICES.contains(service)) {
+                throw new OptionsException(source + " names '" + service + "'; only " + String.join(", ", SCALABLE_SERVICES)
+                        + " can run as more than one instance (such as therapist-service=2).");
+            }
+            int count;
+            try {
+                count = pair.length == 2 ? Integer.parseInt(pair[1].trim()) : -1;
+            } catch (NumberFormatException e) {
+                count = -1;
+            }
+            if (count < 1 || count > MAX_INSTANCES) {
+                throw new OptionsException(source + " must give " + service + " a number of instances from 1 to " + MAX_INSTANCES
+                        + ", such as " + service + "=2, not '" + entry.trim() + "'.");
+            }
+            counts.put(service, count);
+        }
+        return counts;
     }
 
     private static Duration seconds(String source, String value) {

@@ -1,5 +1,7 @@
 package app.sabai.infra.launcher;
 
+import app.sabai.infra.Ports;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,7 +72,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         if (options.startsBroker()) {
             Path kafkaData = options.data().resolve("kafka");
             infrastructure.add(new ChildSpec(BROKER,
-                    command(setsid, java, jvm(INFRASTRUCTURE_JVM, jars, BROKER), execJar, List.of(BROKER,
+                    command(setsid, java, jvm(INFRASTRUCTURE_JVM, options, jars, BROKER), execJar, List.of(BROKER,
                             "--port", Integer.toString(options.port(PortOption.KAFKA)),
                             "--controller-port", Integer.toString(options.port(PortOption.KAFKA_CONTROLLER)),
                             "--data", kafkaData.toString(),
@@ -80,7 +82,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         if (options.startsStore()) {
             Path storeFile = options.data().resolve("mongo").resolve("store.mv");
             infrastructure.add(new ChildSpec(STORE,
-                    command(setsid, java, jvm(INFRASTRUCTURE_JVM, jars, STORE), execJar, List.of(STORE,
+                    command(setsid, java, jvm(INFRASTRUCTURE_JVM, options, jars, STORE), execJar, List.of(STORE,
                             "--port", Integer.toString(options.port(PortOption.MONGO)),
                             "--data", storeFile.toString(),
                             "--parent-pid", Long.toString(launcherPid))),
@@ -89,11 +91,11 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         infrastructure.add(identity(options, artifacts, jars, setsid, java, launcherPid, secrets));
 
         List<ChildSpec> services = new ArrayList<>();
-        services.add(service(options, artifacts, jars, setsid, java, launcherPid, "booking-service", PortOption.BOOKING,
+        services.addAll(service(options, artifacts, jars, setsid, java, launcherPid, "booking-service", PortOption.BOOKING,
                 Map.of(), options.demo() ? DEMO_BRANCHES : 0));
-        services.add(service(options, artifacts, jars, setsid, java, launcherPid, "therapist-service", PortOption.THERAPIST,
+        services.addAll(service(options, artifacts, jars, setsid, java, launcherPid, "therapist-service", PortOption.THERAPIST,
                 Map.of(), 0));
-        services.add(service(options, artifacts, jars, setsid, java, launcherPid, "notification-service", PortOption.NOTIFICATION,
+        services.addAll(service(options, artifacts, jars, setsid, java, launcherPid, "notification-service", PortOption.NOTIFICATION,
                 Map.of("SMTP_HOST", "localhost", "SMTP_PORT", Integer.toString(options.port(PortOption.SMTP))), 0));
 
         int gatewayPort = options.port(PortOption.GATEWAY);
@@ -107,7 +109,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         }
         Map<String, String> gatewayEnvironment = options.demo() ? Map.of() : Map.of(ClientSecrets.GATEWAY_VARIABLE, secrets.gateway());
         ChildSpec gateway = new ChildSpec(Artifacts.GATEWAY,
-                command(setsid, java, jvm(SERVICE_JVM, jars, Artifacts.GATEWAY), jars.jar(artifacts.jar(Artifacts.GATEWAY)).toString(), gatewayArgs),
+                command(setsid, java, jvm(SERVICE_JVM, options, jars, Artifacts.GATEWAY), jars.jar(artifacts.jar(Artifacts.GATEWAY)).toString(), gatewayArgs),
                 gatewayEnvironment, local(gatewayPort), new Readiness.HealthUp(health(gatewayPort), 0));
 
         return new PlatformPlan(List.copyOf(infrastructure), List.copyOf(services), gateway);
@@ -140,17 +142,28 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
                 ClientSecrets.GATEWAY_VARIABLE, secrets.gateway(),
                 ClientSecrets.MONITOR_VARIABLE, secrets.monitor());
         return new ChildSpec(Artifacts.IDENTITY,
-                command(setsid, java, jvm(SERVICE_JVM, jars, Artifacts.IDENTITY), jars.jar(artifacts.jar(Artifacts.IDENTITY)).toString(), args),
+                command(setsid, java, jvm(SERVICE_JVM, options, jars, Artifacts.IDENTITY), jars.jar(artifacts.jar(Artifacts.IDENTITY)).toString(), args),
                 environment, local(port), new Readiness.HealthUp(health(port), 0));
     }
 
-    private static ChildSpec service(LaunchOptions options, Artifacts artifacts, JarRunner jars, String setsid, String java, long launcherPid,
-                                     String name, PortOption portOption, Map<String, String> environment, int minBranches) {
-        int port = options.port(portOption);
-        List<String> args = new ArrayList<>(commonArgs(options, port, launcherPid));
-        args.add("--spring.mongodb.uri=" + options.mongoUri());
-        return new ChildSpec(name, command(setsid, java, jvm(SERVICE_JVM, jars, name), jars.jar(artifacts.jar(name)).toString(), args),
-                new LinkedHashMap<>(environment), local(port), new Readiness.HealthUp(health(port), minBranches));
+    /**
+     * A service's first instance listens on its port and is the one the gateway routes to; further instances
+     * ({@code --instances}) listen on free ports and share the work that reaches the service through Kafka.
+     */
+    private static List<ChildSpec> service(LaunchOptions options, Artifacts artifacts, JarRunner jars, String setsid, String java,
+                                           long launcherPid, String name, PortOption portOption, Map<String, String> environment,
+                                           int minBranches) {
+        List<ChildSpec> instances = new ArrayList<>();
+        for (int instance = 1; instance <= options.instances(name); instance++) {
+            int port = instance == 1 ? options.port(portOption) : Ports.free();
+            String childName = instance == 1 ? name : name + "-" + instance;
+            List<String> args = new ArrayList<>(commonArgs(options, port, launcherPid));
+            args.add("--spring.mongodb.uri=" + options.mongoUri());
+            instances.add(new ChildSpec(childName,
+                    command(setsid, java, jvm(SERVICE_JVM, options, jars, childName), jars.jar(artifacts.jar(name)).toString(), args),
+                    new LinkedHashMap<>(environment), local(port), new Readiness.HealthUp(health(port), minBranches)));
+        }
+        return instances;
     }
 
     private static List<String> commonArgs(LaunchOptions options, int port, long launcherPid) {
@@ -169,10 +182,11 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         return options.otlpEndpoint() == null ? List.of() : List.of("--sabai.telemetry.otlp-endpoint=" + options.otlpEndpoint());
     }
 
-    private static List<String> jvm(List<String> base, JarRunner jars, String child) {
-        List<String> options = new ArrayList<>(base);
-        options.addAll(jars.jvmOptions(child));
-        return options;
+    private static List<String> jvm(List<String> base, LaunchOptions options, JarRunner jars, String child) {
+        List<String> jvm = new ArrayList<>(base);
+        jvm.addAll(jars.jvmOptions(child));
+        jvm.addAll(options.jvmOptions());
+        return jvm;
     }
 
     private static List<String> command(String setsid, String java, List<String> jvmOptions, String jar, List<String> args) {

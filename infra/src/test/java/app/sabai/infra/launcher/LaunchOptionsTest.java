@@ -53,6 +53,38 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void startsOneInstanceOfEachServiceUnlessToldMoreAndTheCommandLineWins() {
+        assertThat(LaunchOptions.parse(List.of(), Map.of(), CWD).instances("therapist-service")).isEqualTo(1);
+        LaunchOptions options = LaunchOptions.parse(List.of("--instances", "therapist-service=2,booking-service=3"),
+                Map.of("SABAI_INSTANCES", "therapist-service=4"), CWD);
+        assertThat(options.instances("therapist-service")).isEqualTo(2);
+        assertThat(options.instances("booking-service")).isEqualTo(3);
+        assertThat(options.instances("notification-service")).isEqualTo(1);
+        assertThat(LaunchOptions.parse(List.of(), Map.of("SABAI_INSTANCES", "notification-service=2"), CWD).instances("notification-service"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void refusesInstancesOfWhatCannotShareItsWorkOrCountsOutOfRange() {
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--instances", "gateway=2"), Map.of(), CWD))
+                .hasMessage("--instances names 'gateway'; only booking-service, therapist-service, notification-service can run as more "
+                        + "than one instance (such as therapist-service=2).");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--instances=therapist-service=9"), Map.of(), CWD))
+                .hasMessage("--instances must give therapist-service a number of instances from 1 to 4, such as therapist-service=2, "
+                        + "not 'therapist-service=9'.");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of(), Map.of("SABAI_INSTANCES", "booking-service=two"), CWD))
+                .hasMessageStartingWith("SABAI_INSTANCES must give booking-service a number of instances from 1 to 4");
+    }
+
+    @Test
+    void passesExtraJvmOptionsAsSeparateArguments() {
+        assertThat(LaunchOptions.parse(List.of("--jvm-options", " -XX:TieredStopAtLevel=4  -Xmx256m "), Map.of(), CWD).jvmOptions())
+                .containsExactly("-XX:TieredStopAtLevel=4", "-Xmx256m");
+        assertThat(LaunchOptions.parse(List.of(), Map.of("SABAI_JVM_OPTIONS", "-Xss1m"), CWD).jvmOptions()).containsExactly("-Xss1m");
+        assertThat(LaunchOptions.parse(List.of(), Map.of(), CWD).jvmOptions()).isEmpty();
+    }
+
+    @Test
     void aCollectorMustBeAnHttpAddress() {
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--otlp-endpoint", "localhost:4318"), Map.of(), CWD))
                 .hasMessage("--otlp-endpoint must be an http:// or https:// address such as http://localhost:4318, not 'localhost:4318'.");

@@ -117,6 +117,32 @@ class PlatformPlanTest {
     }
 
     @Test
+    void startsFurtherInstancesOfAServiceOnTheirOwnPortsWhileTheGatewayRoutesToTheFirst() {
+        PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of("--instances", "therapist-service=2", "--therapist-port", "9182"),
+                Map.of(), HOME), ARTIFACTS, JAVA, null, 4242);
+
+        assertThat(plan.services()).extracting(ChildSpec::name)
+                .containsExactly("booking-service", "therapist-service", "therapist-service-2", "notification-service");
+        ChildSpec first = plan.services().get(1);
+        ChildSpec second = plan.services().get(2);
+        assertThat(second.command()).contains("/work/sabai/therapist-service/target/therapist-service-0.1.0-SNAPSHOT.jar",
+                "--spring.mongodb.uri=mongodb://localhost:27017", "--spring.kafka.bootstrap-servers=localhost:9092");
+        assertThat(first.address()).isEqualTo("http://localhost:9182");
+        assertThat(second.address()).isNotEqualTo(first.address()).startsWith("http://localhost:");
+        assertThat(second.command()).contains("--server.port=" + URI.create(second.address()).getPort());
+        assertThat(plan.gateway().command()).contains("--sabai.services.therapist-url=http://localhost:9182");
+    }
+
+    @Test
+    void addsTheOperatorsJvmOptionsAfterItsOwnSoThatTheyWin() {
+        PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of("--jvm-options", "-XX:TieredStopAtLevel=4"), Map.of(), HOME),
+                ARTIFACTS, JAVA, null, 4242);
+
+        assertThat(plan.all()).allSatisfy(child -> assertThat(child.command())
+                .containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4", "-jar"));
+    }
+
+    @Test
     void givesNotificationServiceTheMailboxAndTheGatewayItsBackends() {
         PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of("--smtp-port", "2525"), Map.of(), HOME), ARTIFACTS, JAVA, null, 4242);
 

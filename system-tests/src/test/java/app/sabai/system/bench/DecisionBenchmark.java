@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import static app.sabai.system.harness.BookingRequests.booking;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,8 +66,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Idempotency-Keys from a pool of client threads; their decisions are read from {@code sabai.bookings} by a plain Kafka
  * consumer (no HTTP polling); CPU comes from {@code /proc/<pid>/stat} of every process the launcher started.
  * Run on demand: {@code ./mvnw verify -Pbench -Dtest=DecisionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (add {@code -Dbench.jfr=booking-service,therapist-service} to record one further burst with JFR on those processes);
- * results go to {@code system-tests/target/benchmarks/decisions.md}. See BENCHMARKS.md.
+ * (add {@code -Dbench.jfr=booking-service,therapist-service} to record one further burst with JFR on those processes).
+ * {@code -Dbench.setups="as shipped;two therapist-services=--instances therapist-service=2"} measures several ways of
+ * starting the platform one after the other in the same run and prints them side by side.
+ * Results go to {@code system-tests/target/benchmarks/decisions.md}. See BENCHMARKS.md.
  */
 @Tag("bench")
 class DecisionBenchmark {
@@ -75,6 +80,9 @@ class DecisionBenchmark {
     private static final int ONE_AT_A_TIME = 30;
     private static final Duration IDLE = Duration.ofSeconds(30);
     private static final Duration QUIET = Duration.ofSeconds(5);
+    private static final int OFFERED_PER_SECOND = Integer.getInteger("bench.offered-per-second", 50);
+    private static final Duration OFFERED_FOR = Duration.ofSeconds(Integer.getInteger("bench.offered-seconds", 20));
+    private static final int AVAILABILITY_QUERIES = 100;
 
     private static final String[] BRANCHES = {"liverpool", "bangkok-sukhumvit", "new-york-soho"};
     private static final Map<String, ZoneId> ZONES = Map.of("liverpool", ZoneId.of("Europe/London"),
@@ -93,60 +101,119 @@ class DecisionBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger GUESTS = new AtomicInteger();
 
+    /**
+     * How the platform is started for one column of the comparison: a label and the launcher's options
+     * ({@code --instances therapist-service=2}, {@code --jvm-options "-XX:TieredStopAtLevel=1"}, …).
+     */
+    record Setup(String label, List<String> launcherOptions) {
+
+        /** {@code label[=options][;label[=options]…]}, such as {@code shipped;two-therapists=--instances therapist-service=2}. */
+        static List<Setup> parse(String value) {
+            List<Setup> setups = new ArrayList<>();
+            for (String entry : value.split(";")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                String[] pair = entry.trim().split("=", 2);
+                List<String> options = new ArrayList<>();
+                if (pair.length == 2) {
+                    for (String option : pair[1].trim().split("\\s+(?=--)")) {
+                        int space = option.indexOf(' ');
+                        options.addAll(space < 0 ? List.of(option) : List.of(option.substring(0, space), option.substring(space + 1).trim()));
+                    }
+                }
+                setups.add(new Setup(pair[0].trim(), options));
+            }
+            return setups;
+        }
+    }
+
+    private record Run(Setup setup, List<String> processes, Burst first, Burst second, List<Long> oneAtATime, Burst offered,
+                       Availability availability, Map<String, Long> idle, long stored, Relay.Result ceiling, List<String> profiled) {
+
+        double burstRate() {
+            return (first.decisionsPerSecond() + second.decisionsPerSecond()) / 2;
+        }
+
+        double cpuPerBooking() {
+            return (first.totalCpuPerBooking() + second.totalCpuPerBooking()) / 2;
+        }
+
+        double cpuPerBooking(String process) {
+            return (first.cpuPerBooking(process) + second.cpuPerBooking(process)) / 2;
+        }
+    }
+
     @Test
     void decisionsPerSecondCpuPerBookingAndTheBrokersCeiling() throws Exception {
-        Platform platform = Platform.shared();
-        Gateway gateway = new Gateway(platform.gatewayUrl());
-        Map<String, Long> pids = jvmPids(platform);
-        long ticksPerSecond = clockTicksPerSecond();
-
-        Burst first;
-        Burst second;
-        List<Long> oneAtATime;
-        Map<String, Long> idle;
-        Relay.Result ceiling;
-        List<String> profiled = new ArrayList<>();
-        try (BookingStream stream = new BookingStream(platform.bootstrapServers())) {
-            // Warm-up: class loading, connections, tokens and the JIT's first pass over the decision path.
-            sequential(gateway, stream, 10, 80);
-            burst(gateway, stream, pids, ticksPerSecond, 150, 60);
-            stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
-
-            first = burst(gateway, stream, pids, ticksPerSecond, BURST, 10);
-            stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
-            second = burst(gateway, stream, pids, ticksPerSecond, BURST, 10 + DAYS);
-            stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
-            oneAtATime = sequential(gateway, stream, ONE_AT_A_TIME, 10 + 2 * DAYS);
-
-            stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
-            Map<String, Long> before = cpuMillis(pids, ticksPerSecond);
-            Thread.sleep(IDLE.toMillis());
-            idle = minus(cpuMillis(pids, ticksPerSecond), before);
-
-            try (Relay relay = new Relay(platform.bootstrapServers(), stream.requestedValueBytes())) {
-                relay.round(BURST, Map.of(), ticksPerSecond);
-                ceiling = relay.round(BURST, Map.of("broker", pids.get("broker")), ticksPerSecond);
-            }
-
-            String toProfile = System.getProperty("bench.jfr", "").trim();
-            if (!toProfile.isEmpty()) {
-                profiled.addAll(profile(gateway, stream, pids, ticksPerSecond, List.of(toProfile.split("\\s*,\\s*"))));
-            }
+        List<Run> runs = new ArrayList<>();
+        for (Setup setup : Setup.parse(System.getProperty("bench.setups", "as shipped"))) {
+            runs.add(measure(setup));
         }
-        long stored = storedBookings(platform);
 
-        for (Burst burst : List.of(first, second)) {
-            assertThat(burst.undecided()).as("bookings without a decision on sabai.bookings").isZero();
-            assertThat(burst.decidedMoreThanOnce()).as("bookings with more than one decision").isZero();
+        for (Run run : runs) {
+            for (Burst burst : List.of(run.first(), run.second(), run.offered())) {
+                assertThat(burst.undecided()).as(run.setup().label() + ": bookings without a decision on sabai.bookings").isZero();
+                assertThat(burst.decidedMoreThanOnce()).as(run.setup().label() + ": bookings with more than one decision").isZero();
+            }
+            assertThat(run.oneAtATime()).hasSize(ONE_AT_A_TIME);
+            assertThat(run.ceiling().delivered()).as("records through the three hops").isEqualTo(BURST);
         }
-        assertThat(oneAtATime).hasSize(ONE_AT_A_TIME);
-        assertThat(ceiling.delivered()).as("records through the three hops").isEqualTo(BURST);
 
-        String table = table(first, second, oneAtATime, idle, stored, ceiling, profiled);
+        List<String> sections = new ArrayList<>();
+        if (runs.size() > 1) {
+            sections.add(sideBySide(runs));
+        }
+        runs.forEach(run -> sections.add(table(run)));
+        String table = String.join(System.lineSeparator() + System.lineSeparator(), sections);
         System.out.println(table);
         Path out = Path.of("target", "benchmarks");
         Files.createDirectories(out);
         Files.writeString(out.resolve("decisions.md"), table + System.lineSeparator());
+    }
+
+    /** One platform, started as the setup says on a fresh data folder, measured from warm-up to idle, then thrown away. */
+    private static Run measure(Setup setup) throws Exception {
+        try (Platform platform = Platform.started(setup.launcherOptions())) {
+            Gateway gateway = new Gateway(platform.gatewayUrl());
+            Map<String, Long> pids = jvmPids(platform);
+            long ticksPerSecond = clockTicksPerSecond();
+            try (BookingStream stream = new BookingStream(platform.bootstrapServers())) {
+                // Warm-up: class loading, connections, tokens and the JIT's first pass over the decision path.
+                sequential(gateway, stream, 10, 80);
+                burst(gateway, stream, pids, ticksPerSecond, 150, 60);
+                stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
+
+                Burst first = burst(gateway, stream, pids, ticksPerSecond, BURST, 10);
+                stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
+                Burst second = burst(gateway, stream, pids, ticksPerSecond, BURST, 10 + DAYS);
+                stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
+                List<Long> oneAtATime = sequential(gateway, stream, ONE_AT_A_TIME, 10 + 2 * DAYS);
+                stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
+                Burst offered = offered(gateway, stream, pids, ticksPerSecond, OFFERED_PER_SECOND, OFFERED_FOR, 10 + 3 * DAYS);
+                stream.awaitQuiet(QUIET, Duration.ofMinutes(2));
+                Availability availability = Availability.measure(gateway, 10);
+
+                stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
+                Map<String, Long> before = cpuMillis(pids, ticksPerSecond);
+                Thread.sleep(IDLE.toMillis());
+                Map<String, Long> idle = minus(cpuMillis(pids, ticksPerSecond), before);
+
+                Relay.Result ceiling;
+                try (Relay relay = new Relay(platform.bootstrapServers(), stream.requestedValueBytes())) {
+                    relay.round(BURST, Map.of(), ticksPerSecond);
+                    ceiling = relay.round(BURST, Map.of("broker", pids.get("broker")), ticksPerSecond);
+                }
+
+                List<String> profiled = new ArrayList<>();
+                String toProfile = System.getProperty("bench.jfr", "").trim();
+                if (!toProfile.isEmpty()) {
+                    profiled.addAll(profile(gateway, stream, pids, ticksPerSecond, List.of(toProfile.split("\\s*,\\s*"))));
+                }
+                return new Run(setup, List.copyOf(pids.keySet()), first, second, oneAtATime, offered, availability, idle,
+                        storedBookings(platform), ceiling, profiled);
+            }
+        }
     }
 
     // ---- the load ---------------------------------------------------------------------------------------------------
@@ -162,7 +229,11 @@ class DecisionBenchmark {
         }
 
         double cpuPerBooking(String process) {
-            return cpuMillis.get(process) / (double) (count - undecided);
+            return cpuMillis.getOrDefault(process, 0L) / (double) (count - undecided);
+        }
+
+        double totalCpuPerBooking() {
+            return cpuMillis.values().stream().mapToLong(Long::longValue).sum() / (double) (count - undecided);
         }
     }
 
@@ -185,43 +256,81 @@ class DecisionBenchmark {
                 String body = request(branch, day, time);
                 futures.add(pool.submit(() -> post(gateway.as(BOOKED_BY.get(branch)), body)));
             }
-            List<Posted> posted = new ArrayList<>();
-            for (Future<Posted> future : futures) {
-                posted.add(future.get(5, TimeUnit.MINUTES));
-            }
-            List<String> ids = posted.stream().map(Posted::id).toList();
-            stream.awaitDecided(ids, Duration.ofMinutes(5));
-            stream.awaitNotified(ids, Duration.ofMinutes(1));
-            Map<String, Long> cpu = minus(cpuMillis(pids, ticksPerSecond), cpuBefore);
-
-            List<Long> post = new ArrayList<>();
-            List<Long> decision = new ArrayList<>();
-            Map<String, Integer> outcomes = new LinkedHashMap<>();
-            int undecided = 0;
-            int twice = 0;
-            long lastDecision = started;
-            for (Posted p : posted) {
-                post.add(p.answeredAt() - p.postedAt());
-                BookingStream.Decision d = stream.decision(p.id());
-                if (d == null) {
-                    undecided++;
-                    continue;
-                }
-                decision.add(d.firstSeenAt() - p.postedAt());
-                lastDecision = Math.max(lastDecision, d.firstSeenAt());
-                outcomes.merge(d.outcome(), 1, Integer::sum);
-                if (d.distinctEvents() > 1) {
-                    twice++;
-                }
-            }
-            Collections.sort(post);
-            Collections.sort(decision);
-            int notified = (int) ids.stream().filter(stream::notified).count();
-            int throttled = posted.stream().mapToInt(Posted::throttled).sum();
-            return new Burst(count, lastDecision - started, post, decision, outcomes, undecided, twice, throttled, notified, cpu);
+            return decided(stream, futures, started, count, cpuBefore, pids, ticksPerSecond);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * {@code perSecond} bookings a second for {@code duration}, each sent at its time whatever the answers before it
+     * (an open load, as customers arrive); latency counts from when a booking was due to be sent, so that a slow answer
+     * cannot hide the queue behind it. Over twice {@link #DAYS} days from {@code firstDay}.
+     */
+    private static Burst offered(Gateway gateway, BookingStream stream, Map<String, Long> pids, long ticksPerSecond,
+                                 int perSecond, Duration duration, int firstDay) throws Exception {
+        int count = (int) (perSecond * duration.toSeconds());
+        long interval = 1_000_000_000L / perSecond;
+        Map<String, Long> cpuBefore = cpuMillis(pids, ticksPerSecond);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
+        long started = System.nanoTime();
+        List<Future<Posted>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                long due = started + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                String branch = BRANCHES[i % BRANCHES.length];
+                LocalDate day = LocalDate.now(ZONES.get(branch)).plusDays(firstDay + (i / BRANCHES.length) % (2 * DAYS));
+                LocalTime time = LocalTime.of(10, 0).plusMinutes(30L * ((i / (BRANCHES.length * 2 * DAYS)) % 18));
+                String body = request(branch, day, time);
+                futures.add(pool.submit(() -> post(gateway.as(BOOKED_BY.get(branch)), body, due)));
+            }
+            return decided(stream, futures, started, count, cpuBefore, pids, ticksPerSecond);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for every answer and decision, then reads what they cost. */
+    private static Burst decided(BookingStream stream, List<Future<Posted>> futures, long started, int count,
+                                 Map<String, Long> cpuBefore, Map<String, Long> pids, long ticksPerSecond) throws Exception {
+        List<Posted> posted = new ArrayList<>();
+        for (Future<Posted> future : futures) {
+            posted.add(future.get(5, TimeUnit.MINUTES));
+        }
+        List<String> ids = posted.stream().map(Posted::id).toList();
+        stream.awaitDecided(ids, Duration.ofMinutes(5));
+        stream.awaitNotified(ids, Duration.ofMinutes(1));
+        Map<String, Long> cpu = minus(cpuMillis(pids, ticksPerSecond), cpuBefore);
+
+        List<Long> post = new ArrayList<>();
+        List<Long> decision = new ArrayList<>();
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        int undecided = 0;
+        int twice = 0;
+        long lastDecision = started;
+        for (Posted p : posted) {
+            post.add(p.answeredAt() - p.postedAt());
+            BookingStream.Decision d = stream.decision(p.id());
+            if (d == null) {
+                undecided++;
+                continue;
+            }
+            decision.add(d.firstSeenAt() - p.postedAt());
+            lastDecision = Math.max(lastDecision, d.firstSeenAt());
+            outcomes.merge(d.outcome(), 1, Integer::sum);
+            if (d.distinctEvents() > 1) {
+                twice++;
+            }
+        }
+        Collections.sort(post);
+        Collections.sort(decision);
+        int notified = (int) ids.stream().filter(stream::notified).count();
+        int throttled = posted.stream().mapToInt(Posted::throttled).sum();
+        return new Burst(count, lastDecision - started, post, decision, outcomes, undecided, twice, throttled, notified, cpu);
     }
 
     /** One booking at a time: each posted only once the one before is decided. */
@@ -243,8 +352,11 @@ class DecisionBenchmark {
 
     /** A POST with its own Idempotency-Key; a 429 from the gateway's rate limit is sent again with the same key. */
     private static Posted post(Gateway gateway, String body) throws InterruptedException {
+        return post(gateway, body, System.nanoTime());
+    }
+
+    private static Posted post(Gateway gateway, String body, long postedAt) throws InterruptedException {
         String key = UUID.randomUUID().toString();
-        long postedAt = System.nanoTime();
         int throttled = 0;
         while (true) {
             Gateway.Response response = gateway.post("/api/bookings", body, Map.of("Idempotency-Key", key));
@@ -263,6 +375,48 @@ class DecisionBenchmark {
         int guest = GUESTS.incrementAndGet();
         return booking().branch(branch).technique("SWEDISH", 60).at(day, time)
                 .customer("Bench Guest " + guest, "decision-bench-" + guest + "-" + System.nanoTime() + "@example.com").json();
+    }
+
+    // ---- availability ---------------------------------------------------------------------------------------------
+
+    /**
+     * Client-side latency through the gateway of {@link #AVAILABILITY_QUERIES} availability queries of each kind, after
+     * the bursts booked the days asked about: one branch over 14 days, and one day over every branch of the chain.
+     */
+    private record Availability(List<Long> branchFortnight, List<Long> chainDay, int branches) {
+
+        static Availability measure(Gateway gateway, int firstDay) {
+            LocalDate from = LocalDate.now(ZONES.get("liverpool")).plusDays(firstDay);
+            String fortnight = "/api/availability?branchId=liverpool&technique=SWEDISH&durationMinutes=60&from=" + from + "&to="
+                    + from.plusDays(13);
+            String chain = "/api/availability?technique=SWEDISH&durationMinutes=60&date=" + from.plusDays(1) + "&limit=50";
+            List<Long> branch = timed(gateway, fortnight);
+            List<Long> chainDay = timed(gateway, chain);
+            JsonNode offered = gateway.get(chain).body();
+            Set<String> branches = new HashSet<>();
+            offered.findValuesAsString("branchId").forEach(branches::add);
+            return new Availability(branch, chainDay, branches.size());
+        }
+
+        private static List<Long> timed(Gateway gateway, String query) {
+            for (int i = 0; i < 10; i++) {
+                ok(gateway.get(query), query);
+            }
+            List<Long> latencies = new ArrayList<>();
+            for (int i = 0; i < AVAILABILITY_QUERIES; i++) {
+                long sent = System.nanoTime();
+                ok(gateway.get(query), query);
+                latencies.add(System.nanoTime() - sent);
+            }
+            Collections.sort(latencies);
+            return latencies;
+        }
+
+        private static void ok(Gateway.Response response, String query) {
+            if (response.status() != 200) {
+                throw new IllegalStateException("GET " + query + " answered " + response.status() + ": " + response.raw());
+            }
+        }
     }
 
     // ---- decisions as they appear on the topics --------------------------------------------------------------------
@@ -557,7 +711,7 @@ class DecisionBenchmark {
                     "filename=" + folder.resolve(name + ".jfr"));
         }
         stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
-        Burst burst = burst(gateway, stream, pids, ticksPerSecond, BURST, 10 + 3 * DAYS);
+        Burst burst = burst(gateway, stream, pids, ticksPerSecond, BURST, 12 + 5 * DAYS);
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "profiled burst (JFR on %s): %.1f decisions/s, %d undecided", String.join(", ", names),
                 burst.decisionsPerSecond(), burst.undecided()));
@@ -580,10 +734,19 @@ class DecisionBenchmark {
 
     // ---- processes and their CPU ------------------------------------------------------------------------------------
 
-    /** Each process's JVM: the launcher may start a child through {@code setsid}, whose java is then its descendant. */
-    private static Map<String, Long> jvmPids(Platform platform) {
+    /**
+     * Each process's JVM, from the launcher's pid files (further instances, such as {@code therapist-service-2}, after
+     * the usual ones); the launcher may start a child through {@code setsid}, whose java is then its descendant.
+     */
+    private static Map<String, Long> jvmPids(Platform platform) throws IOException {
+        List<String> names = new ArrayList<>(PROCESSES);
+        try (var files = Files.list(platform.dataDirectory().resolve("run"))) {
+            files.map(file -> file.getFileName().toString()).filter(file -> file.endsWith(".pid"))
+                    .map(file -> file.substring(0, file.length() - ".pid".length()))
+                    .filter(name -> !names.contains(name)).sorted().forEach(names::add);
+        }
         Map<String, Long> pids = new LinkedHashMap<>();
-        for (String name : PROCESSES) {
+        for (String name : names) {
             long pid = platform.pid(name).orElseThrow(() -> new IllegalStateException("no pid file for " + name));
             ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
             pids.put(name, isJava(process) ? pid : process.descendants().filter(DecisionBenchmark::isJava).findFirst()
@@ -654,56 +817,116 @@ class DecisionBenchmark {
 
     // ---- the table ----------------------------------------------------------------------------------------------------
 
-    private static String table(Burst first, Burst second, List<Long> oneAtATime, Map<String, Long> idle, long stored,
-                                Relay.Result ceiling, List<String> profiled) {
+    /** The key figures of every setup, one column each. */
+    private static String sideBySide(List<Run> runs) {
         List<String> lines = new ArrayList<>();
-        lines.add("### Bursts of " + BURST + " bookings (3 branches, " + DAYS + " days, " + CLIENT_THREADS + " client threads)");
+        lines.add("### Side by side");
         lines.add("");
-        lines.add("| measure | burst 1 | burst 2 |");
-        lines.add("|---|---:|---:|");
-        lines.add(row("decisions/s", rate(first.decisionsPerSecond()), rate(second.decisionsPerSecond())));
-        lines.add(row("first POST to last decision", seconds(first.wallNanos()), seconds(second.wallNanos())));
-        lines.add(row("POST to decision, p50", ms(percentile(first.decisionNanos(), 50)), ms(percentile(second.decisionNanos(), 50))));
-        lines.add(row("POST to decision, p90", ms(percentile(first.decisionNanos(), 90)), ms(percentile(second.decisionNanos(), 90))));
-        lines.add(row("POST to decision, p99", ms(percentile(first.decisionNanos(), 99)), ms(percentile(second.decisionNanos(), 99))));
-        lines.add(row("POST to decision, max", ms(percentile(first.decisionNanos(), 100)), ms(percentile(second.decisionNanos(), 100))));
-        lines.add(row("POST answered (202), p50", ms(percentile(first.postNanos(), 50)), ms(percentile(second.postNanos(), 50))));
-        lines.add(row("POST answered (202), p99", ms(percentile(first.postNanos(), 99)), ms(percentile(second.postNanos(), 99))));
-        lines.add(row("decisions", outcomes(first), outcomes(second)));
-        lines.add(row("customers notified", first.notified() + " of " + first.count(), second.notified() + " of " + second.count()));
-        lines.add(row("POSTs sent again after a 429", Integer.toString(first.throttled()), Integer.toString(second.throttled())));
+        StringBuilder header = new StringBuilder("| measure |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (Run run : runs) {
+            header.append(' ').append(run.setup().label()).append(" |");
+            rule.append("---:|");
+        }
+        lines.add(header.toString());
+        lines.add(rule.toString());
+        lines.add(across(runs, "launcher options", run -> run.setup().launcherOptions().isEmpty() ? "–"
+                : "`" + String.join(" ", run.setup().launcherOptions()) + "`"));
+        lines.add(across(runs, "bursts of " + BURST + ", decisions/s", run -> rate(run.burstRate())));
+        lines.add(across(runs, "bursts, POST to decision p99", run -> ms(Math.max(percentile(run.first().decisionNanos(), 99),
+                percentile(run.second().decisionNanos(), 99)))));
+        lines.add(across(runs, "**CPU per decided booking, all processes (ms)**", run -> "**" + decimal(run.cpuPerBooking()) + "**"));
+        List<String> processes = new ArrayList<>();
+        runs.forEach(run -> run.processes().stream().filter(process -> !processes.contains(process)).forEach(processes::add));
+        for (String process : processes) {
+            lines.add(across(runs, "  " + process, run -> run.processes().contains(process) ? decimal(run.cpuPerBooking(process)) : "–"));
+        }
+        lines.add(across(runs, OFFERED_PER_SECOND + "/s offered for " + OFFERED_FOR.toSeconds() + " s: decisions/s",
+                run -> rate(run.offered().decisionsPerSecond())));
+        lines.add(across(runs, OFFERED_PER_SECOND + "/s offered: POST to decision p50 / p99",
+                run -> ms(percentile(run.offered().decisionNanos(), 50)) + " / " + ms(percentile(run.offered().decisionNanos(), 99))));
+        lines.add(across(runs, "one at a time, POST to decision p50 / p99",
+                run -> ms(percentile(run.oneAtATime(), 50)) + " / " + ms(percentile(run.oneAtATime(), 99))));
+        lines.add(across(runs, "availability, one branch, 14 days, p50 / p95",
+                run -> ms(percentile(run.availability().branchFortnight(), 50)) + " / " + ms(percentile(run.availability().branchFortnight(), 95))));
+        lines.add(across(runs, "availability, the chain, one day, p50 / p95",
+                run -> ms(percentile(run.availability().chainDay(), 50)) + " / " + ms(percentile(run.availability().chainDay(), 95))));
+        lines.add(across(runs, "idle, all processes (% of a core)", run -> percentOfCore(run.idle().values().stream().mapToLong(Long::longValue).sum())));
+        lines.add(across(runs, "bookings stored", run -> String.format(Locale.ROOT, "%,d", run.stored())));
+        lines.add(across(runs, "relay ceiling, records/s", run -> rate(run.ceiling().perSecond())));
+        lines.add(across(runs, "platform / relay, decisions/s", run -> String.format(Locale.ROOT, "%.2f %%",
+                100 * run.burstRate() / run.ceiling().perSecond())));
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    private static String across(List<Run> runs, String measure, Function<Run, String> cell) {
+        return row(Stream.concat(Stream.of(measure), runs.stream().map(cell)).toArray(String[]::new));
+    }
+
+    private static String table(Run run) {
+        Burst first = run.first();
+        Burst second = run.second();
+        List<Long> oneAtATime = run.oneAtATime();
+        Relay.Result ceiling = run.ceiling();
+        List<String> lines = new ArrayList<>();
+        lines.add("## " + run.setup().label() + (run.setup().launcherOptions().isEmpty() ? ""
+                : " (`" + String.join(" ", run.setup().launcherOptions()) + "`)"));
+        lines.add("");
+        lines.add("### Bursts of " + BURST + " bookings (3 branches, " + DAYS + " days, " + CLIENT_THREADS + " client threads), and "
+                + OFFERED_PER_SECOND + " bookings/s offered for " + OFFERED_FOR.toSeconds() + " s");
+        lines.add("");
+        lines.add("| measure | burst 1 | burst 2 | offered |");
+        lines.add("|---|---:|---:|---:|");
+        List<Burst> loads = List.of(first, second, run.offered());
+        lines.add(each(loads, "decisions/s", burst -> rate(burst.decisionsPerSecond())));
+        lines.add(each(loads, "first POST to last decision", burst -> seconds(burst.wallNanos())));
+        for (int p : new int[] {50, 90, 99, 100}) {
+            lines.add(each(loads, p == 100 ? "POST to decision, max" : "POST to decision, p" + p, burst -> ms(percentile(burst.decisionNanos(), p))));
+        }
+        lines.add(each(loads, "POST answered (202), p50", burst -> ms(percentile(burst.postNanos(), 50))));
+        lines.add(each(loads, "POST answered (202), p99", burst -> ms(percentile(burst.postNanos(), 99))));
+        lines.add(each(loads, "decisions", DecisionBenchmark::outcomes));
+        lines.add(each(loads, "customers notified", burst -> burst.notified() + " of " + burst.count()));
+        lines.add(each(loads, "POSTs sent again after a 429", burst -> Integer.toString(burst.throttled())));
         lines.add("");
         lines.add("### CPU per decided booking (ms; POST until every customer was notified)");
         lines.add("");
-        lines.add("| process | burst 1 | burst 2 |");
-        lines.add("|---|---:|---:|");
-        for (String process : PROCESSES) {
-            lines.add(row(process, decimal(first.cpuPerBooking(process)), decimal(second.cpuPerBooking(process))));
+        lines.add("| process | burst 1 | burst 2 | offered |");
+        lines.add("|---|---:|---:|---:|");
+        for (String process : run.processes()) {
+            lines.add(each(loads, process, burst -> decimal(burst.cpuPerBooking(process))));
         }
-        lines.add(row("**all processes**", "**" + decimal(totalPerBooking(first)) + "**", "**" + decimal(totalPerBooking(second)) + "**"));
+        lines.add(each(loads, "**all processes**", burst -> "**" + decimal(burst.totalCpuPerBooking()) + "**"));
         lines.add("");
-        lines.add("### One booking at a time (" + oneAtATime.size() + " sequential)");
+        lines.add("### One booking at a time (" + oneAtATime.size() + " sequential), and availability through the gateway ("
+                + AVAILABILITY_QUERIES + " queries each)");
         lines.add("");
-        lines.add("| measure | value |");
-        lines.add("|---|---:|");
-        lines.add(row("POST to decision, p50", ms(percentile(oneAtATime, 50))));
-        lines.add(row("POST to decision, p99", ms(percentile(oneAtATime, 99))));
+        lines.add("| measure | p50 | p95 | p99 |");
+        lines.add("|---|---:|---:|---:|");
+        lines.add(row("one at a time, POST to decision", ms(percentile(oneAtATime, 50)), ms(percentile(oneAtATime, 95)),
+                ms(percentile(oneAtATime, 99))));
+        Availability availability = run.availability();
+        lines.add(row("availability, liverpool, 14 days", ms(percentile(availability.branchFortnight(), 50)),
+                ms(percentile(availability.branchFortnight(), 95)), ms(percentile(availability.branchFortnight(), 99))));
+        lines.add(row("availability, the chain (" + availability.branches() + " branches offered), one day",
+                ms(percentile(availability.chainDay(), 50)), ms(percentile(availability.chainDay(), 95)), ms(percentile(availability.chainDay(), 99))));
         lines.add("");
-        lines.add("### Idle, " + IDLE.toSeconds() + " s after the load settled, " + String.format(Locale.ROOT, "%,d", stored) + " bookings stored");
+        lines.add("### Idle, " + IDLE.toSeconds() + " s after the load settled, " + String.format(Locale.ROOT, "%,d", run.stored())
+                + " bookings stored");
         lines.add("");
         lines.add("| process | % of one core |");
         lines.add("|---|---:|");
         long idleTotal = 0;
-        for (String process : PROCESSES) {
-            lines.add(row(process, percentOfCore(idle.get(process))));
-            idleTotal += idle.get(process);
+        for (String process : run.processes()) {
+            lines.add(row(process, percentOfCore(run.idle().get(process))));
+            idleTotal += run.idle().get(process);
         }
         lines.add(row("**all processes**", "**" + percentOfCore(idleTotal) + "**"));
         lines.add("");
         lines.add("### The ceiling: " + ceiling.delivered() + " records of " + ceiling.valueBytes()
                 + " bytes through three hops on the same broker (plain clients)");
         lines.add("");
-        double platformRate = (first.decisionsPerSecond() + second.decisionsPerSecond()) / 2;
+        double platformRate = run.burstRate();
         lines.add("| measure | relay | platform (mean of the bursts) | platform / relay |");
         lines.add("|---|---:|---:|---:|");
         lines.add(row("records or decisions/s", rate(ceiling.perSecond()), rate(platformRate),
@@ -719,20 +942,19 @@ class DecisionBenchmark {
         lines.add(row("one at a time, p99", ms(percentile(ceiling.oneAtATime(), 99)), ms(percentile(oneAtATime, 99)),
                 times(percentile(oneAtATime, 99), percentile(ceiling.oneAtATime(), 99))));
         lines.add(row("CPU per record, broker", decimal(ceiling.cpuMillis().get("broker") / (double) ceiling.delivered()) + " ms",
-                decimal((first.cpuPerBooking("broker") + second.cpuPerBooking("broker")) / 2) + " ms", ""));
+                decimal(run.cpuPerBooking("broker")) + " ms", ""));
         lines.add(row("CPU per record, clients (relay: one JVM)",
                 decimal(ceiling.cpuMillis().get("benchmark client (relay threads)") / (double) ceiling.delivered()) + " ms",
-                decimal((totalPerBooking(first) + totalPerBooking(second)) / 2 - (first.cpuPerBooking("broker") + second.cpuPerBooking("broker")) / 2)
-                        + " ms (all other processes)", ""));
-        if (!profiled.isEmpty()) {
+                decimal(run.cpuPerBooking() - run.cpuPerBooking("broker")) + " ms (all other processes)", ""));
+        if (!run.profiled().isEmpty()) {
             lines.add("");
-            profiled.forEach(line -> lines.add("- " + line));
+            run.profiled().forEach(line -> lines.add("- " + line));
         }
         return String.join(System.lineSeparator(), lines);
     }
 
-    private static double totalPerBooking(Burst burst) {
-        return PROCESSES.stream().mapToDouble(burst::cpuPerBooking).sum();
+    private static String each(List<Burst> loads, String measure, Function<Burst, String> cell) {
+        return row(Stream.concat(Stream.of(measure), loads.stream().map(cell)).toArray(String[]::new));
     }
 
     private static String outcomes(Burst burst) {

@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * built {@code infra} jar, with the broker, the store and every service as separate processes, on free
  * ports and a fresh data folder. Tests reach it only through the gateway and Kafka.
  */
-public final class Platform {
+public final class Platform implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static Platform shared;
@@ -34,30 +34,47 @@ public final class Platform {
     private final Path home;
     private final Path data;
     private final Map<String, Integer> ports;
+    private final List<String> launcherOptions;
     private Process launcher;
 
-    private Platform(Path home, Path data, Map<String, Integer> ports) {
+    private Platform(Path home, Path data, Map<String, Integer> ports, List<String> launcherOptions) {
         this.home = home;
         this.data = data;
         this.ports = ports;
+        this.launcherOptions = List.copyOf(launcherOptions);
     }
 
     public static synchronized Platform shared() {
         if (shared == null) {
-            Path home = Path.of(System.getProperty("sabai.home", "..")).toAbsolutePath().normalize();
-            try {
-                Path data = Files.createTempDirectory("sabai-system-test");
-                shared = new Platform(home, data, Map.of(
-                        "gateway", Ports.free(), "booking", Ports.free(), "therapist", Ports.free(),
-                        "notification", Ports.free(), "identity", Ports.free(), "kafka", Ports.free(),
-                        "kafka-controller", Ports.free(), "mongo", Ports.free(), "smtp", Ports.free()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::discard, "platform-discard"));
-            shared.start();
+            shared = started(List.of());
         }
         return shared;
+    }
+
+    /**
+     * A platform of its own, for a test that compares runs or changes how it is started ({@code --instances},
+     * {@code --jvm-options}); {@link #close()} throws it away. Its own shutdown hook does the same if the test JVM ends first.
+     */
+    public static Platform started(List<String> launcherOptions) {
+        Path home = Path.of(System.getProperty("sabai.home", "..")).toAbsolutePath().normalize();
+        Platform platform;
+        try {
+            Path data = Files.createTempDirectory("sabai-system-test");
+            platform = new Platform(home, data, Map.of(
+                    "gateway", Ports.free(), "booking", Ports.free(), "therapist", Ports.free(),
+                    "notification", Ports.free(), "identity", Ports.free(), "kafka", Ports.free(),
+                    "kafka-controller", Ports.free(), "mongo", Ports.free(), "smtp", Ports.free()), launcherOptions);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::discard, "platform-discard"));
+        platform.start();
+        return platform;
+    }
+
+    @Override
+    public void close() {
+        discard();
     }
 
     public String gatewayUrl() {
@@ -111,6 +128,7 @@ public final class Platform {
                     "--kafka-controller-port", port("kafka-controller"),
                     "--mongo-port", port("mongo"),
                     "--smtp-port", port("smtp")));
+            command.addAll(launcherOptions);
             ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                     .redirectOutput(data.resolve("launcher.log").toFile());
             builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
@@ -154,7 +172,7 @@ public final class Platform {
      * The children go before the launcher, whose death they would otherwise answer with a graceful stop of their own.
      */
     private synchronized void discard() {
-        if (launcher != null) {
+        if (launcher != null && launcher.isAlive()) {
             List<ProcessHandle> children = launcher.descendants().toList();
             children.forEach(ProcessHandle::destroyForcibly);
             launcher.destroyForcibly();
