@@ -82,6 +82,7 @@ class DecisionBenchmark {
     private static final Duration QUIET = Duration.ofSeconds(5);
     private static final int OFFERED_PER_SECOND = Integer.getInteger("bench.offered-per-second", 50);
     private static final Duration OFFERED_FOR = Duration.ofSeconds(Integer.getInteger("bench.offered-seconds", 20));
+    private static final int OFFERED_DAYS = 30;
     private static final int AVAILABILITY_QUERIES = 100;
 
     private static final String[] BRANCHES = {"liverpool", "bangkok-sukhumvit", "new-york-soho"};
@@ -265,7 +266,8 @@ class DecisionBenchmark {
     /**
      * {@code perSecond} bookings a second for {@code duration}, each sent at its time whatever the answers before it
      * (an open load, as customers arrive); latency counts from when a booking was due to be sent, so that a slow answer
-     * cannot hide the queue behind it. Over twice {@link #DAYS} days from {@code firstDay}.
+     * cannot hide the queue behind it. Over {@link #OFFERED_DAYS} days from {@code firstDay}, starting 10:00 to 15:30
+     * (every branch is open then, Sundays too).
      */
     private static Burst offered(Gateway gateway, BookingStream stream, Map<String, Long> pids, long ticksPerSecond,
                                  int perSecond, Duration duration, int firstDay) throws Exception {
@@ -283,8 +285,8 @@ class DecisionBenchmark {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 String branch = BRANCHES[i % BRANCHES.length];
-                LocalDate day = LocalDate.now(ZONES.get(branch)).plusDays(firstDay + (i / BRANCHES.length) % (2 * DAYS));
-                LocalTime time = LocalTime.of(10, 0).plusMinutes(30L * ((i / (BRANCHES.length * 2 * DAYS)) % 18));
+                LocalDate day = LocalDate.now(ZONES.get(branch)).plusDays(firstDay + (i / BRANCHES.length) % OFFERED_DAYS);
+                LocalTime time = LocalTime.of(10, 0).plusMinutes(30L * ((i / (BRANCHES.length * OFFERED_DAYS)) % 12));
                 String body = request(branch, day, time);
                 futures.add(pool.submit(() -> post(gateway.as(BOOKED_BY.get(branch)), body, due)));
             }
