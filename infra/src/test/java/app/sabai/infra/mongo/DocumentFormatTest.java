@@ -96,9 +96,12 @@ class DocumentFormatTest {
         return dataDirectory.resolve("store.mv");
     }
 
-    /** Writes, with mongo-java-server's plain H2 backend, 20 bookings and 5 days in two collections with their indexes. */
+    /**
+     * Writes, with mongo-java-server's plain H2 backend on a compressed file as the store used to make it, 20 bookings
+     * and 5 days in two collections with their indexes.
+     */
     private void writeEarlierFormat() {
-        MongoServer server = new MongoServer(new H2Backend(file().toString()));
+        MongoServer server = new MongoServer(new H2Backend(new MVStore.Builder().fileName(file().toString()).compress().open()));
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
             MongoDatabase database = client.getDatabase("booking");

@@ -113,4 +113,15 @@ class StoredDocumentTypeTest {
 
         assertThat(compact.position()).isLessThan(serialized.position() / 3);
     }
+
+    @Test
+    void countsADocumentAsTwiceItsEncodedSizeAsH2DidBefore() {
+        Document booking = new Document("_id", "booking-1").append("status", "CONFIRMED").append("version", 3L)
+                .append("sessions", List.of(new Document("therapistId", "t-1").append("startsAt", WITH_NANOS)))
+                .append("appliedEventIds", List.of("e-1", "e-2", "e-3"));
+        WriteBuffer buffer = new WriteBuffer();
+        StoredDocumentType.INSTANCE.write(buffer, booking);
+
+        assertThat(StoredDocumentType.INSTANCE.getMemory(booking)).isBetween(2 * buffer.position() * 4 / 5, 2 * buffer.position() * 6 / 5);
+    }
 }
