@@ -14,7 +14,8 @@ import java.util.Map;
  * once, when it opens, before any database is opened; the store's other maps (meta, unique indexes) keep H2's default
  * encoding.
  * <p>
- * The upgrade survives a crash at any point, because a commit separates every step that depends on an earlier one:
+ * The upgrade survives a crash at any point, because a commit (synced to disk) separates every step that depends on an
+ * earlier one:
  * <ol>
  *   <li>without the format mark, every {@code databases.*} map is of the earlier format: each is renamed
  *       {@code javaSerialized:databases.*}, and only then is the mark set;</li>
@@ -44,9 +45,9 @@ final class DocumentFormat {
             for (String name : mapNames(store, DATA_PREFIX)) {
                 store.renameMap(store.openMap(name), LEGACY_PREFIX + name);
             }
-            store.commit();
+            durably(store);
             format.put(DOCUMENTS, COMPACT);
-            store.commit();
+            durably(store);
         }
         for (String legacyName : mapNames(store, LEGACY_PREFIX)) {
             String name = legacyName.substring(LEGACY_PREFIX.length());
@@ -58,11 +59,17 @@ final class DocumentFormat {
             for (Map.Entry<Object, Document> entry : legacy.entrySet()) {
                 converted.put(entry.getKey(), entry.getValue());
             }
-            store.commit();
+            durably(store);
             store.removeMap(legacy);
-            store.commit();
+            durably(store);
         }
         return store;
+    }
+
+    /** Commits, and makes the file hold it even if the machine, not just the process, goes down next. */
+    private static void durably(MVStore store) {
+        store.commit();
+        store.sync();
     }
 
     private static List<String> mapNames(MVStore store, String prefix) {
