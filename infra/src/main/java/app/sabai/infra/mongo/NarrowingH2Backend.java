@@ -19,8 +19,8 @@ import java.util.List;
 
 /**
  * The on-disk (H2 MVStore) backend with {@link IndexNarrowing} and {@link RangeIndex}es (kept in memory, rebuilt when
- * the store opens), its documents encoded by {@link StoredDocumentType}, answering {@code hello} ({@link HelloCommand}) and reporting its {@link ScanStatistics} in
- * {@code serverStatus}.
+ * the store opens), its documents encoded by {@link StoredDocumentType}, answering {@code hello} ({@link HelloCommand})
+ * and reporting its {@link ScanStatistics} in {@code serverStatus}.
  */
 public class NarrowingH2Backend extends H2Backend {
 
