@@ -35,9 +35,10 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Uncompressed: LZF cost about as much CPU as encoding the documents (DocumentEncodingBenchmark), to save disk
+        // space a local store does not lack. Pages an earlier version wrote compressed still read.
         MVStore mvStore = new MVStore.Builder()
                 .fileName(dataFile.toAbsolutePath().toString())
-                .compress()
                 .open();
         mvStore.setAutoCommitDelay(COMMIT_DELAY_MILLIS);
         return start(new NarrowingH2Backend(mvStore), host, port);

@@ -19,13 +19,12 @@ import java.util.List;
 
 /**
  * The on-disk (H2 MVStore) backend with {@link IndexNarrowing} and {@link RangeIndex}es (kept in memory, rebuilt when
- * the store opens), answering {@code hello} ({@link HelloCommand}) and reporting its {@link ScanStatistics} in
- * {@code serverStatus}.
+ * the store opens), its documents encoded by {@link StoredDocumentType}, answering {@code hello} ({@link HelloCommand})
+ * and reporting its {@link ScanStatistics} in {@code serverStatus}.
  */
 public class NarrowingH2Backend extends H2Backend {
 
-    // H2Database's own map prefixes, which it keeps package-private.
-    private static final String DATABASES_PREFIX = "databases.";
+    // H2Database's own map prefix for a collection's meta data, which it keeps package-private.
     private static final String META_PREFIX = "meta.";
 
     /** H2Database opens its existing collections from inside its constructor, before a subclass field is set. */
@@ -37,8 +36,9 @@ public class NarrowingH2Backend extends H2Backend {
     /** Made on first use: H2Backend opens the stored databases from its constructor, before a field initialiser runs. */
     private ScanStatistics statistics;
 
+    /** Opens the store's databases, after converting documents of an earlier {@link DocumentFormat}. */
     public NarrowingH2Backend(MVStore mvStore) {
-        super(mvStore);
+        super(DocumentFormat.upgrade(mvStore));
     }
 
     @Override
@@ -82,7 +82,7 @@ public class NarrowingH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             Opening opening = store != null ? new Opening(store, statistics) : OPENING.get();
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> dataMap = opening.store().openMap(DATABASES_PREFIX + fullName);
+            MVMap<Object, Document> dataMap = DocumentFormat.openDataMap(opening.store(), DocumentFormat.DATA_PREFIX + fullName);
             MVMap<String, Object> metaMap = opening.store().openMap(META_PREFIX + fullName);
             return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, opening.statistics());
         }
