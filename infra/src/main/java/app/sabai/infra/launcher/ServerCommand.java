@@ -16,8 +16,11 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class ServerCommand {
 
-    /** Three partitions per topic locally (production has twelve). */
-    static final int LOCAL_PARTITIONS = 3;
+    /**
+     * Six partitions per topic locally, so that two instances of a service share the work (production has twelve).
+     * The services create their topics with the same count ({@code sabai.kafka.partitions}).
+     */
+    static final int LOCAL_PARTITIONS = 6;
 
     private ServerCommand() {
     }
