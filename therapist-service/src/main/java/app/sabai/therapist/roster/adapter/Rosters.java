@@ -119,7 +119,7 @@ public class Rosters {
      * A roster change as published (by this instance or another): unless the copy held here already has what it
      * says, the next read takes the roster from the store again.
      */
-    synchronized void heard(TherapistRosterChanged published) {
+    public synchronized void heard(TherapistRosterChanged published) {
         Roster known = cached.get(published.therapistId());
         if (known != null && !says(known, published)) {
             changes++;
@@ -143,7 +143,7 @@ public class Rosters {
     }
 
     /** Changes may have been missed (this instance was not yet following them): every roster is read again. */
-    synchronized void forgetAll() {
+    public synchronized void forgetAll() {
         changes++;
         cached.clear();
     }
