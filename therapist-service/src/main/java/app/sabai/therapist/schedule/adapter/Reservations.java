@@ -5,6 +5,7 @@ import app.sabai.therapist.planning.Occupancy;
 import app.sabai.therapist.planning.Resource;
 import app.sabai.therapist.planning.ResourceKind;
 import app.sabai.therapist.time.Interval;
+import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -69,12 +70,11 @@ public class Reservations {
         String collection = collection(resource.kind());
         List<String> filed = new ArrayList<>();
         for (String dayId : dayIds(resource, session.blocked())) {
-            ensureExists(collection, dayId);
             // What the same booking holds (its current session while it moves to a nearby time) is not in its way;
             // absences (no booking) and every other booking are.
             Query free = new Query(Criteria.where("_id").is(dayId).and(SESSIONS).not()
                     .elemMatch(Criteria.where("start").lt(session.end()).and("end").gt(session.start()).and("bookingId").ne(session.bookingId())));
-            if (mongo.updateFirst(free, new Update().push(SESSIONS, document(session)), collection).getModifiedCount() != 1) {
+            if (!push(collection, free, document(session))) {
                 views.forget(collection, List.of(dayId));
                 pull(collection, filed, attemptOf(session.bookingId(), session.attempt()));
                 return false;
@@ -173,6 +173,21 @@ public class Reservations {
                     : ((Number) field.getValue()).intValue() == session.attempt();
             default -> throw new IllegalArgumentException("No such field of a session: " + field.getKey());
         });
+    }
+
+    /**
+     * Pushes the session where the guard allows, creating the day document when there is none, in one update. The
+     * insert of an upsert that matched nothing fails on the unique {@code _id} when the document exists (and so the
+     * guard refused); only when it did not exist at the guard's look and was created just after is the update repeated.
+     */
+    private boolean push(String collection, Query free, Document session) {
+        Update update = new Update().push(SESSIONS, session);
+        try {
+            UpdateResult result = mongo.upsert(free, update, collection);
+            return result.getModifiedCount() == 1 || result.getUpsertedId() != null;
+        } catch (DuplicateKeyException exists) {
+            return mongo.updateFirst(free, update, collection).getModifiedCount() == 1;
+        }
     }
 
     private void ensureExists(String collection, String dayId) {
