@@ -29,11 +29,14 @@ import app.sabai.therapist.staff.Therapist;
 import app.sabai.therapist.staff.adapter.TherapistDirectory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -55,6 +58,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole service on a random port against the broker and store shared by the test JVM, with the
@@ -82,6 +86,18 @@ public abstract class ServiceIntegrationTest {
     protected AssignmentService assignmentService;
     @Autowired
     protected Reservations reservations;
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
+
+    /**
+     * The instance is ready once its listeners follow their topics: the caches forget what they hold when their
+     * listener's partitions are assigned, which must not happen in the middle of a test.
+     */
+    @BeforeEach
+    void listenersFollowTheirTopics() {
+        await().atMost(DECISION_TIMEOUT).until(() -> listeners.getListenerContainers().stream()
+                .filter(MessageListenerContainer::isRunning).noneMatch(container -> container.getAssignedPartitions().isEmpty()));
+    }
 
     protected static String freshId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -48,7 +48,7 @@ public class Alternatives {
         List<Alternative> found = new ArrayList<>(SlotSearch.alternatives(sameDay, wanted, List.of(day), now, WANTED));
         if (found.size() < WANTED) {
             List<LocalDate> later = day.plusDays(1).datesUntil(day.plusDays(DAYS_AFTER + 1)).toList();
-            PlanningSnapshot laterDays = snapshots.load(branch, sameDay.therapists(), later);
+            PlanningSnapshot laterDays = snapshots.fromView(branch, sameDay.therapists(), later);
             found.addAll(SlotSearch.alternatives(laterDays, wanted, later, now, WANTED - found.size()));
         }
         return found;

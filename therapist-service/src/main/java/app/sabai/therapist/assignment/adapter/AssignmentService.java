@@ -68,8 +68,7 @@ public class AssignmentService {
 
     public void handle(BookingRequested request) {
         requireComplete(request);
-        assignments.open(request, clock.instant());
-        OptionalInt claimed = assignments.claim(request.bookingId());
+        OptionalInt claimed = assignments.openAndClaim(request, clock.instant());
         if (claimed.isEmpty()) {
             log.debug("Booking {} is already decided; request {} changes nothing", request.bookingId(), request.eventId());
             return;

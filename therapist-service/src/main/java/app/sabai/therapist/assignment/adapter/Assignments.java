@@ -55,10 +55,35 @@ public class Assignments {
 
     /** Creates the booking's document in {@code PLANNING} unless it exists, with what re-planning it later needs. */
     void open(BookingRequested request, Instant now) {
-        Update update = new Update()
-                .setOnInsert("branchId", request.branchId())
+        Update update = opening(request, now)
                 .setOnInsert("status", AssignmentStatus.PLANNING)
-                .setOnInsert("attempt", 0)
+                .setOnInsert("attempt", 0);
+        try {
+            mongo.upsert(byId(request.bookingId()), update, COLLECTION);
+        } catch (DuplicateKeyException openedConcurrently) {
+            // Another instance opened it first: it exists, which is all this step needs.
+        }
+    }
+
+    /**
+     * {@link #open} and {@link #claim} in one update: the booking's document is created in {@code PLANNING} with attempt
+     * 1 unless it exists, or its next attempt claimed while it is planning. Empty when the booking is already decided.
+     */
+    OptionalInt openAndClaim(BookingRequested request, Instant now) {
+        try {
+            Document claimed = mongo.findAndModify(planning(request.bookingId()), opening(request, now).inc("attempt", 1),
+                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+            return OptionalInt.of(claimed.getInteger("attempt"));
+        } catch (DuplicateKeyException decidedOrOpenedConcurrently) {
+            // It exists and is not planning (decided), or another instance created it meanwhile: claim as usual.
+            return claim(request.bookingId());
+        }
+    }
+
+    /** The fields a new document starts with, but its status and attempt. */
+    private static Update opening(BookingRequested request, Instant now) {
+        return new Update()
+                .setOnInsert("branchId", request.branchId())
                 .setOnInsert("technique", request.technique())
                 .setOnInsert("start", request.start())
                 .setOnInsert("end", request.end())
@@ -68,17 +93,12 @@ public class Assignments {
                 .setOnInsert("requirements", request.requirements())
                 .setOnInsert("preferences", request.preferences())
                 .setOnInsert("requestedAt", now);
-        try {
-            mongo.upsert(byId(request.bookingId()), update, COLLECTION);
-        } catch (DuplicateKeyException openedConcurrently) {
-            // Another instance opened it first: it exists, which is all this step needs.
-        }
     }
 
     /** The number of a new planning attempt, or empty when the booking is already decided. */
     OptionalInt claim(String bookingId) {
         Document claimed = mongo.findAndModify(
-                new Query(Criteria.where("_id").is(bookingId).and("status").is(AssignmentStatus.PLANNING)),
+                planning(bookingId),
                 new Update().inc("attempt", 1),
                 FindAndModifyOptions.options().returnNew(true),
                 Document.class, COLLECTION);
@@ -91,6 +111,10 @@ public class Assignments {
      */
     OptionalInt abandonPlanning(String bookingId) {
         return claim(bookingId);
+    }
+
+    private static Query planning(String bookingId) {
+        return new Query(Criteria.where("_id").is(bookingId).and("status").is(AssignmentStatus.PLANNING));
     }
 
     /** Writes the assignment if this attempt is still the one planning; false when another attempt won. */

@@ -37,10 +37,11 @@ import java.util.stream.Collectors;
 
 /**
  * The one path by which every operation reserves a session: a new booking, a staff reassignment, the
- * re-plan of an absence. It plans against a fresh snapshot and holds the best option with guarded writes,
- * moving to the next option whenever someone else got there first. A refusal is final only after a fresh
- * check: whatever stood in the way is looked up, what was left behind by an attempt that gave up is
- * released, and what is still being decided is waited for; then the plan is made again.
+ * re-plan of an absence. It plans against a snapshot (the first from what this instance holds in memory, every later
+ * one from the store) and holds the best option with guarded writes, moving to the next option whenever someone else
+ * got there first. A refusal is made on a snapshot read from the store, and is final only after a fresh check:
+ * whatever stood in the way is looked up, what was left behind by an attempt that gave up is released, and what is
+ * still being decided is waited for; then the plan is made again.
  */
 @Component
 public class ReservationEngine {
@@ -72,8 +73,15 @@ public class ReservationEngine {
         LocalDate day = branch.localDateOf(request.session().start());
         boolean contended = false;
         for (int round = 1; round <= PLANNING_ROUNDS; round++) {
-            PlanningSnapshot snapshot = snapshots.load(branch, therapists, List.of(day));
-            switch (Planner.plan(snapshot, request)) {
+            // The first plan is made on what this instance knows; a refusal, and every later round, on the store.
+            PlanningSnapshot snapshot = round == 1 ? snapshots.fromView(branch, therapists, List.of(day))
+                    : snapshots.load(branch, therapists, List.of(day));
+            Plan plan = Planner.plan(snapshot, request);
+            if (round == 1 && plan instanceof Plan.Infeasible) {
+                snapshot = snapshots.load(branch, therapists, List.of(day));
+                plan = Planner.plan(snapshot, request);
+            }
+            switch (plan) {
                 case Plan.Feasible feasible -> {
                     contended = false;
                     Optional<Placement.Placed> placed = hold(feasible, branch, request.bookingId(), attempt, kept);

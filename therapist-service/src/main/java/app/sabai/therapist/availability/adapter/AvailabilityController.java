@@ -184,7 +184,7 @@ class AvailabilityController {
         List<Therapist> therapists = search.therapistId() == null ? directory.atBranch(branch.id())
                 : directory.forPlanning(branch.id(), search.therapistId());
         Instant now = clock.instant();
-        return SlotSearch.offers(snapshots.load(branch, therapists, search.dates()), search.template(now), search.wanted(),
+        return SlotSearch.offers(snapshots.fromView(branch, therapists, search.dates()), search.template(now), search.wanted(),
                 search.dates(), now, search.earliest(), search.latest());
     }
 

@@ -37,10 +37,12 @@ class DayDocumentMigration implements SmartInitializingSingleton {
 
     private final MongoTemplate mongo;
     private final Rosters rosters;
+    private final DayViews views;
 
-    DayDocumentMigration(MongoTemplate mongo, Rosters rosters) {
+    DayDocumentMigration(MongoTemplate mongo, Rosters rosters, DayViews views) {
         this.mongo = mongo;
         this.rosters = rosters;
+        this.views = views;
     }
 
     @Override
@@ -62,6 +64,9 @@ class DayDocumentMigration implements SmartInitializingSingleton {
                 }
                 mongo.remove(new Query(Criteria.where("_id").is(day.getString("_id"))), collection);
             }
+        }
+        if (moved > 0) {
+            views.forgetAll();
         }
         int recorded = recordHoldings();
         int shifts = rosterShifts();

@@ -5,6 +5,7 @@ import app.sabai.therapist.planning.Occupancy;
 import app.sabai.therapist.planning.Resource;
 import app.sabai.therapist.planning.ResourceKind;
 import app.sabai.therapist.time.Interval;
+import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,6 +22,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Guarded reservations (ARCHITECTURE §10). What holds a therapist, room or equipment unit is filed in day
@@ -30,6 +32,10 @@ import java.util.Map;
  * could overlap. Each filing is one conditional single-document update that lands only if nothing of another
  * booking (or an absence) stored there overlaps it, so two concurrent writers can never both land overlapping
  * sessions of different bookings, in whatever process they run; a reservation that fails on a later day takes back what it filed on the earlier ones.
+ * <p>
+ * {@link #occupancy} reads the store (and refreshes the {@link DayViews} with what it read); {@link #fromView} answers
+ * from the copies held where it can, for availability, the board and a first plan. Every write here edits the copies
+ * as it edited the store, or forgets them when the store turned out to differ.
  */
 @Component
 public class Reservations {
@@ -37,9 +43,11 @@ public class Reservations {
     static final String SESSIONS = "sessions";
 
     private final MongoTemplate mongo;
+    private final DayViews views;
 
-    Reservations(MongoTemplate mongo) {
+    Reservations(MongoTemplate mongo, DayViews views) {
         this.mongo = mongo;
+        this.views = views;
     }
 
     static String collection(ResourceKind kind) {
@@ -62,15 +70,16 @@ public class Reservations {
         String collection = collection(resource.kind());
         List<String> filed = new ArrayList<>();
         for (String dayId : dayIds(resource, session.blocked())) {
-            ensureExists(collection, dayId);
             // What the same booking holds (its current session while it moves to a nearby time) is not in its way;
             // absences (no booking) and every other booking are.
             Query free = new Query(Criteria.where("_id").is(dayId).and(SESSIONS).not()
                     .elemMatch(Criteria.where("start").lt(session.end()).and("end").gt(session.start()).and("bookingId").ne(session.bookingId())));
-            if (mongo.updateFirst(free, new Update().push(SESSIONS, document(session)), collection).getModifiedCount() != 1) {
+            if (!push(collection, free, document(session))) {
+                views.forget(collection, List.of(dayId));
                 pull(collection, filed, attemptOf(session.bookingId(), session.attempt()));
                 return false;
             }
+            views.edited(collection, List.of(dayId), DayViews.adding(session));
             filed.add(dayId);
         }
         return true;
@@ -99,6 +108,7 @@ public class Reservations {
             ensureExists(collection, dayId);
             mongo.updateFirst(new Query(Criteria.where("_id").is(dayId).and(SESSIONS + ".absenceId").ne(absence.absenceId())),
                     new Update().push(SESSIONS, document(absence)), collection);
+            views.forget(collection, List.of(dayId));
         }
     }
 
@@ -106,8 +116,17 @@ public class Reservations {
         pull(collection(therapist.kind()), dayIds(therapist, span), new Document("absenceId", absenceId));
     }
 
-    /** Everything that holds the resources at any time of the window, each entry once. */
+    /** Everything that holds the resources at any time of the window, each entry once, as stored now. */
     public Occupancy occupancy(Collection<Resource> resources, Interval window) {
+        return occupancy(resources, window, false);
+    }
+
+    /** As {@link #occupancy}, from the copies held in memory where there are any: a view that may lag the store a little. */
+    public Occupancy fromView(Collection<Resource> resources, Interval window) {
+        return occupancy(resources, window, true);
+    }
+
+    private Occupancy occupancy(Collection<Resource> resources, Interval window, boolean fromView) {
         Map<ResourceKind, Map<String, Resource>> byDayId = new HashMap<>();
         for (Resource resource : resources) {
             for (String dayId : dayIds(resource, window)) {
@@ -115,16 +134,59 @@ public class Reservations {
             }
         }
         Map<Resource, List<BookedSession>> sessions = new HashMap<>();
-        byDayId.forEach((kind, resourceOfDay) -> mongo
-                .find(new Query(Criteria.where("_id").in(resourceOfDay.keySet())), DaySheet.class, collection(kind))
-                .forEach(day -> sessions.computeIfAbsent(resourceOfDay.get(day.id()), resource -> new ArrayList<>())
-                        .addAll(day.sessions())));
+        byDayId.forEach((kind, resourceOfDay) -> {
+            String collection = collection(kind);
+            Map<String, List<BookedSession>> days = new HashMap<>(fromView ? views.known(collection, resourceOfDay.keySet()) : Map.of());
+            List<String> missing = resourceOfDay.keySet().stream().filter(dayId -> !days.containsKey(dayId)).toList();
+            if (!missing.isEmpty()) {
+                Map<String, Long> stamps = views.stamps(collection, missing);
+                Map<String, List<BookedSession>> read = new HashMap<>();
+                mongo.find(new Query(Criteria.where("_id").in(missing)), DaySheet.class, collection)
+                        .forEach(day -> read.put(day.id(), day.sessions()));
+                views.keep(collection, stamps, read);
+                days.putAll(read);
+            }
+            days.forEach((dayId, held) -> sessions.computeIfAbsent(resourceOfDay.get(dayId), resource -> new ArrayList<>()).addAll(held));
+        });
         return new Occupancy(sessions);
     }
 
     private void pull(String collection, Collection<String> dayIds, Document match) {
         if (!dayIds.isEmpty()) {
-            mongo.updateMulti(new Query(Criteria.where("_id").in(dayIds)), new Update().pull(SESSIONS, match), collection);
+            try {
+                mongo.updateMulti(new Query(Criteria.where("_id").in(dayIds)), new Update().pull(SESSIONS, match), collection);
+            } catch (RuntimeException unknown) {
+                views.forget(collection, dayIds);
+                throw unknown;
+            }
+            views.edited(collection, dayIds, DayViews.removing(matching(match)));
+        }
+    }
+
+    /** The sessions a {@code $pull} of {@code match} takes out: matched on bookingId, attempt (a value or {@code $lt}) and absenceId. */
+    private static Predicate<BookedSession> matching(Document match) {
+        return session -> match.entrySet().stream().allMatch(field -> switch (field.getKey()) {
+            case "bookingId" -> field.getValue().equals(session.bookingId());
+            case "absenceId" -> field.getValue().equals(session.absenceId());
+            case "attempt" -> field.getValue() instanceof Document range
+                    ? session.attempt() < ((Number) range.get("$lt")).intValue()
+                    : ((Number) field.getValue()).intValue() == session.attempt();
+            default -> throw new IllegalArgumentException("No such field of a session: " + field.getKey());
+        });
+    }
+
+    /**
+     * Pushes the session where the guard allows, creating the day document when there is none, in one update. The
+     * insert of an upsert that matched nothing fails on the unique {@code _id} when the document exists (and so the
+     * guard refused); only when it did not exist at the guard's look and was created just after is the update repeated.
+     */
+    private boolean push(String collection, Query free, Document session) {
+        Update update = new Update().push(SESSIONS, session);
+        try {
+            UpdateResult result = mongo.upsert(free, update, collection);
+            return result.getModifiedCount() == 1 || result.getUpsertedId() != null;
+        } catch (DuplicateKeyException exists) {
+            return mongo.updateFirst(free, update, collection).getModifiedCount() == 1;
         }
     }
 

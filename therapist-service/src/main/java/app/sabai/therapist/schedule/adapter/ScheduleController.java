@@ -58,7 +58,7 @@ class ScheduleController {
         Branch branch = catalogue.find(branchId).orElseThrow(() -> new NotFoundException("branch", branchId));
         LocalDate day = date != null ? date : LocalDate.now(clock.withZone(branch.zone()));
         List<Therapist> therapists = directory.atBranch(branch.id());
-        PlanningSnapshot snapshot = snapshots.load(branch, therapists, List.of(day));
+        PlanningSnapshot snapshot = snapshots.fromView(branch, therapists, List.of(day));
 
         Set<String> bookingIds = snapshot.occupancy().byResource().values().stream().flatMap(List::stream)
                 .filter(session -> !session.isAbsence()).map(BookedSession::bookingId).collect(Collectors.toSet());

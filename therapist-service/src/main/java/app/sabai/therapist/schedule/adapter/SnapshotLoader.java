@@ -17,10 +17,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads what planning needs for some local dates of a branch, each query pinning {@code _id} with an
- * {@code $in} list: the shifts, and the day documents of the therapists, rooms and equipment units.
+ * {@code $in} list: the shifts, and the day documents of the therapists, rooms and equipment units. {@link #load} reads
+ * the day documents from the store; {@link #fromView} takes them from memory where it holds them ({@link DayViews}).
  */
 @Component
 public class SnapshotLoader {
@@ -37,11 +39,18 @@ public class SnapshotLoader {
     }
 
     public PlanningSnapshot load(Branch branch, List<Therapist> therapists, List<LocalDate> dates) {
-        List<String> shiftIds = dates.stream()
-                .flatMap(date -> therapists.stream().map(therapist -> Shift.idOf(therapist.id(), date)))
-                .toList();
-        return new PlanningSnapshot(branch, therapists, roster.byIds(shiftIds),
+        return new PlanningSnapshot(branch, therapists, shifts(therapists, dates),
                 reservations.occupancy(resources(branch, therapists), window(branch, dates)));
+    }
+
+    /** As {@link #load}, with what holds the resources as this instance last knew it: for a guess or a view, never a refusal. */
+    public PlanningSnapshot fromView(Branch branch, List<Therapist> therapists, List<LocalDate> dates) {
+        return new PlanningSnapshot(branch, therapists, shifts(therapists, dates),
+                reservations.fromView(resources(branch, therapists), window(branch, dates)));
+    }
+
+    private Map<String, Shift> shifts(List<Therapist> therapists, List<LocalDate> dates) {
+        return roster.byIds(dates.stream().flatMap(date -> therapists.stream().map(therapist -> Shift.idOf(therapist.id(), date))).toList());
     }
 
     /** The branch's therapists, rooms and equipment units. */

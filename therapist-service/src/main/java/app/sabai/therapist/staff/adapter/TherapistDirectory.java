@@ -19,16 +19,27 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The therapists of the chain. Every write stores the therapist together with their {@code TherapistProfiled}
  * in one update (outbox), so the profile published on {@code sabai.staff} is always the one stored. The
  * collection holds staff, not bookings, so it stays small; the branch queries are served by secondary
  * indexes on real MongoDB.
+ * <p>
+ * Every decision reads the therapists of its branch, and staff rarely change, so {@link #atBranch} and {@link #find}
+ * keep what they read in memory. A change saved here forgets it at once; one saved by another instance arrives as its
+ * {@code TherapistProfiled} ({@link StaffChangesListener}), which forgets the therapist and every branch's list unless
+ * the copy held here already says the same. The cache only spares a read: the guarded reservations of a decision stay
+ * the last word on who is booked.
  */
 @Component
 public class TherapistDirectory {
@@ -38,6 +49,10 @@ public class TherapistDirectory {
     private final MongoTemplate mongo;
     private final Outbox outbox;
     private final Clock clock;
+    private final Map<String, Therapist> byId = new ConcurrentHashMap<>();
+    private final Map<String, List<Therapist>> activeAtBranch = new ConcurrentHashMap<>();
+    /** Counts the changes announced, so a read that raced one is not kept. Guarded by {@code this}. */
+    private long changes;
 
     TherapistDirectory(MongoTemplate mongo, Outbox outbox, Clock clock) {
         this.mongo = mongo;
@@ -52,6 +67,7 @@ public class TherapistDirectory {
         Update update = StoredFields.of(mongo.getConverter(), therapist);
         outbox.append(update, List.of(profiled(therapist)));
         mongo.upsert(new Query(Criteria.where("_id").is(therapist.id())), update, COLLECTION);
+        changed(therapist.id());
         outbox.written(COLLECTION, therapist.id());
     }
 
@@ -71,17 +87,81 @@ public class TherapistDirectory {
         } catch (DuplicateKeyException exists) {
             return false;
         }
+        changed(therapist.id());
         outbox.written(COLLECTION, therapist.id());
         return true;
     }
 
     public Optional<Therapist> find(String therapistId) {
-        return Optional.ofNullable(mongo.findById(therapistId, Therapist.class, COLLECTION));
+        Therapist known = byId.get(therapistId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Therapist stored = readUnlessChanged(() -> mongo.findById(therapistId, Therapist.class, COLLECTION),
+                found -> byId.putIfAbsent(therapistId, found));
+        return Optional.ofNullable(stored);
     }
 
     /** Home staff and colleagues covering the branch who still work for the chain. */
     public List<Therapist> atBranch(String branchId) {
-        return mongo.find(new Query(worksAt(branchId).and("deactivatedAt").is(null)).with(Sort.by("name", "_id")), Therapist.class, COLLECTION);
+        List<Therapist> known = activeAtBranch.get(branchId);
+        if (known != null) {
+            return known;
+        }
+        return readUnlessChanged(() -> List.copyOf(mongo.find(new Query(worksAt(branchId).and("deactivatedAt").is(null))
+                .with(Sort.by("name", "_id")), Therapist.class, COLLECTION)), found -> activeAtBranch.putIfAbsent(branchId, found));
+    }
+
+    /** Reads, and keeps what was found unless a change was announced meanwhile. */
+    private <T> T readUnlessChanged(Supplier<T> read, Consumer<T> keep) {
+        long seen;
+        synchronized (this) {
+            seen = changes;
+        }
+        T found = read.get();
+        if (found != null) {
+            synchronized (this) {
+                if (changes == seen) {
+                    keep.accept(found);
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A profile as published (by this instance or another): unless what is held here already says the same, the
+     * therapist and every branch's list are read again.
+     */
+    synchronized void heard(TherapistProfiled published) {
+        Therapist known = byId.get(published.therapistId());
+        List<Therapist> listed = activeAtBranch.values().stream().flatMap(List::stream)
+                .filter(therapist -> therapist.id().equals(published.therapistId())).toList();
+        boolean stale = known != null && !says(known, published)
+                || listed.stream().anyMatch(therapist -> !says(therapist, published))
+                || listed.isEmpty() && published.active() && activeAtBranch.keySet().stream().anyMatch(branchId ->
+                        branchId.equals(published.homeBranchId()) || published.coveringBranchIds().contains(branchId));
+        if (stale) {
+            changed(published.therapistId());
+        }
+    }
+
+    private static boolean says(Therapist therapist, TherapistProfiled published) {
+        return profiled(therapist, published.eventId(), published.occurredAt()).equals(published);
+    }
+
+    /** The therapist changed: the next reads take them, and every branch's list, from the store again. */
+    private synchronized void changed(String therapistId) {
+        changes++;
+        byId.remove(therapistId);
+        activeAtBranch.clear();
+    }
+
+    /** Changes may have been missed (this instance was not yet following them): every therapist is read again. */
+    synchronized void forgetAll() {
+        changes++;
+        byId.clear();
+        activeAtBranch.clear();
     }
 
     /** Everyone who ever belonged to or covered the branch, those who left included. */
@@ -104,7 +184,11 @@ public class TherapistDirectory {
     }
 
     private TherapistProfiled profiled(Therapist therapist) {
-        return new TherapistProfiled(UUID.randomUUID(), clock.instant(), therapist.id(), therapist.name(), therapist.gender(),
+        return profiled(therapist, UUID.randomUUID(), clock.instant());
+    }
+
+    static TherapistProfiled profiled(Therapist therapist, UUID eventId, Instant occurredAt) {
+        return new TherapistProfiled(eventId, occurredAt, therapist.id(), therapist.name(), therapist.gender(),
                 therapist.level().name(), therapist.homeBranchId(), therapist.coveringBranchIds(), List.copyOf(therapist.skills()),
                 therapist.certifications().stream().map(Enum::name).toList(), therapist.languages(), therapist.active());
     }

@@ -13,11 +13,14 @@ import app.sabai.therapist.Fixtures;
 import app.sabai.therapist.ServiceIntegrationTest;
 import app.sabai.therapist.TherapistServiceApplication;
 import app.sabai.therapist.branch.Branch;
+import app.sabai.therapist.planning.Resource;
+import app.sabai.therapist.schedule.adapter.SnapshotLoader;
 import app.sabai.therapist.staff.Therapist;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -46,6 +49,9 @@ class TwoInstancesRaceIT extends ServiceIntegrationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static ConfigurableApplicationContext second;
+
+    @Autowired
+    SnapshotLoader snapshots;
 
 
     @BeforeAll
@@ -108,6 +114,68 @@ class TwoInstancesRaceIT extends ServiceIntegrationTest {
             assertThat(record.getString("status")).isIn("ASSIGNED", "REJECTED");
             assertThat(holdersOf("therapist_days", booking.bookingId())).hasSize(record.getString("status").equals("ASSIGNED") ? 1 : 0);
         }
+    }
+
+    /**
+     * The second instance follows no events here, so what it holds in memory of a day stays as it first read it: its
+     * plan takes a therapist the first instance has booked since, and the guarded write refuses it.
+     */
+    @Test
+    void aPlannerWhoseViewIsStaleCannotTakeATherapistAnotherInstanceBooked() {
+        Branch branch = Fixtures.salon(freshId("stale")).build();
+        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).skills(Technique.SWEDISH).build();
+        seed(branch, List.of(anna), "09:00", "17:00");
+        LocalDate day = daysAhead(branch, 4);
+        lookAt(second.getBean(SnapshotLoader.class), branch, anna, day);
+
+        BookingRequested first = bookWith(anna, branch, Technique.SWEDISH, at(branch, day, "10:00"), 60);
+        BookingRequested late = wanting(anna, branch, first);
+        second.getBean(AssignmentService.class).handle(late);
+
+        assertThat(assignmentDocument(first.bookingId()).getString("status")).isEqualTo("ASSIGNED");
+        assertThat(assignmentDocument(late.bookingId()).getString("status")).isEqualTo("REJECTED");
+        assertThat(holdersOf("therapist_days", late.bookingId())).isEmpty();
+        assertNoOverlaps(branch, List.of(anna), day);
+    }
+
+    /** Two planners, each with its own view of the day, both think the one therapist free: exactly one gets her. */
+    @Test
+    void twoPlannersWithTheirOwnViewsRaceForOneTherapistAndExactlyOneWins() throws Exception {
+        Branch branch = Fixtures.salon(freshId("views")).build();
+        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).skills(Technique.SWEDISH).build();
+        seed(branch, List.of(anna), "09:00", "17:00");
+        LocalDate day = daysAhead(branch, 4);
+        AssignmentService secondService = second.getBean(AssignmentService.class);
+        List<BookingRequested> rivals = new ArrayList<>();
+        List<Callable<Object>> racers = new ArrayList<>();
+        for (String time : List.of("09:00", "10:30", "12:00", "13:30", "15:00")) {
+            BookingRequested here = requested(branch, Technique.SWEDISH, at(branch, day, time), 60);
+            BookingRequested there = wanting(anna, branch, here);
+            rivals.add(here);
+            rivals.add(there);
+            racers.add(() -> deliver(assignmentService, here));
+            racers.add(() -> deliver(secondService, there));
+        }
+        lookAt(snapshots, branch, anna, day);
+        lookAt(second.getBean(SnapshotLoader.class), branch, anna, day);
+
+        race(racers);
+
+        for (int pair = 0; pair < rivals.size(); pair += 2) {
+            assertThat(List.of(assignmentDocument(rivals.get(pair).bookingId()).getString("status"),
+                    assignmentDocument(rivals.get(pair + 1).bookingId()).getString("status")))
+                    .as("the two bookings at " + rivals.get(pair).start()).containsExactlyInAnyOrder("ASSIGNED", "REJECTED");
+        }
+        for (BookingRequested booking : rivals) {
+            boolean assigned = assignmentDocument(booking.bookingId()).getString("status").equals("ASSIGNED");
+            assertThat(holdersOf("therapist_days", booking.bookingId())).hasSize(assigned ? 1 : 0);
+        }
+        assertNoOverlaps(branch, List.of(anna), day);
+    }
+
+    /** As availability does: the day read, and held in memory by that instance. */
+    private static void lookAt(SnapshotLoader instance, Branch branch, Therapist therapist, LocalDate day) {
+        assertThat(instance.fromView(branch, List.of(therapist), List.of(day)).occupancy().sessions(Resource.therapist(therapist.id()))).isEmpty();
     }
 
     private static BookingRequested wanting(Therapist therapist, Branch branch, BookingRequested sameTime) {
