@@ -24,7 +24,7 @@ class BranchChangesListener implements ConsumerSeekAware {
     }
 
     @KafkaListener(topics = "sabai.branches", groupId = "${spring.application.name}-branch-changes-${random.uuid}",
-            properties = "auto.offset.reset=latest")
+            concurrency = "1", properties = "auto.offset.reset=latest")
     void on(BranchEvent event) {
         switch (event) {
             case BranchCatalogued catalogued -> catalogue.heard(catalogued);

@@ -54,7 +54,7 @@ class AssignmentChangesListener implements ConsumerSeekAware {
     }
 
     @KafkaListener(topics = "sabai.assignments", groupId = "${spring.application.name}-assignment-changes-${random.uuid}",
-            properties = "auto.offset.reset=latest")
+            concurrency = "1", properties = "auto.offset.reset=latest")
     void on(AssignmentEvent event) {
         switch (event) {
             case TherapistRosterChanged changed -> rosters.heard(changed);

@@ -25,7 +25,7 @@ class StaffChangesListener implements ConsumerSeekAware {
     }
 
     @KafkaListener(topics = "sabai.staff",
-            groupId = "${spring.application.name}-staff-changes-${random.uuid}", properties = "auto.offset.reset=latest")
+            groupId = "${spring.application.name}-staff-changes-${random.uuid}", concurrency = "1", properties = "auto.offset.reset=latest")
     void on(StaffEvent event) {
         switch (event) {
             case TherapistProfiled profiled -> directory.heard(profiled);
