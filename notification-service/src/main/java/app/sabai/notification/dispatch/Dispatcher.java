@@ -107,11 +107,6 @@ public class Dispatcher implements SmartLifecycle {
         return dispatch(bookingId, null);
     }
 
-    /** How many bookings are waiting in memory for their due time. */
-    public int scheduled() {
-        return schedule.size();
-    }
-
     private List<BookingNotificationsStore.DueBooking> sweepFound() {
         Instant now = now();
         List<BookingNotificationsStore.DueBooking> found = store.dueBy(now.plus(properties.horizon()), properties.batchSize());
@@ -228,6 +223,10 @@ public class Dispatcher implements SmartLifecycle {
             Optional<Message> due = current.state().nextDueMessage(now);
             if (due.isEmpty()) {
                 store.refreshNextDueAt(current);
+                // Also when it was only read (another instance's claim, say): its next time is held here too.
+                if (schedule.offer(bookingId, current.state().nextDueAt(), null, now)) {
+                    arm(false);
+                }
                 return handed;
             }
             Dispatch dispatch = current.state().take(due.get().id(), now, policy);
