@@ -17,7 +17,6 @@ import app.sabai.contracts.bookings.CourseDecided;
 import app.sabai.notification.booking.BookingNotifications;
 import app.sabai.notification.booking.Change;
 import app.sabai.notification.booking.ReminderPlanner;
-import app.sabai.notification.dispatch.Dispatcher;
 import app.sabai.notification.store.BookingNotificationsStore;
 import app.sabai.notification.store.StoredBookingNotifications;
 import org.slf4j.Logger;
@@ -34,7 +33,10 @@ import java.util.function.BiFunction;
 /**
  * Applies a booking event to the booking's notifications: read, decide, and write the new state with its
  * events in one update guarded by the version read and "this event not applied yet". A redelivered event
- * changes nothing; a write that lost a race is decided again on fresh state.
+ * changes nothing; a write that lost a race is decided again on fresh state. An event that usually opens a
+ * booking's notifications (a decision) is first decided on an empty state without reading: the write creates the
+ * document, or finds it there and loses like any race. Whatever becomes due is the dispatcher's, which the store
+ * tells of the write.
  */
 @Component
 public class BookingEventApplier {
@@ -44,31 +46,29 @@ public class BookingEventApplier {
 
     private final BookingNotificationsStore store;
     private final ReminderPlanner planner;
-    private final Dispatcher dispatcher;
     private final Clock clock;
 
-    public BookingEventApplier(BookingNotificationsStore store, ReminderPlanner planner, Dispatcher dispatcher, Clock clock) {
+    public BookingEventApplier(BookingNotificationsStore store, ReminderPlanner planner, Clock clock) {
         this.store = store;
         this.planner = planner;
-        this.dispatcher = dispatcher;
         this.clock = clock;
     }
 
     public void apply(BookingEvent event) {
         switch (event) {
-            case BookingConfirmed confirmed -> apply(confirmed, true, (state, now) -> state.confirmed(confirmed, now, planner));
-            case BookingRejected rejected -> apply(rejected, true, (state, now) -> state.rejected(rejected, now));
+            case BookingConfirmed confirmed -> apply(confirmed, Opens.USUALLY, (state, now) -> state.confirmed(confirmed, now, planner));
+            case BookingRejected rejected -> apply(rejected, Opens.USUALLY, (state, now) -> state.rejected(rejected, now));
             // A booking never heard of is only worth a document when the event says whom to tell.
-            case BookingCancelled cancelled -> apply(cancelled, cancelled.customer() != null, (state, now) -> state.cancelled(cancelled, now));
-            case BookingRescheduled rescheduled -> apply(rescheduled, true, (state, now) -> state.rescheduled(rescheduled, now, planner));
-            case BookingNeedsAttention attention -> apply(attention, true, (state, now) -> state.needsAttention(attention, now));
-            case BookingTherapistChanged changed -> apply(changed, true, (state, now) -> state.therapistChanged(changed, now, planner));
-            case BookingOffered offered -> apply(offered, true, (state, now) -> state.offered(offered, now));
-            case CourseDecided decided -> apply(decided, true, (state, now) -> state.courseDecided(decided, now));
-            case BookingCustomerErased erased -> apply(erased, false, (state, now) -> state.customerErased(now));
+            case BookingCancelled cancelled -> apply(cancelled, cancelled.customer() != null ? Opens.IF_NEEDED : Opens.NEVER, (state, now) -> state.cancelled(cancelled, now));
+            case BookingRescheduled rescheduled -> apply(rescheduled, Opens.IF_NEEDED, (state, now) -> state.rescheduled(rescheduled, now, planner));
+            case BookingNeedsAttention attention -> apply(attention, Opens.IF_NEEDED, (state, now) -> state.needsAttention(attention, now));
+            case BookingTherapistChanged changed -> apply(changed, Opens.IF_NEEDED, (state, now) -> state.therapistChanged(changed, now, planner));
+            case BookingOffered offered -> apply(offered, Opens.IF_NEEDED, (state, now) -> state.offered(offered, now));
+            case CourseDecided decided -> apply(decided, Opens.USUALLY, (state, now) -> state.courseDecided(decided, now));
+            case BookingCustomerErased erased -> apply(erased, Opens.NEVER, (state, now) -> state.customerErased(now));
             case BookingNoShow noShow -> {
                 if (noShow.fee() != null && !noShow.fee().isZero()) {
-                    apply(noShow, noShow.customer() != null, (state, now) -> state.noShow(noShow, now));
+                    apply(noShow, noShow.customer() != null ? Opens.IF_NEEDED : Opens.NEVER, (state, now) -> state.noShow(noShow, now));
                 } else {
                     log.trace("Nothing to send for {}: no fee", noShow.eventId());
                 }
@@ -81,16 +81,16 @@ public class BookingEventApplier {
         }
     }
 
-    private void apply(BookingEvent event, boolean createsBooking,
-                       BiFunction<BookingNotifications, Instant, Change> decide) {
+    private void apply(BookingEvent event, Opens opens, BiFunction<BookingNotifications, Instant, Change> decide) {
         if (event.bookingId() == null || event.bookingId().isBlank() || event.eventId() == null) {
             // Can never be applied: straight to the dead-letter topic.
             throw new IllegalArgumentException(event.getClass().getSimpleName() + " without bookingId or eventId");
         }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<StoredBookingNotifications> found = createsBooking
-                    ? Optional.of(store.findOrCreate(event.bookingId()))
-                    : store.find(event.bookingId());
+            Optional<StoredBookingNotifications> found = attempt == 1 && opens == Opens.USUALLY
+                    ? Optional.of(StoredBookingNotifications.absent(event.bookingId()))
+                    : store.find(event.bookingId()).or(() -> opens == Opens.NEVER
+                    ? Optional.empty() : Optional.of(StoredBookingNotifications.absent(event.bookingId())));
             if (found.isEmpty()) {
                 log.debug("{} for booking {} never heard of: nothing to do", event.getClass().getSimpleName(), event.bookingId());
                 return;
@@ -104,12 +104,21 @@ public class BookingEventApplier {
             if (store.write(current, change, event.eventId())) {
                 log.info("{} {} applied to booking {}: {} message(s) on record", event.getClass().getSimpleName(), event.eventId(),
                         event.bookingId(), change.state().messages().size());
-                dispatcher.nudge(event.bookingId());
                 return;
             }
         }
         // The listener's error handler retries the record with backoff.
         throw new OptimisticLockingFailureException("Booking " + event.bookingId() + " kept changing while applying "
                 + event.eventId() + "; retrying later");
+    }
+
+    /** Whether an event for a booking without a document makes one, and whether it usually comes first. */
+    private enum Opens {
+        /** Usually the booking's first: written as new without reading first. */
+        USUALLY,
+        /** Read first; a booking never heard of gets a document. */
+        IF_NEEDED,
+        /** Only for a booking already known. */
+        NEVER
     }
 }

@@ -24,18 +24,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends what is due. Every {@code sabai.dispatch.interval} (and at once when a booking event was just
- * applied) it finds the bookings whose {@code nextDueAt} has come and works through each one item at a time:
+ * Sends what is due, when it is due. The store tells the dispatcher of every document it writes with its next
+ * due time ({@link BookingNotificationsStore#onWritten}); a {@link DueSchedule} in memory holds the soonest times
+ * and one timer wakes at the earliest. A message due at once (a confirmation) is dispatched right after the write
+ * that made it, from the document as written. A query on {@code nextDueAt} runs at start and every
+ * {@code sabai.dispatch.interval} as a safety net: it finds what another instance wrote, what a crash or restart
+ * left, and the times beyond the horizon as they come near. For each booking due it works through one item at a
+ * time:
  * <ol>
  *   <li>claim the message with a guarded update (PENDING → SENDING, stamped with the claim time), so that
- *       of several instances exactly one wins it;</li>
+ *       of several instances, or several wake-ups, exactly one wins it;</li>
  *   <li>render it and hand it to its channel;</li>
  *   <li>record SENT, or a retry or FAILED, with {@code NotificationSent}/{@code NotificationFailed} in the
  *       same update.</li>
@@ -54,6 +61,8 @@ public class Dispatcher implements SmartLifecycle {
     private static final int STEPS_PER_BOOKING = 20;
     private static final int RECORD_ATTEMPTS = 20;
     private static final int MAX_ERROR_LENGTH = 500;
+    private static final Duration RETRY_AFTER_ERROR = Duration.ofSeconds(5);
+    private static final Duration SOONEST_NEXT_SWEEP = Duration.ofSeconds(1);
 
     private final BookingNotificationsStore store;
     private final MessageTemplates templates;
@@ -63,8 +72,13 @@ public class Dispatcher implements SmartLifecycle {
     private final DispatchProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
-    private volatile ScheduledExecutorService executor;
+    private final DueSchedule schedule;
+    private final Object timers = new Object();
+    private volatile ScheduledThreadPoolExecutor executor;
     private volatile boolean running;
+    private volatile Runnable stopListening = () -> { };
+    private ScheduledFuture<?> wake;
+    private Instant wakeAt;
 
     public Dispatcher(BookingNotificationsStore store, MessageTemplates templates, DeliveryChannels channels,
                       BranchDirectory branches, DeliveryPolicy policy, DispatchProperties properties, MeterRegistry meters,
@@ -77,62 +91,166 @@ public class Dispatcher implements SmartLifecycle {
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
+        this.schedule = new DueSchedule(properties.horizon(), properties.capacity());
     }
 
-    /** Looks at one booking soon, off the caller's thread: a confirmation goes out without waiting for the next tick. */
-    public void nudge(String bookingId) {
-        ScheduledExecutorService current = executor;
-        if (running && current != null) {
-            current.execute(() -> quietly(() -> dispatch(bookingId)));
-        }
-    }
-
-    /** One pass over the bookings with something due; returns how many messages were handed to a channel. */
-    public int dispatchDue() {
-        int handed = 0;
-        for (String bookingId : store.dueBookingIds(now(), properties.batchSize())) {
-            handed += dispatch(bookingId);
-        }
-        return handed;
+    /**
+     * The safety net: reads the bookings with something due within the horizon (at most {@code batch-size}, soonest
+     * first) and schedules each; returns how many it found.
+     */
+    public int sweep() {
+        return sweepFound().size();
     }
 
     /** Everything due for one booking, one item at a time; returns how many messages were handed to a channel. */
     public int dispatch(String bookingId) {
-        int handed = 0;
-        for (int step = 0; step < STEPS_PER_BOOKING; step++) {
-            Optional<StoredBookingNotifications> found = store.find(bookingId);
-            if (found.isEmpty()) {
-                return handed;
+        return dispatch(bookingId, null);
+    }
+
+    private List<BookingNotificationsStore.DueBooking> sweepFound() {
+        Instant now = now();
+        List<BookingNotificationsStore.DueBooking> found = store.dueBy(now.plus(properties.horizon()), properties.batchSize());
+        for (BookingNotificationsStore.DueBooking due : found) {
+            // An entry made from a write here is as good or newer; keep it (and the document it carries).
+            if (schedule.dueAt(due.bookingId()).filter(held -> !held.isAfter(due.dueAt())).isEmpty()) {
+                schedule.offer(due.bookingId(), due.dueAt(), null, now);
             }
-            StoredBookingNotifications current = found.get();
+        }
+        arm(true);
+        return found;
+    }
+
+    private void written(StoredBookingNotifications stored) {
+        if (schedule.offer(stored.state().bookingId(), stored.nextDueAt(), stored, now())) {
+            arm(false);
+        }
+    }
+
+    /** Sets the timer for the earliest due time held, unless it is set for that time or earlier already. */
+    private void arm(boolean reset) {
+        ScheduledThreadPoolExecutor current = executor;
+        Optional<Instant> earliest = schedule.earliest();
+        if (!running || current == null || earliest.isEmpty()) {
+            return;
+        }
+        synchronized (timers) {
+            if (!reset && wake != null && !earliest.get().isBefore(wakeAt)) {
+                return;
+            }
+            if (wake != null) {
+                wake.cancel(false);
+            }
+            wakeAt = earliest.get();
+            long delay = Math.max(0, Duration.between(clock.instant(), wakeAt).toMillis());
+            try {
+                wake = current.schedule(this::wakeUp, delay, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                wake = null;
+            }
+        }
+    }
+
+    private void wakeUp() {
+        synchronized (timers) {
+            wake = null;
+            wakeAt = null;
+        }
+        for (DueSchedule.Entry due : schedule.takeDue(now())) {
+            if (!running) {
+                return;
+            }
+            try {
+                dispatch(due.bookingId(), due.written());
+            } catch (RuntimeException e) {
+                log.warn("Dispatching {} failed, trying again in {}: {}", due.bookingId(), RETRY_AFTER_ERROR, e.toString());
+                Instant now = now();
+                schedule.offer(due.bookingId(), now.plus(RETRY_AFTER_ERROR), null, now);
+            }
+        }
+        arm(false);
+    }
+
+    private void periodicSweep() {
+        Duration next = properties.interval();
+        try {
+            List<BookingNotificationsStore.DueBooking> found = sweepFound();
+            if (found.size() >= properties.batchSize()) {
+                // More than one look's worth is near: look again when the last one found is due.
+                Duration untilLast = Duration.between(now(), found.getLast().dueAt());
+                next = untilLast.compareTo(SOONEST_NEXT_SWEEP) < 0 ? SOONEST_NEXT_SWEEP
+                        : untilLast.compareTo(next) > 0 ? next : untilLast;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Looking for due messages failed, looking again in {}: {}", next, e.toString());
+        } finally {
+            sweepIn(next);
+        }
+    }
+
+    private void sweepIn(Duration delay) {
+        ScheduledThreadPoolExecutor current = executor;
+        if (!running || current == null) {
+            return;
+        }
+        try {
+            current.schedule(this::periodicSweep, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // Stopped meanwhile: the next start sweeps.
+        }
+    }
+
+    /**
+     * Everything due for one booking, starting from its document as last written when that is known (else it is
+     * read); each write returns the document as written, so the loop reads only after a lost race.
+     */
+    private int dispatch(String bookingId, StoredBookingNotifications written) {
+        int handed = 0;
+        StoredBookingNotifications current = written;
+        for (int step = 0; step < STEPS_PER_BOOKING; step++) {
+            if (current == null) {
+                Optional<StoredBookingNotifications> found = store.find(bookingId);
+                if (found.isEmpty()) {
+                    return handed;
+                }
+                current = found.get();
+            }
             Instant now = now();
             Change interrupted = current.state().interruptedDeliveries(now, policy);
             if (interrupted.changed()) {
-                store.write(current, interrupted, null);
+                current = store.update(current, interrupted, null).orElse(null);
                 continue;
             }
             Optional<Message> due = current.state().nextDueMessage(now);
             if (due.isEmpty()) {
                 store.refreshNextDueAt(current);
+                // Also when it was only read (another instance's claim, say): its next time is held here too.
+                if (schedule.offer(bookingId, current.state().nextDueAt(), null, now)) {
+                    arm(false);
+                }
                 return handed;
             }
             Dispatch dispatch = current.state().take(due.get().id(), now, policy);
-            if (!store.write(current, dispatch.change(), null)) {
+            Optional<StoredBookingNotifications> taken = store.update(current, dispatch.change(), null);
+            if (taken.isEmpty()) {
                 // Someone else changed the booking first (another instance's claim, a new event): look again.
+                current = null;
                 continue;
             }
+            current = taken.get();
             if (dispatch instanceof Dispatch.Send) {
-                deliver(dispatch.change().state(), due.get().id(), now);
+                current = deliver(current, due.get().id(), now);
                 handed++;
             } else {
-                Message held = dispatch.change().state().message(due.get().id());
+                Message held = current.state().message(due.get().id());
                 log.info("{} not sent now: {} ({})", held.id(), held.status(), held.status().isFinal() ? held.error() : "due " + held.dueAt());
             }
         }
         return handed;
     }
 
-    private void deliver(BookingNotifications state, String messageId, Instant claimedAt) {
+    /** Returns the document as the outcome was recorded, or null when that is not known (read it again). */
+    private StoredBookingNotifications deliver(StoredBookingNotifications claimed, String messageId, Instant claimedAt) {
+        BookingNotifications state = claimed.state();
         Message message = state.message(messageId);
         String subject = null;
         String failure = null;
@@ -144,28 +262,35 @@ public class Dispatcher implements SmartLifecycle {
             failure = describe(e);
             log.warn("Delivery of {} (attempt {}) failed: {}", messageId, message.attempts(), failure);
         }
-        record(state.bookingId(), messageId, claimedAt, subject, failure);
+        return record(claimed, messageId, claimedAt, subject, failure);
     }
 
-    private void record(String bookingId, String messageId, Instant claimedAt, String subject, String failure) {
+    private StoredBookingNotifications record(StoredBookingNotifications claimed, String messageId, Instant claimedAt,
+                                              String subject, String failure) {
+        StoredBookingNotifications current = claimed;
         for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
-            StoredBookingNotifications current = store.find(bookingId).orElseThrow();
+            if (current == null) {
+                current = store.find(claimed.state().bookingId()).orElseThrow();
+            }
             Instant now = now();
             Change outcome = failure == null
                     ? current.state().delivered(messageId, claimedAt, subject, now)
                     : current.state().deliveryFailed(messageId, claimedAt, subject, failure, now, policy);
             if (!outcome.changed()) {
                 log.warn("The claim on {} was gone when its delivery ended (lease expired?); its outcome is not recorded", messageId);
-                return;
+                return current;
             }
-            if (store.write(current, outcome, null)) {
+            Optional<StoredBookingNotifications> recorded = store.update(current, outcome, null);
+            if (recorded.isPresent()) {
                 if (failure == null) {
                     measureLag(outcome.state(), messageId);
                 }
-                return;
+                return recorded.get();
             }
+            current = null;
         }
         log.error("Could not record the delivery of {}; when its lease runs out it is sent again under the same id", messageId);
+        return null;
     }
 
     private void measureLag(BookingNotifications state, String messageId) {
@@ -197,30 +322,27 @@ public class Dispatcher implements SmartLifecycle {
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }
 
-    private void quietly(Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            log.warn("Dispatching failed, the next pass retries: {}", e.toString());
-        }
-    }
-
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor started = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "notification-dispatcher");
             thread.setDaemon(true);
             return thread;
         });
+        // A timer set for later must not hold up the stop, nor run after it.
+        started.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        started.setRemoveOnCancelPolicy(true);
+        executor = started;
         running = true;
-        long interval = properties.interval().toMillis();
-        executor.scheduleWithFixedDelay(() -> quietly(this::dispatchDue), interval, interval, TimeUnit.MILLISECONDS);
+        stopListening = store.onWritten(this::written);
+        sweepIn(Duration.ZERO);
     }
 
     @Override
     public void stop() {
         running = false;
-        ScheduledExecutorService current = executor;
+        stopListening.run();
+        ScheduledThreadPoolExecutor current = executor;
         if (current != null) {
             current.shutdown();
             try {
@@ -230,6 +352,12 @@ public class Dispatcher implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        synchronized (timers) {
+            wake = null;
+            wakeAt = null;
+        }
+        // What was held in memory is found again by the query when the dispatcher starts.
+        schedule.clear();
     }
 
     @Override

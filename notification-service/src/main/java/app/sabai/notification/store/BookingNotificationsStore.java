@@ -4,6 +4,7 @@ import app.sabai.notification.booking.BookingNotifications;
 import app.sabai.notification.booking.Change;
 import app.sabai.support.consume.AppliedEvents;
 import app.sabai.support.outbox.Outbox;
+import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +25,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * One document per booking in {@code booking_notifications} ({@code _id} = bookingId), holding the state,
  * its {@code outbox} and the ids of the events applied. Every change is one update guarded by the
- * version it was read at, so a lost race modifies nothing and the caller reads again.
+ * version it was read at, so a lost race modifies nothing and the caller reads again. A change from version 0
+ * may create the document in the same update. Whoever registered with {@link #onWritten} is told of every
+ * document written, as written (the dispatcher schedules its next due time from it).
  */
 @Component
 public class BookingNotificationsStore {
@@ -39,6 +44,7 @@ public class BookingNotificationsStore {
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
+    private final List<Consumer<StoredBookingNotifications>> writeListeners = new CopyOnWriteArrayList<>();
 
     public BookingNotificationsStore(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
@@ -64,6 +70,12 @@ public class BookingNotificationsStore {
         });
     }
 
+    /** Registers {@code listener} to be told of every document this store writes, as written (until it is removed). */
+    public Runnable onWritten(Consumer<StoredBookingNotifications> listener) {
+        writeListeners.add(listener);
+        return () -> writeListeners.remove(listener);
+    }
+
     /**
      * Writes the change if the document is still at the version {@code current} was read at (and, when an
      * event is given, that event is not applied yet), with its events in the outbox, all in one update.
@@ -71,6 +83,17 @@ public class BookingNotificationsStore {
      * @return false when someone else changed the document first: read again and decide again
      */
     public boolean write(StoredBookingNotifications current, Change change, UUID appliedEventId) {
+        return update(current, change, appliedEventId).isPresent();
+    }
+
+    /**
+     * As {@link #write}, returning the document as written, so the caller can go on from it without reading it
+     * again. From version 0 ({@link StoredBookingNotifications#absent}, or an empty document a crash left) the
+     * update creates the document when there is none; if another writer created it first, nothing is written.
+     *
+     * @return empty when someone else changed (or created) the document first: read again and decide again
+     */
+    public Optional<StoredBookingNotifications> update(StoredBookingNotifications current, Change change, UUID appliedEventId) {
         BookingNotifications next = change.state();
         Criteria guard = Criteria.where("_id").is(next.bookingId()).and(BsonMapping.VERSION).is(current.version());
         Update update = BsonMapping.stateUpdate(next).set(BsonMapping.VERSION, current.version() + 1);
@@ -85,11 +108,28 @@ public class BookingNotificationsStore {
             update.set(BsonMapping.NEXT_DUE_AT, Date.from(nextDueAt));
         }
         outbox.append(update, change.events());
-        boolean written = mongo.updateFirst(new Query(guard), update, COLLECTION).getModifiedCount() == 1;
-        if (written && !change.events().isEmpty()) {
+        boolean written;
+        if (current.version() == 0) {
+            try {
+                // Matches an empty document left by a crash, or inserts; a document at a later version makes the
+                // insert collide on _id, which is a lost race like any other.
+                UpdateResult result = mongo.upsert(new Query(guard), update, COLLECTION);
+                written = result.getModifiedCount() == 1 || result.getUpsertedId() != null;
+            } catch (DuplicateKeyException raced) {
+                written = false;
+            }
+        } else {
+            written = mongo.updateFirst(new Query(guard), update, COLLECTION).getModifiedCount() == 1;
+        }
+        if (!written) {
+            return Optional.empty();
+        }
+        if (!change.events().isEmpty()) {
             outbox.written(COLLECTION, next.bookingId());
         }
-        return written;
+        StoredBookingNotifications stored = current.next(BsonMapping.asStored(next.bookingId(), update), appliedEventId);
+        writeListeners.forEach(listener -> listener.accept(stored));
+        return Optional.of(stored);
     }
 
     /** Rewrites a stored {@code nextDueAt} that no longer matches the state (a lease setting that changed, say). */
@@ -99,17 +139,23 @@ public class BookingNotificationsStore {
         }
     }
 
-    /** Bookings with something due by {@code now}, most overdue first. */
-    public List<String> dueBookingIds(Instant now, int limit) {
-        Query due = new Query(Criteria.where(BsonMapping.NEXT_DUE_AT).lte(Date.from(now)))
+    /** Bookings with something due by {@code until}, soonest first, with that time. */
+    public List<DueBooking> dueBy(Instant until, int limit) {
+        Query due = new Query(Criteria.where(BsonMapping.NEXT_DUE_AT).lte(Date.from(until)))
                 .with(Sort.by(BsonMapping.NEXT_DUE_AT)).limit(limit);
-        due.fields().include("_id");
-        return mongo.find(due, Document.class, COLLECTION).stream().map(document -> document.getString("_id")).toList();
+        due.fields().include("_id").include(BsonMapping.NEXT_DUE_AT);
+        return mongo.find(due, Document.class, COLLECTION).stream()
+                .map(document -> new DueBooking(document.getString("_id"), document.getDate(BsonMapping.NEXT_DUE_AT).toInstant()))
+                .toList();
+    }
+
+    /** A booking with something due at {@code dueAt}. */
+    public record DueBooking(String bookingId, Instant dueAt) {
     }
 
     /**
-     * For MongoDB, which serves the dispatcher's due query from it. The embedded store ignores secondary
-     * indexes and scans; documents with nothing pending carry no {@code nextDueAt} and the index is sparse.
+     * Serves the dispatcher's safety-net query, on MongoDB and on the embedded store (a range over a single-field
+     * index); documents with nothing pending carry no {@code nextDueAt} and the index is sparse.
      */
     @EventListener(ApplicationReadyEvent.class)
     void ensureIndexes() {

@@ -68,6 +68,16 @@ final class BsonMapping {
         return update;
     }
 
+    /**
+     * The state as a read finds it after {@code update} (made by {@link #stateUpdate}) was written: the same
+     * mapping both ways, so what the store keeps less precisely than the state holds (instants to the millisecond)
+     * is as stored.
+     */
+    static BookingNotifications asStored(String bookingId, Update update) {
+        Document stored = new Document(update.getUpdateObject().get("$set", Document.class)).append("_id", bookingId);
+        return read(stored).state();
+    }
+
     static StoredBookingNotifications read(Document document) {
         BookingDetails details = document.containsKey("branchId")
                 ? new BookingDetails(document.getString("branchId"), zone(document.getString("zone")),

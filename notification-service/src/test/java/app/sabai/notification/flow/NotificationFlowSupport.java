@@ -53,11 +53,13 @@ import static org.awaitility.Awaitility.await;
  * readers for mail, events and status. The mailbox listens on one port for the whole test JVM and the
  * property pointing the service at it is declared here once, so every test class gets the same Spring
  * context. Each test writes to its own fresh recipient and booking, so nothing needs cleaning up. The
- * service's clock is a {@link MovableClock}: a test that stands later in time puts it back when it ends.
+ * service's clock is a {@link MovableClock}: a test that stands later in time puts it back when it ends. The
+ * dispatcher's periodic safety net runs every few hours only, so every flow shows that messages go out without it.
  */
 @Import(MovableClockConfiguration.class)
 abstract class NotificationFlowSupport {
 
+    static final Duration SAFETY_NET_INTERVAL = Duration.ofHours(6);
     private static final int SMTP_PORT = Ports.free();
     private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm '('VV')'", Locale.ENGLISH);
     private static final DateTimeFormatter THAI_TIME = DateTimeFormatter
@@ -72,6 +74,8 @@ abstract class NotificationFlowSupport {
     static void sendMailToTheTestMailbox(DynamicPropertyRegistry properties) {
         properties.add("spring.mail.host", () -> "127.0.0.1");
         properties.add("spring.mail.port", () -> SMTP_PORT);
+        // Nothing may wait for the safety net's periodic look: a message goes out when it is due, from the writes.
+        properties.add("sabai.dispatch.interval", () -> SAFETY_NET_INTERVAL.toString());
     }
 
     @LocalServerPort
