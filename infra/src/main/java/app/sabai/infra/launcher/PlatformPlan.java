@@ -44,17 +44,16 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
     public static final String STORE = "store";
 
     /**
-     * Small JVMs: eight of them share two cores and a laptop's memory. The broker, the store, the services and the
-     * gateway carry every booking, so they compile with C2 as well as C1: with C1 alone they start a little sooner
-     * but decide about a third fewer bookings a second once warm and answer availability at half the speed
-     * (BENCHMARKS.md). Identity only signs people in and keeps the quicker start of C1 alone.
+     * Small JVMs: eight of them share two cores and a laptop's memory, and compile with C1 alone, which starts them
+     * sooner and keeps them smaller. Measured side by side (BENCHMARKS.md §4), C2 as well made the services spend more
+     * CPU per booking over a benchmark's run (their compilations are not yet paid back), the platform start 13 s later
+     * and hold 240 MB more. The store is the exception: C2 cuts its CPU per booking by a third, for 25 MB.
      */
-    static final List<String> SERVICE_JVM = List.of("-Xmx192m", "-Xms24m", "-XX:+UseSerialGC", "-Xss512k",
-            "-XX:+ExitOnOutOfMemoryError");
-    static final List<String> INFRASTRUCTURE_JVM = List.of("-Xmx256m", "-Xms32m", "-XX:+UseSerialGC", "-Xss512k",
-            "-XX:+ExitOnOutOfMemoryError");
-    static final List<String> SIGN_IN_JVM = List.of("-Xmx192m", "-Xms24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+    static final List<String> SERVICE_JVM = List.of("-Xmx192m", "-Xms24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> INFRASTRUCTURE_JVM = List.of("-Xmx256m", "-Xms32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> STORE_JVM = List.of("-Xmx256m", "-Xms32m", "-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
     /** The demo data holds four branches; booking-service reports how many it knows in its health. */
     static final int DEMO_BRANCHES = 4;
 
@@ -89,7 +88,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         if (options.startsStore()) {
             Path storeFile = options.data().resolve("mongo").resolve("store.mv");
             infrastructure.add(new ChildSpec(STORE,
-                    command(setsid, java, jvm(INFRASTRUCTURE_JVM, options, jars, STORE), execJar, List.of(STORE,
+                    command(setsid, java, jvm(STORE_JVM, options, jars, STORE), execJar, List.of(STORE,
                             "--port", Integer.toString(options.port(PortOption.MONGO)),
                             "--data", storeFile.toString(),
                             "--parent-pid", Long.toString(launcherPid))),
@@ -149,7 +148,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
                 ClientSecrets.GATEWAY_VARIABLE, secrets.gateway(),
                 ClientSecrets.MONITOR_VARIABLE, secrets.monitor());
         return new ChildSpec(Artifacts.IDENTITY,
-                command(setsid, java, jvm(SIGN_IN_JVM, options, jars, Artifacts.IDENTITY), jars.jar(artifacts.jar(Artifacts.IDENTITY)).toString(), args),
+                command(setsid, java, jvm(SERVICE_JVM, options, jars, Artifacts.IDENTITY), jars.jar(artifacts.jar(Artifacts.IDENTITY)).toString(), args),
                 environment, local(port), new Readiness.HealthUp(health(port), 0));
     }
 

@@ -8,7 +8,12 @@ import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxRelay;
 import app.sabai.support.testing.SabaiServiceTest;
 import app.sabai.support.testing.TestRecords;
+import app.sabai.infra.testsupport.SharedInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +22,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ContainerProperties;
 
 import app.sabai.support.testing.TestCallers;
 import app.sabai.support.testing.TestIssuer;
@@ -31,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,6 +54,8 @@ class ServiceSupportIT {
     OutboxRelay relay;
     @Autowired
     SupportTestApplication.ReceivedBookingEvents listener;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
     @LocalServerPort
     int port;
 
@@ -142,6 +152,32 @@ class ServiceSupportIT {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> listener.received.contains(after));
         assertThat(TestRecords.find(Topic.BOOKINGS.deadLetterTopicName(), r -> key.equals(r.key()), Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void listenersCommitInBatchesAndStillCommitTheLastRecordsOnceIdle() throws Exception {
+        assertThat(listeners.getListenerContainers()).isNotEmpty().allSatisfy(container ->
+                assertThat(container.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.COUNT_TIME));
+        String key = "commit-" + UUID.randomUUID();
+        List<BookingCompleted> events = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            BookingCompleted event = new BookingCompleted(UUID.randomUUID(), Instant.now(), key + "-" + i, key, "t-" + i);
+            events.add(event);
+            TestRecords.publish(Topic.BOOKINGS.topicName(), event);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> listener.received.containsAll(events));
+        ConsumerRecord<String, byte[]> last = TestRecords.find(Topic.BOOKINGS.topicName(),
+                r -> events.getLast().eventId().toString().equals(TestRecords.header(r, "ce_id")), Duration.ofSeconds(10)).orElseThrow();
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().bootstrapServers()))) {
+            TopicPartition partition = new TopicPartition(last.topic(), last.partition());
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("support-test").partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS).get(partition);
+                assertThat(committed).as("the committed offset of " + partition).isNotNull();
+                assertThat(committed.offset()).isGreaterThan(last.offset());
+            });
+        }
     }
 
     @Test
