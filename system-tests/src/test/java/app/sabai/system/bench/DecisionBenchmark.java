@@ -4,6 +4,8 @@ import app.sabai.system.harness.Gateway;
 import app.sabai.system.harness.Platform;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -20,6 +22,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -84,6 +88,8 @@ class DecisionBenchmark {
     private static final Duration OFFERED_FOR = Duration.ofSeconds(Integer.getInteger("bench.offered-seconds", 20));
     private static final int OFFERED_DAYS = 30;
     private static final int AVAILABILITY_QUERIES = 100;
+    /** Bookings stored before the second idle measure: copies of decided ones (see {@link #storeCopies}). */
+    private static final int STORED_FOR_IDLE = Integer.getInteger("bench.stored", 100_000);
 
     private static final String[] BRANCHES = {"liverpool", "bangkok-sukhumvit", "new-york-soho"};
     private static final Map<String, ZoneId> ZONES = Map.of("liverpool", ZoneId.of("Europe/London"),
@@ -117,7 +123,7 @@ class DecisionBenchmark {
                 }
                 String[] pair = entry.trim().split("=", 2);
                 List<String> options = new ArrayList<>();
-                if (pair.length == 2) {
+                if (pair.length == 2 && !pair[1].isBlank()) {
                     for (String option : pair[1].trim().split("\\s+(?=--)")) {
                         int space = option.indexOf(' ');
                         options.addAll(space < 0 ? List.of(option) : List.of(option.substring(0, space), option.substring(space + 1).trim()));
@@ -130,7 +136,8 @@ class DecisionBenchmark {
     }
 
     private record Run(Setup setup, List<String> processes, Burst first, Burst second, List<Long> oneAtATime, Burst offered,
-                       Availability availability, Map<String, Long> idle, long stored, Relay.Result ceiling, List<String> profiled) {
+                       Availability availability, Map<String, Long> idle, long stored, Map<String, Long> idleAtScale,
+                       long storedAtScale, Relay.Result ceiling, List<String> profiled) {
 
         double burstRate() {
             return (first.decisionsPerSecond() + second.decisionsPerSecond()) / 2;
@@ -203,6 +210,8 @@ class DecisionBenchmark {
                 Thread.sleep(IDLE.toMillis());
                 Map<String, Long> idle = minus(cpuMillis(pids, ticksPerSecond), before);
 
+                long stored = storedBookings(platform);
+
                 Relay.Result ceiling;
                 try (Relay relay = new Relay(platform.bootstrapServers(), stream.requestedValueBytes())) {
                     relay.round(BURST, Map.of(), ticksPerSecond);
@@ -214,8 +223,13 @@ class DecisionBenchmark {
                 if (!toProfile.isEmpty()) {
                     profiled.addAll(profile(gateway, stream, pids, ticksPerSecond, List.of(toProfile.split("\\s*,\\s*"))));
                 }
+                storeCopies(platform, STORED_FOR_IDLE - stored);
+                stream.awaitQuiet(QUIET, Duration.ofMinutes(2));
+                Map<String, Long> beforeAtScale = cpuMillis(pids, ticksPerSecond);
+                Thread.sleep(IDLE.toMillis());
+                Map<String, Long> idleAtScale = minus(cpuMillis(pids, ticksPerSecond), beforeAtScale);
                 return new Run(setup, List.copyOf(pids.keySet()), first, second, oneAtATime, offered, availability, idle,
-                        storedBookings(platform), ceiling, profiled);
+                        stored, idleAtScale, storedBookings(platform), ceiling, profiled);
             }
         }
     }
@@ -248,22 +262,7 @@ class DecisionBenchmark {
      */
     private static Burst burst(Gateway gateway, BookingStream stream, Map<String, Long> pids, long ticksPerSecond,
                                int count, int firstDay) throws Exception {
-        Map<String, Long> cpuBefore = cpuMillis(pids, ticksPerSecond);
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
-        long started = System.nanoTime();
-        List<Future<Posted>> futures = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                String branch = BRANCHES[i % BRANCHES.length];
-                LocalDate day = LocalDate.now(ZONES.get(branch)).plusDays(firstDay + (i / BRANCHES.length) % DAYS);
-                LocalTime time = LocalTime.of(10, 0).plusMinutes(30L * ((i / (BRANCHES.length * DAYS)) % 18));
-                String body = request(branch, day, time);
-                futures.add(pool.submit(() -> post(gateway.as(BOOKED_BY.get(branch)), body)));
-            }
-            return decided(stream, futures, started, count, cpuBefore, pids, ticksPerSecond);
-        } finally {
-            pool.shutdownNow();
-        }
+        return load(gateway, stream, pids, ticksPerSecond, count, 0, firstDay, DAYS, 18);
     }
 
     /**
@@ -274,24 +273,33 @@ class DecisionBenchmark {
      */
     private static Burst offered(Gateway gateway, BookingStream stream, Map<String, Long> pids, long ticksPerSecond,
                                  int perSecond, Duration duration, int firstDay) throws Exception {
-        int count = (int) (perSecond * duration.toSeconds());
-        long interval = 1_000_000_000L / perSecond;
+        return load(gateway, stream, pids, ticksPerSecond, (int) (perSecond * duration.toSeconds()), 1_000_000_000L / perSecond,
+                firstDay, OFFERED_DAYS, 12);
+    }
+
+    /**
+     * {@code count} bookings, the n-th due {@code n * intervalNanos} after the first, spread over the branches, then
+     * {@code days} days, then {@code starts} half-hourly starts from 10:00.
+     */
+    private static Burst load(Gateway gateway, BookingStream stream, Map<String, Long> pids, long ticksPerSecond, int count,
+                              long intervalNanos, int firstDay, int days, int starts) throws Exception {
         Map<String, Long> cpuBefore = cpuMillis(pids, ticksPerSecond);
         ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
         long started = System.nanoTime();
         List<Future<Posted>> futures = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
-                long due = started + i * interval;
+                long due = started + i * intervalNanos;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 String branch = BRANCHES[i % BRANCHES.length];
-                LocalDate day = LocalDate.now(ZONES.get(branch)).plusDays(firstDay + (i / BRANCHES.length) % OFFERED_DAYS);
-                LocalTime time = LocalTime.of(10, 0).plusMinutes(30L * ((i / (BRANCHES.length * OFFERED_DAYS)) % 12));
+                LocalDate day = LocalDate.now(ZONES.get(branch)).plusDays(firstDay + (i / BRANCHES.length) % days);
+                LocalTime time = LocalTime.of(10, 0).plusMinutes(30L * ((i / (BRANCHES.length * days)) % starts));
                 String body = request(branch, day, time);
-                futures.add(pool.submit(() -> post(gateway.as(BOOKED_BY.get(branch)), body, due)));
+                long postedAt = intervalNanos == 0 ? -1 : due;
+                futures.add(pool.submit(() -> post(gateway.as(BOOKED_BY.get(branch)), body, postedAt < 0 ? System.nanoTime() : postedAt)));
             }
             return decided(stream, futures, started, count, cpuBefore, pids, ticksPerSecond);
         } finally {
@@ -803,12 +811,51 @@ class DecisionBenchmark {
     }
 
     private static long storedBookings(Platform platform) throws IOException {
-        Path command = platform.dataDirectory().resolve("run").resolve("booking-service.command");
-        String uri = Files.readAllLines(command).stream().filter(line -> line.startsWith("--spring.mongodb.uri="))
-                .map(line -> line.substring("--spring.mongodb.uri=".length())).findFirst().orElseThrow();
-        try (MongoClient client = MongoClients.create(uri)) {
+        try (MongoClient client = MongoClients.create(storeUri(platform))) {
             return client.getDatabase("booking").getCollection("bookings").countDocuments();
         }
+    }
+
+    /**
+     * Makes the store hold as much as a chain's years would: {@code count} copies of a decided booking's documents in
+     * each service's database (booking-service's booking, notification-service's messages, therapist-service's
+     * assignment), written straight to the store, with nothing waiting in them (no outbox entry, no message due), as
+     * bookings long past are. Nothing on a timer may read them.
+     */
+    private static void storeCopies(Platform platform, long count) throws IOException {
+        if (count <= 0) {
+            return;
+        }
+        try (MongoClient client = MongoClients.create(storeUri(platform))) {
+            copy(client.getDatabase("booking").getCollection("bookings"), count, Filters.eq("status", "CONFIRMED"));
+            copy(client.getDatabase("notification").getCollection("booking_notifications"), count, Filters.exists("_id"));
+            copy(client.getDatabase("therapist").getCollection("assignments"), count, Filters.exists("_id"));
+        }
+    }
+
+    private static void copy(MongoCollection<Document> collection, long count, Bson template) {
+        Document original = collection.find(template).first();
+        if (original == null) {
+            throw new IllegalStateException("nothing to copy in " + collection.getNamespace());
+        }
+        original.remove("outbox");
+        original.remove("nextDueAt");
+        List<Document> batch = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            Document copy = new Document(original);
+            copy.put("_id", "stored-copy-" + i);
+            batch.add(copy);
+            if (batch.size() == 1000 || i == count - 1) {
+                collection.insertMany(batch);
+                batch = new ArrayList<>();
+            }
+        }
+    }
+
+    private static String storeUri(Platform platform) throws IOException {
+        Path command = platform.dataDirectory().resolve("run").resolve("booking-service.command");
+        return Files.readAllLines(command).stream().filter(line -> line.startsWith("--spring.mongodb.uri="))
+                .map(line -> line.substring("--spring.mongodb.uri=".length())).findFirst().orElseThrow();
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
@@ -858,6 +905,9 @@ class DecisionBenchmark {
                 run -> ms(percentile(run.availability().chainDay(), 50)) + " / " + ms(percentile(run.availability().chainDay(), 95))));
         lines.add(across(runs, "idle, all processes (% of a core)", run -> percentOfCore(run.idle().values().stream().mapToLong(Long::longValue).sum())));
         lines.add(across(runs, "bookings stored", run -> String.format(Locale.ROOT, "%,d", run.stored())));
+        lines.add(across(runs, "idle with more bookings stored (% of a core)",
+                run -> percentOfCore(run.idleAtScale().values().stream().mapToLong(Long::longValue).sum())));
+        lines.add(across(runs, "bookings stored then", run -> String.format(Locale.ROOT, "%,d", run.storedAtScale())));
         lines.add(across(runs, "relay ceiling, records/s", run -> rate(run.ceiling().perSecond())));
         lines.add(across(runs, "platform / relay, decisions/s", run -> String.format(Locale.ROOT, "%.2f %%",
                 100 * run.burstRate() / run.ceiling().perSecond())));
@@ -916,17 +966,19 @@ class DecisionBenchmark {
         lines.add(row("availability, the chain (" + availability.branches() + " branches offered), one day",
                 ms(percentile(availability.chainDay(), 50)), ms(percentile(availability.chainDay(), 95)), ms(percentile(availability.chainDay(), 99))));
         lines.add("");
-        lines.add("### Idle, " + IDLE.toSeconds() + " s after the load settled, " + String.format(Locale.ROOT, "%,d", run.stored())
-                + " bookings stored");
+        lines.add("### Idle, " + IDLE.toSeconds() + " s after the load settled, with " + String.format(Locale.ROOT, "%,d", run.stored())
+                + " and then " + String.format(Locale.ROOT, "%,d", run.storedAtScale()) + " bookings stored");
         lines.add("");
-        lines.add("| process | % of one core |");
-        lines.add("|---|---:|");
+        lines.add("| process | % of one core | with more stored |");
+        lines.add("|---|---:|---:|");
         long idleTotal = 0;
+        long idleAtScaleTotal = 0;
         for (String process : run.processes()) {
-            lines.add(row(process, percentOfCore(run.idle().get(process))));
+            lines.add(row(process, percentOfCore(run.idle().get(process)), percentOfCore(run.idleAtScale().get(process))));
             idleTotal += run.idle().get(process);
+            idleAtScaleTotal += run.idleAtScale().get(process);
         }
-        lines.add(row("**all processes**", "**" + percentOfCore(idleTotal) + "**"));
+        lines.add(row("**all processes**", "**" + percentOfCore(idleTotal) + "**", "**" + percentOfCore(idleAtScaleTotal) + "**"));
         lines.add("");
         lines.add("### The ceiling: " + ceiling.delivered() + " records of " + ceiling.valueBytes()
                 + " bytes through three hops on the same broker (plain clients)");
