@@ -26,6 +26,9 @@ public class NarrowingMemoryBackend extends MemoryBackend {
         if (HelloCommand.matches(command)) {
             return HelloCommand.answer(other -> super.handleCommand(channel, databaseName, other, query));
         }
+        if (CountDocumentsCommand.matches(command, query)) {
+            return CountDocumentsCommand.answer(databaseName, query, count -> super.handleCommand(channel, databaseName, "count", count));
+        }
         Document answer = super.handleCommand(channel, databaseName, command, query);
         return "serverStatus".equalsIgnoreCase(command) ? statistics.addTo(answer) : answer;
     }

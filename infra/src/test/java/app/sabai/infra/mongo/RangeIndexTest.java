@@ -4,6 +4,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -226,6 +229,29 @@ class RangeIndexTest {
     }
 
     /** A query's answer with what the store read to give it, from {@code serverStatus} before and after. */
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "disk"})
+    void countingDocumentsAnswersAsAScanWithoutHoldingTheCollection(String backend) {
+        try (MongoClient client = client(backend)) {
+            MongoDatabase database = client.getDatabase("ranges");
+            MongoCollection<Document> collection = indexed(database, "counted-" + backend);
+            messages(collection);
+            Bson due = Filters.lte("dueAt", Date.from(NOW));
+
+            Reading all = Reading.of(database, () -> List.of(Long.toString(collection.countDocuments())));
+            assertThat(all.answer()).containsExactly("200");
+            assertThat(all.scannedObjects()).as("documents read to count a whole collection").isZero();
+            Reading dueOnes = Reading.of(database, () -> List.of(Long.toString(collection.countDocuments(due))));
+            assertThat(dueOnes.answer()).containsExactly(Long.toString(collection.find(due).into(new ArrayList<>()).size()));
+            assertThat(dueOnes.collectionScans()).isZero();
+            assertThat(collection.countDocuments(due, new CountOptions().skip(100).limit(5))).isEqualTo(5);
+            assertThat(collection.countDocuments(Filters.eq("channel", "FAX"))).isZero();
+            assertThat(collection.aggregate(List.of(Aggregates.group("$channel", Accumulators.sum("n", 1)), Aggregates.sort(Sorts.ascending("_id"))))
+                    .into(new ArrayList<>())).extracting(group -> group.getString("_id") + "=" + group.getInteger("n"))
+                    .as("other aggregations as before").containsExactly("EMAIL=100", "SMS=100");
+        }
+    }
+
     private record Reading(List<String> answer, long scannedObjects, long collectionScans) {
 
         static Reading of(MongoDatabase database, Supplier<List<String>> query) {

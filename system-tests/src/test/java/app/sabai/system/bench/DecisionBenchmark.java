@@ -221,7 +221,7 @@ class DecisionBenchmark {
                 List<String> profiled = new ArrayList<>();
                 String toProfile = System.getProperty("bench.jfr", "").trim();
                 if (!toProfile.isEmpty()) {
-                    profiled.addAll(profile(gateway, stream, pids, ticksPerSecond, List.of(toProfile.split("\\s*,\\s*"))));
+                    profiled.addAll(profile(setup, gateway, stream, pids, ticksPerSecond, List.of(toProfile.split("\\s*,\\s*"))));
                 }
                 storeCopies(platform, STORED_FOR_IDLE - stored);
                 stream.awaitQuiet(QUIET, Duration.ofMinutes(2));
@@ -714,9 +714,9 @@ class DecisionBenchmark {
      * {@code jfr view hot-methods} go to {@code target/benchmarks/jfr/}. Kept apart from the figures above: recording
      * costs CPU.
      */
-    private static List<String> profile(Gateway gateway, BookingStream stream, Map<String, Long> pids, long ticksPerSecond,
-                                        List<String> names) throws Exception {
-        Path folder = Path.of("target", "benchmarks", "jfr").toAbsolutePath();
+    private static List<String> profile(Setup setup, Gateway gateway, BookingStream stream, Map<String, Long> pids,
+                                        long ticksPerSecond, List<String> names) throws Exception {
+        Path folder = Path.of("target", "benchmarks", "jfr", setup.label().replaceAll("[^A-Za-z0-9]+", "-")).toAbsolutePath();
         Files.createDirectories(folder);
         Path bin = Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent();
         for (String name : names) {
@@ -812,7 +812,7 @@ class DecisionBenchmark {
 
     private static long storedBookings(Platform platform) throws IOException {
         try (MongoClient client = MongoClients.create(storeUri(platform))) {
-            return client.getDatabase("booking").getCollection("bookings").countDocuments();
+            return client.getDatabase("booking").getCollection("bookings").estimatedDocumentCount();
         }
     }
 
@@ -840,10 +840,22 @@ class DecisionBenchmark {
         }
         original.remove("outbox");
         original.remove("nextDueAt");
+        List<String> unique = new ArrayList<>();
+        for (Document index : collection.listIndexes()) {
+            if (index.getBoolean("unique", false)) {
+                index.get("key", Document.class).keySet().stream().filter(field -> !field.equals("_id") && !field.contains("."))
+                        .forEach(unique::add);
+            }
+        }
         List<Document> batch = new ArrayList<>();
         for (long i = 0; i < count; i++) {
             Document copy = new Document(original);
             copy.put("_id", "stored-copy-" + i);
+            for (String field : unique) {
+                if (copy.get(field) != null) {
+                    copy.put(field, copy.get(field) + "-copy-" + i);
+                }
+            }
             batch.add(copy);
             if (batch.size() == 1000 || i == count - 1) {
                 collection.insertMany(batch);
