@@ -15,6 +15,7 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -107,15 +108,25 @@ public class NarrowingH2Backend extends H2Backend {
             this.statistics = statistics;
         }
 
+        /**
+         * The documents found are copies. An update changes the document a query found in place before putting it back,
+         * and the document the map holds is the one its page holds: changed in place, it could be changed while the
+         * store's background writer encodes that page, which then fails and closes the store.
+         */
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                              Document fieldSelector) {
             Iterable<Object> candidates = IndexNarrowing.candidates(getIndexes(), query);
+            QueryResult found;
             if (candidates == null) {
                 statistics.collectionScan(count());
-                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                found = super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            } else {
+                found = matchDocuments(query, statistics.counted(candidates), orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            return matchDocuments(query, statistics.counted(candidates), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            List<Document> copies = new ArrayList<>();
+            found.forEach(document -> copies.add(document.cloneDeeply()));
+            return new QueryResult(copies, found.getCursorId());
         }
     }
 }

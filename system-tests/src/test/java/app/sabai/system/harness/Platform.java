@@ -187,6 +187,10 @@ public final class Platform implements AutoCloseable {
                 // Killed processes are gone soon enough; what is left of the folder below is then left behind.
             }
         }
+        if (Boolean.getBoolean("sabai.keep-data")) {
+            System.err.println("The platform's data folder is kept: " + data);
+            return;
+        }
         try (Stream<Path> paths = Files.walk(data)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
