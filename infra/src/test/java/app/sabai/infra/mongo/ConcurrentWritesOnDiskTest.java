@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConcurrentWritesOnDiskTest {
 
     private static final int WRITERS = 4;
-    private static final int UPDATES = 1500;
+    private static final int UPDATES = 300;
+    /** Sessions each document starts with: large documents keep the writer encoding for longer. */
+    private static final int EARLIER = 600;
 
     @TempDir
     Path dataDirectory;
@@ -36,7 +38,11 @@ class ConcurrentWritesOnDiskTest {
              MongoClient client = MongoClients.create(store.uri("busy"))) {
             MongoCollection<Document> days = client.getDatabase("busy").getCollection("days");
             for (int writer = 0; writer < WRITERS; writer++) {
-                days.insertOne(new Document("_id", "day-" + writer).append("version", 0).append("sessions", new ArrayList<>()));
+                List<Document> earlier = new ArrayList<>();
+                for (int i = 0; i < EARLIER; i++) {
+                    earlier.add(new Document("booking", "earlier-" + i).append("note", "x".repeat(200)));
+                }
+                days.insertOne(new Document("_id", "day-" + writer).append("version", 0).append("sessions", earlier));
             }
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
             try {
@@ -61,7 +67,7 @@ class ConcurrentWritesOnDiskTest {
             }
             for (Document day : days.find()) {
                 assertThat(day.getInteger("version")).as(day.getString("_id")).isEqualTo(UPDATES);
-                assertThat(day.getList("sessions", Document.class)).hasSize(UPDATES);
+                assertThat(day.getList("sessions", Document.class)).hasSize(EARLIER + UPDATES);
                 assertThat(day.getInteger("pending-" + (UPDATES - 1) % 2)).isEqualTo(UPDATES - 1);
             }
         }
