@@ -6,6 +6,7 @@ import app.sabai.system.harness.Gateway;
 import app.sabai.system.harness.Ledger;
 import app.sabai.system.harness.Platform;
 import app.sabai.system.harness.SteadyLoad;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -36,6 +37,12 @@ class InvariantsUnderFaultsSystemTest {
      * 5 minutes as shipped, 20 s here so that the accounting need not wait that long for it.
      */
     private static final List<String> LAUNCHER_OPTIONS = List.of("--jvm-options", "-Dsabai.dispatch.lease=PT20S");
+
+    @BeforeAll
+    static void aloneOnTheMachine() {
+        // Two platforms on two cores would make this one's restarts and settling wait on the other.
+        Platform.discardShared();
+    }
 
     @Test
     void everyAcceptedBookingIsDecidedOnceAndNobodyIsDoubleBookedWhileEachProcessIsKilledInTurn() throws Exception {
