@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -135,7 +136,7 @@ class AccountingTest {
 
     /** A platform's state after a load, built one booking at a time as a platform that keeps its promises leaves it. */
     private static final class PlatformState {
-        final Set<String> accepted = new java.util.HashSet<>();
+        final Set<String> accepted = new HashSet<>();
         final List<DecisionEvent> decisions = new ArrayList<>();
         final Map<String, String> statuses = new HashMap<>();
         final List<Session> sessions = new ArrayList<>();
