@@ -61,6 +61,32 @@ public final class Mailbox {
         return to(address).stream().filter(kind).toList();
     }
 
+    /**
+     * The {@code Message-ID} of every message received, one entry per message file: an id that appears twice was
+     * delivered twice (a send the sender could not know had left, repeated under the same id).
+     */
+    public List<String> messageIds() {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            List<String> ids = new ArrayList<>();
+            for (Path file : files.filter(path -> path.toString().endsWith(".eml")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    String id = new MimeMessage(PARSING, in).getMessageID();
+                    if (id != null) {
+                        ids.add(id);
+                    }
+                } catch (MessagingException e) {
+                    // Still being written: counted on the next look.
+                }
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The message in the file, or null while the mail server is still writing it. */
     private static Mail read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

@@ -52,6 +52,17 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
+     * Throws the shared platform away if one runs, for a test that wants the machine to itself (a platform of its own
+     * under load and faults); the next {@link #shared()} starts a fresh one.
+     */
+    public static synchronized void discardShared() {
+        if (shared != null) {
+            shared.discard();
+            shared = null;
+        }
+    }
+
+    /**
      * A platform of its own, for a test that compares runs or changes how it is started ({@code --instances},
      * {@code --jvm-options}); {@link #close()} throws it away. Its own shutdown hook does the same if the test JVM ends first.
      */
