@@ -121,7 +121,8 @@ public class Rosters {
      */
     public synchronized void heard(TherapistRosterChanged published) {
         Roster known = cached.get(published.therapistId());
-        if (known != null && !says(known, published)) {
+        // Not held: a read in flight may have read the roster before this change, so it is not kept either.
+        if (known == null || !says(known, published)) {
             changes++;
             cached.remove(published.therapistId());
         }

@@ -143,6 +143,9 @@ public class TherapistDirectory {
                         branchId.equals(published.homeBranchId()) || published.coveringBranchIds().contains(branchId));
         if (stale) {
             changed(published.therapistId());
+        } else if (known == null) {
+            // A read in flight may have read the therapist before this change: it is not kept.
+            changes++;
         }
     }
 
