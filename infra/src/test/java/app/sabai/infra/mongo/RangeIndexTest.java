@@ -228,7 +228,6 @@ class RangeIndexTest {
         return ids;
     }
 
-    /** A query's answer with what the store read to give it, from {@code serverStatus} before and after. */
     @ParameterizedTest
     @ValueSource(strings = {"memory", "disk"})
     void countingDocumentsAnswersAsAScanWithoutHoldingTheCollection(String backend) {
@@ -252,6 +251,7 @@ class RangeIndexTest {
         }
     }
 
+    /** A query's answer with what the store read to give it, from {@code serverStatus} before and after. */
     private record Reading(List<String> answer, long scannedObjects, long collectionScans) {
 
         static Reading of(MongoDatabase database, Supplier<List<String>> query) {
