@@ -11,8 +11,8 @@ import java.util.Map;
  * Which encoding the on-disk store's documents are in. A collection's documents live in the map
  * {@code databases.<database>.<collection>} (mongo-java-server's name, keyed by {@code _id}); since format 1 its values
  * are {@link StoredDocumentType}, before that Java-serialized. {@link #upgrade} converts a store of the earlier format
- * once, when it opens, before any database is opened; the store's other maps (meta, unique indexes) keep H2's default
- * encoding.
+ * once, when it opens, before any database is opened; the meta maps keep H2's default encoding, and the unique indexes
+ * convert their own maps as they open ({@link StoredUniqueIndex}).
  * <p>
  * The upgrade survives a crash at any point, because a commit (synced to disk) separates every step that depends on an
  * earlier one:
@@ -67,7 +67,7 @@ final class DocumentFormat {
     }
 
     /** Commits, and makes the file hold it even if the machine, not just the process, goes down next. */
-    private static void durably(MVStore store) {
+    static void durably(MVStore store) {
         store.commit();
         store.sync();
     }

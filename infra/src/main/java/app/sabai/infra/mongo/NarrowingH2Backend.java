@@ -20,8 +20,9 @@ import java.util.List;
 
 /**
  * The on-disk (H2 MVStore) backend with {@link IndexNarrowing} and {@link RangeIndex}es (kept in memory, rebuilt when
- * the store opens), its documents encoded by {@link StoredDocumentType}, answering {@code hello} ({@link HelloCommand})
- * and reporting its {@link ScanStatistics} in {@code serverStatus}.
+ * the store opens), its documents encoded by {@link StoredDocumentType} and its unique indexes keyed by
+ * {@link StoredKeyType} ({@link StoredUniqueIndex}), answering {@code hello} ({@link HelloCommand}) and reporting its
+ * {@link ScanStatistics} in {@code serverStatus}.
  */
 public class NarrowingH2Backend extends H2Backend {
 
@@ -82,13 +83,28 @@ public class NarrowingH2Backend extends H2Backend {
             this.statistics = statistics;
         }
 
+        private Opening opening() {
+            return store != null ? new Opening(store, statistics) : OPENING.get();
+        }
+
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            Opening opening = store != null ? new Opening(store, statistics) : OPENING.get();
+            Opening opening = opening();
             String fullName = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> dataMap = DocumentFormat.openDataMap(opening.store(), DocumentFormat.DATA_PREFIX + fullName);
             MVMap<String, Object> metaMap = opening.store().openMap(META_PREFIX + fullName);
             return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, opening.statistics());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            return StoredUniqueIndex.open(opening().store(), getFullCollectionNamespace(collectionName), indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            store.removeMap(StoredUniqueIndex.mapName(getFullCollectionNamespace(collection.getCollectionName()), indexName));
         }
 
         @Override

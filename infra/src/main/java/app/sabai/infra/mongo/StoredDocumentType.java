@@ -107,7 +107,7 @@ final class StoredDocumentType extends BasicDataType<Document> {
         return document;
     }
 
-    private static void writeValue(WriteBuffer buffer, Object value) {
+    static void writeValue(WriteBuffer buffer, Object value) {
         switch (value) {
             case null -> buffer.put(NULL);
             case Boolean b -> buffer.put(b ? TRUE : FALSE);
@@ -141,7 +141,7 @@ final class StoredDocumentType extends BasicDataType<Document> {
         }
     }
 
-    private static Object readValue(ByteBuffer buffer) {
+    static Object readValue(ByteBuffer buffer) {
         byte tag = buffer.get();
         return switch (tag) {
             case NULL -> null;
@@ -175,7 +175,7 @@ final class StoredDocumentType extends BasicDataType<Document> {
             case MIN_KEY -> MinKey.getInstance();
             case MAX_KEY -> MaxKey.getInstance();
             case SERIALIZED -> deserialize(bytes(buffer, DataUtils.readVarInt(buffer)));
-            default -> throw new IllegalStateException("Unknown value tag " + tag + " in a stored document");
+            default -> throw new IllegalStateException("Unknown value tag " + tag + " in a stored document or key");
         };
     }
 
@@ -210,7 +210,7 @@ final class StoredDocumentType extends BasicDataType<Document> {
     }
 
     /** About the bytes {@link #writeValue} writes for the value (strings counted as ASCII). */
-    private static int encodedSize(Object value) {
+    static int encodedSize(Object value) {
         return switch (value) {
             case null -> 1;
             case Boolean b -> 1;
