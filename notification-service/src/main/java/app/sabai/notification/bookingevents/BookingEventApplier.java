@@ -21,6 +21,7 @@ import app.sabai.notification.store.BookingNotificationsStore;
 import app.sabai.notification.store.StoredBookingNotifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
@@ -37,6 +39,10 @@ import java.util.function.BiFunction;
  * booking's notifications (a decision) is first decided on an empty state without reading: the write creates the
  * document, or finds it there and loses like any race. Whatever becomes due is the dispatcher's, which the store
  * tells of the write.
+ * <p>
+ * {@code sabai.testing.skip-applied-event-guard=true} leaves out the "not applied yet" guard, so that a redelivered
+ * event is applied again. It exists only to show that the fault-injection suite's accounting catches the duplicates
+ * that follow; nothing else may set it.
  */
 @Component
 public class BookingEventApplier {
@@ -47,11 +53,17 @@ public class BookingEventApplier {
     private final BookingNotificationsStore store;
     private final ReminderPlanner planner;
     private final Clock clock;
+    private final boolean guarded;
 
-    public BookingEventApplier(BookingNotificationsStore store, ReminderPlanner planner, Clock clock) {
+    public BookingEventApplier(BookingNotificationsStore store, ReminderPlanner planner, Clock clock,
+                               @Value("${sabai.testing.skip-applied-event-guard:false}") boolean skipGuard) {
         this.store = store;
         this.planner = planner;
         this.clock = clock;
+        this.guarded = !skipGuard;
+        if (skipGuard) {
+            log.warn("sabai.testing.skip-applied-event-guard is set: redelivered booking events are applied again");
+        }
     }
 
     public void apply(BookingEvent event) {
@@ -96,12 +108,13 @@ public class BookingEventApplier {
                 return;
             }
             StoredBookingNotifications current = found.get();
-            if (current.hasApplied(event.eventId())) {
+            if (guarded && current.hasApplied(event.eventId())) {
                 log.debug("{} {} already applied", event.getClass().getSimpleName(), event.eventId());
                 return;
             }
             Change change = decide.apply(current.state(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-            if (store.write(current, change, event.eventId())) {
+            UUID appliedId = guarded ? event.eventId() : null;
+            if (store.write(current, change, appliedId)) {
                 log.info("{} {} applied to booking {}: {} message(s) on record", event.getClass().getSimpleName(), event.eventId(),
                         event.bookingId(), change.state().messages().size());
                 return;

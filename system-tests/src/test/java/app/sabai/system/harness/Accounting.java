@@ -56,6 +56,10 @@ public final class Accounting {
         }
     }
 
+    /** One record of a {@code -dlt} topic, by its key. */
+    public record DeadLetter(String topic, String key) {
+    }
+
     /**
      * Everything read after the platform settled.
      *
@@ -64,11 +68,14 @@ public final class Accounting {
      * @param statuses    every booking in booking-service's store, by id
      * @param sessions    every entry of every day document (a session filed on two days appears twice)
      * @param messageIds  the {@code Message-ID} of every email in the mailbox, one per message received
-     * @param deadLetters records held by each {@code -dlt} topic
+     * @param deadLetters every record of every {@code -dlt} topic
+     * @param planted     the keys of the poison records put on the topics on purpose: each must reach a dead-letter
+     *                    topic (once for each group that reads it, or again after a replay), and nothing else may
      * @param lag         records not yet processed by each of the services' consumer groups
      */
     public record Facts(Set<String> accepted, List<DecisionEvent> decisions, Map<String, String> statuses,
-                        List<Session> sessions, List<String> messageIds, Map<String, Long> deadLetters, Map<String, Long> lag) {
+                        List<Session> sessions, List<String> messageIds, List<DeadLetter> deadLetters, Set<String> planted,
+                        Map<String, Long> lag) {
     }
 
     /** The counts, in the order printed, and what broke. */
@@ -188,8 +195,14 @@ public final class Accounting {
         problem(problems, counts, "confirmation for a booking not confirmed",
                 confirmations.keySet().stream().filter(id -> !confirmed.contains(id)).sorted().toList());
 
-        counts.put("records in dead-letter topics", facts.deadLetters().values().stream().mapToLong(Long::longValue).sum());
-        problem(problems, counts, "dead-letter topics holding records", entries(facts.deadLetters()));
+        counts.put("records in dead-letter topics", (long) facts.deadLetters().size());
+        counts.put("  of which poison planted on purpose", facts.deadLetters().stream()
+                .filter(letter -> facts.planted().contains(letter.key())).count());
+        problem(problems, counts, "dead letters not planted", facts.deadLetters().stream()
+                .filter(letter -> !facts.planted().contains(letter.key())).map(letter -> letter.topic() + " " + letter.key()).sorted().toList());
+        Set<String> deadLettered = facts.deadLetters().stream().map(DeadLetter::key).collect(Collectors.toSet());
+        problem(problems, counts, "planted poison never dead-lettered", facts.planted().stream()
+                .filter(key -> !deadLettered.contains(key)).sorted().toList());
         counts.put("consumer lag of the services' groups", facts.lag().values().stream().mapToLong(Long::longValue).sum());
         problem(problems, counts, "consumer groups behind", entries(facts.lag()));
         return new Report(counts, List.copyOf(problems));

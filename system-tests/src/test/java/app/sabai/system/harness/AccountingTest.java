@@ -1,5 +1,6 @@
 package app.sabai.system.harness;
 
+import app.sabai.system.harness.Accounting.DeadLetter;
 import app.sabai.system.harness.Accounting.DecisionEvent;
 import app.sabai.system.harness.Accounting.Session;
 import org.junit.jupiter.api.Test;
@@ -103,14 +104,27 @@ class AccountingTest {
     void aMissingConfirmationADeadLetterAndLagAreReported() {
         PlatformState state = state().confirmed("b1", "therapist-a", TEN);
         state.messageIds.clear();
-        state.deadLetters.put("sabai.assignments-dlt", 1L);
+        state.deadLetters.add(new DeadLetter("sabai.assignments-dlt", "liverpool"));
         state.lag.put("booking-service", 3L);
 
         Accounting.Report report = Accounting.check(state.facts());
 
         assertThat(report.problems()).hasSize(3).anySatisfy(problem -> assertThat(problem).contains("confirmation", "b1"))
-                .anySatisfy(problem -> assertThat(problem).contains("sabai.assignments-dlt=1"))
+                .anySatisfy(problem -> assertThat(problem).contains("dead letters not planted", "sabai.assignments-dlt liverpool"))
                 .anySatisfy(problem -> assertThat(problem).contains("booking-service=3"));
+    }
+
+    @Test
+    void plantedPoisonIsExpectedInTheDeadLetterTopicsAndReportedWhenItNeverArrives() {
+        PlatformState state = state().confirmed("b1", "therapist-a", TEN);
+        state.planted.addAll(List.of("poison-1", "poison-2"));
+        state.deadLetters.add(new DeadLetter("sabai.bookings-dlt", "poison-1"));
+        state.deadLetters.add(new DeadLetter("sabai.bookings-dlt", "poison-1"));
+
+        Accounting.Report report = Accounting.check(state.facts());
+
+        assertThat(report.count("  of which poison planted on purpose")).isEqualTo(2);
+        assertThat(report.problems()).singleElement().asString().contains("planted poison never dead-lettered", "poison-2");
     }
 
     @Test
@@ -141,7 +155,8 @@ class AccountingTest {
         final Map<String, String> statuses = new HashMap<>();
         final List<Session> sessions = new ArrayList<>();
         final List<String> messageIds = new ArrayList<>();
-        final Map<String, Long> deadLetters = new TreeMap<>(Map.of("sabai.bookings-dlt", 0L));
+        final List<DeadLetter> deadLetters = new ArrayList<>();
+        final Set<String> planted = new HashSet<>();
         final Map<String, Long> lag = new TreeMap<>(Map.of("booking-service", 0L, "therapist-service", 0L));
 
         /** Confirmed with a 60-minute session at {@code start} and 15 minutes' changeover, in room-1 and on the therapist. */
@@ -163,7 +178,7 @@ class AccountingTest {
         }
 
         Accounting.Facts facts() {
-            return new Accounting.Facts(Set.copyOf(accepted), decisions, statuses, sessions, messageIds, deadLetters, lag);
+            return new Accounting.Facts(Set.copyOf(accepted), decisions, statuses, sessions, messageIds, deadLetters, planted, lag);
         }
     }
 }

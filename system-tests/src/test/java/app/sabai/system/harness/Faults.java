@@ -70,6 +70,21 @@ public final class Faults implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM, as an operator stops a service: it finishes what it holds, its consumers leave their groups at once, and
+     * it exits. Returns once it is gone.
+     */
+    public synchronized void stop(String name) {
+        ProcessHandle jvm = jvm(name);
+        remember(name, jvm);
+        signal("TERM", jvm.pid());
+        try {
+            jvm.onExit().get(RESTART_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(name + " (pid " + jvm.pid() + ") did not stop on SIGTERM", e);
+        }
+    }
+
     /** SIGSTOP: the JVM holds its sockets and sessions but answers nothing until {@link #resume}. */
     public synchronized void pause(String name) {
         signal("STOP", jvm(name).pid());
@@ -85,6 +100,11 @@ public final class Faults implements AutoCloseable {
      * branches in its catalogue as it had before). Later faults aimed at the name hit the new process.
      */
     public synchronized void restart(String name) {
+        restart(name, List.of());
+    }
+
+    /** As {@link #restart(String)}, with JVM options added to the child's own (system properties, for example). */
+    public synchronized void restart(String name, List<String> jvmOptions) {
         Child child = children.get(name);
         if (child == null) {
             throw new IllegalStateException("Nothing known of how " + name + " ran: restart only what this killed");
@@ -95,7 +115,7 @@ public final class Faults implements AutoCloseable {
         try {
             Path log = platform.dataDirectory().resolve("logs").resolve(name + ".log");
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(child.command())
+            ProcessBuilder builder = new ProcessBuilder(withJvmOptions(child.command(), jvmOptions))
                     .directory(Path.of(System.getProperty("sabai.home", "..")).toAbsolutePath().normalize().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -143,6 +163,19 @@ public final class Faults implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    private static List<String> withJvmOptions(List<String> command, List<String> jvmOptions) {
+        List<String> changed = new ArrayList<>(command);
+        int java = 0;
+        while (java < changed.size() && !(changed.get(java).endsWith("/java") || changed.get(java).equals("java"))) {
+            java++;
+        }
+        if (java == changed.size()) {
+            throw new IllegalStateException("No java in " + command);
+        }
+        changed.addAll(java + 1, jvmOptions);
+        return changed;
     }
 
     /** The first time a child is aimed at, how it runs is read, so that it can be started again the same way. */

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -99,14 +100,19 @@ public final class Ledger {
      * confirmation sent again once the lease of a killed sender ran out) then shows as kept; what is broken stays broken.
      */
     public Accounting.Report settleAndCount(Set<String> accepted, Duration patience) {
+        return settleAndCount(accepted, Set.of(), patience);
+    }
+
+    /** As {@link #settleAndCount(Set, Duration)}, with the keys of poison records planted on purpose. */
+    public Accounting.Report settleAndCount(Set<String> accepted, Set<String> planted, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         awaitSettled(Duration.ofSeconds(5), patience);
-        AtomicReference<Accounting.Report> report = new AtomicReference<>(Accounting.check(read(accepted)));
+        AtomicReference<Accounting.Report> report = new AtomicReference<>(Accounting.check(read(accepted, planted)));
         Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
         if (!report.get().holds() && !left.isZero()) {
             try {
                 await().atMost(left).pollInterval(Duration.ofSeconds(2))
-                        .until(() -> report.updateAndGet(previous -> Accounting.check(read(accepted))).holds());
+                        .until(() -> report.updateAndGet(previous -> Accounting.check(read(accepted, planted))).holds());
             } catch (ConditionTimeoutException stillBroken) {
                 // The last count says what broke.
             }
@@ -114,19 +120,16 @@ public final class Ledger {
         return report.get();
     }
 
-    public Accounting.Facts read(Set<String> accepted) {
+    public Accounting.Facts read(Set<String> accepted, Set<String> planted) {
         try (Admin admin = admin()) {
             Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            Map<String, Long> deadLetters = new TreeMap<>();
+            List<Accounting.DeadLetter> deadLetters = new ArrayList<>();
             Set<String> dlts = topics.stream().filter(topic -> topic.endsWith("-dlt")).collect(Collectors.toSet());
-            Map<TopicPartition, Long> ends = endOffsets(admin, dlts);
-            Map<TopicPartition, Long> starts = offsets(admin, ends.keySet(), OffsetSpec.earliest());
-            ends.forEach((partition, end) -> deadLetters.merge(partition.topic(), end - starts.getOrDefault(partition, 0L), Long::sum));
-            dlts.forEach(topic -> deadLetters.putIfAbsent(topic, 0L));
+            readToEnd(dlts, record -> deadLetters.add(new Accounting.DeadLetter(record.topic(), record.key())));
             Map<String, Long> lag = lag(admin);
             try (MongoClient mongo = MongoClients.create(mongoUri())) {
                 return new Accounting.Facts(accepted, decisions(), statuses(mongo), sessions(mongo),
-                        new Mailbox(platform.dataDirectory()).messageIds(), deadLetters, lag);
+                        new Mailbox(platform.dataDirectory()).messageIds(), deadLetters, Set.copyOf(planted), lag);
             }
         } catch (Exception e) {
             throw new IllegalStateException("Could not read what the platform holds", e);
@@ -146,11 +149,25 @@ public final class Ledger {
     /** Every decision record on {@code sabai.bookings}, from the beginning to the end offsets of now. */
     private List<Accounting.DecisionEvent> decisions() {
         List<Accounting.DecisionEvent> decisions = new ArrayList<>();
+        readToEnd(Set.of("sabai.bookings"), record -> {
+            String type = Topics.header(record, "ce_type");
+            if (type != null && Accounting.DECISIONS.containsKey(type)) {
+                decisions.add(new Accounting.DecisionEvent(Topics.header(record, "ce_subject"), type, Topics.header(record, "ce_id")));
+            }
+        });
+        return decisions;
+    }
+
+    /** Every record of the topics, from the beginning to the end offsets of now. */
+    private void readToEnd(Set<String> topics, Consumer<ConsumerRecord<String, byte[]>> each) {
+        if (topics.isEmpty()) {
+            return;
+        }
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor("sabai.bookings").stream()
+            List<TopicPartition> partitions = topics.stream().flatMap(topic -> consumer.partitionsFor(topic).stream())
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -158,18 +175,11 @@ public final class Ledger {
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("sabai.bookings could not be read to its end " + ends);
+                    throw new IllegalStateException(topics + " could not be read to their end " + ends);
                 }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    String type = Topics.header(record, "ce_type");
-                    if (type != null && Accounting.DECISIONS.containsKey(type)) {
-                        decisions.add(new Accounting.DecisionEvent(Topics.header(record, "ce_subject"), type,
-                                Topics.header(record, "ce_id")));
-                    }
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
             }
         }
-        return decisions;
     }
 
     private static Map<String, String> statuses(MongoClient mongo) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -105,6 +106,20 @@ public final class Platform implements AutoCloseable {
         Path file = data.resolve("run").resolve(name + ".pid");
         try {
             return Files.exists(file) ? Optional.of(Long.parseLong(Files.readString(file).trim())) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the launcher's and every child's log to {@code folder}: the data folder goes when the platform closes. */
+    public void keepLogsIn(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            try (Stream<Path> logs = Stream.concat(Stream.of(data.resolve("launcher.log")), Files.list(data.resolve("logs")))) {
+                for (Path log : logs.filter(Files::isRegularFile).toList()) {
+                    Files.copy(log, folder.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

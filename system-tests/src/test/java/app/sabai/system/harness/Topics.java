@@ -1,8 +1,12 @@
 package app.sabai.system.harness;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,7 +24,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** An independent Kafka client: reads topics from the beginning and publishes records as they are. */
 public final class Topics {
@@ -62,6 +69,30 @@ public final class Topics {
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish to " + record.topic(), e);
+        }
+    }
+
+    /**
+     * Moves a consumer group that has no members (its service stopped) back to the first record of every partition it
+     * has committed, as {@code kafka-consumer-groups --reset-offsets --to-earliest} does after a disaster recovery.
+     *
+     * @return how many records the group will read again
+     */
+    public long rewind(String group) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> earliest = admin.listOffsets(committed.keySet().stream()
+                            .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.earliest())))
+                    .all().get(30, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+            admin.alterConsumerGroupOffsets(group, earliest.entrySet().stream()
+                            .collect(Collectors.toMap(Map.Entry::getKey, entry -> new OffsetAndMetadata(entry.getValue()))))
+                    .all().get(30, TimeUnit.SECONDS);
+            return committed.entrySet().stream().filter(entry -> entry.getValue() != null)
+                    .mapToLong(entry -> entry.getValue().offset() - earliest.get(entry.getKey())).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not rewind consumer group " + group, e);
         }
     }
 
