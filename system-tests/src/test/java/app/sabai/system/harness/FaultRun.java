@@ -38,6 +38,7 @@ public final class FaultRun {
     private final Timeline timeline = new Timeline();
     private final Set<String> planted = ConcurrentHashMap.newKeySet();
     private SteadyLoad load;
+    private boolean loadFinished;
 
     /** What the clients saw and what the accounting counted, with how long the scenario took. */
     public record Result(FaultScenario scenario, SteadyLoad.Outcome outcome, Accounting.Report report, Duration took,
@@ -118,6 +119,7 @@ public final class FaultRun {
             step.action().apply(this);
         }
         SteadyLoad.Outcome outcome = load.finish();
+        loadFinished = true;
         note("every booking answered (" + outcome.resent() + " sends repeated)");
         accepted.addAll(outcome.accepted());
         Accounting.Report report = ledger.settleAndCount(accepted, planted,
@@ -131,7 +133,7 @@ public final class FaultRun {
     }
 
     public void note(String what) {
-        timeline.note(what + (load == null ? "" : " (" + load.sent() + " bookings sent)"));
+        timeline.note(what + (load == null || loadFinished ? "" : " (" + load.sent() + " bookings sent)"));
     }
 
     /** {@code kill -9} of the named process, then started again at once, as its supervisor would. */
