@@ -53,20 +53,21 @@ class FaultMatrixSystemTest {
                 .append("Run on ").append(LocalDate.now()).append(" with `./mvnw -B -ntp -pl system-tests verify -Pfault-matrix`")
                 .append(" (after `./mvnw -q -B -ntp -DskipTests package`):\n\n")
                 .append("| scenario | what is done | bookings | answered 202 | sends repeated | confirmed | rejected | sessions overlapping"
-                        + " | dead letters (planted) | result | took |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
+                        + " | reminders due | dead letters (planted) | result | took |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
         for (FaultScenario scenario : FaultScenarios.matrix()) {
             FaultRun.Result result = RESULTS.get(scenario.name());
             if (result == null) {
                 table.append("| ").append(scenario.name()).append(" | ").append(scenario.description())
-                        .append(" | | | | | | | | not run, or the run stopped with an error (see the test's output) | |\n");
+                        .append(" | | | | | | | | | not run, or the run stopped with an error (see the test's output) | |\n");
                 continue;
             }
             var report = result.report();
-            table.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %d | %d (%d) | %s | %d s |%n",
+            table.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %d | %d | %d (%d) | %s | %d s |%n",
                     scenario.name(), scenario.description(), scenario.bookings(), result.outcome().accepted().size(),
                     result.outcome().resent(), report.count("  bookings decided CONFIRMED"), report.count("  bookings decided REJECTED"),
-                    report.count("overlapping sessions of one therapist, room or unit"), report.count("records in dead-letter topics"),
+                    report.count("overlapping sessions of one therapist, room or unit"), report.count("reminders due by the count"),
+                    report.count("records in dead-letter topics"),
                     report.count("  of which poison planted on purpose"), result.verdict(), result.took().toSeconds()));
         }
         table.append(END);

@@ -30,7 +30,7 @@ final class FaultScenarios {
 
     static List<FaultScenario> matrix() {
         return List.of(servicesAndBrokerKilled(), replayWithoutTheGuard(), everyProcessKilled(), brokerPausedPastSessionTimeout(),
-                twoInstancesOfEachService(), replayOfEveryGroup(), poisonOnEveryTopic());
+                twoInstancesOfEachService(), replayOfEveryGroup(), poisonOnEveryTopic(), staffAtWork());
     }
 
     /** The short form: therapist-service frozen for 5 s, then each of the three services and the broker killed in turn. */
@@ -95,6 +95,17 @@ final class FaultScenarios {
                 after(40, run -> run.replayFromTheStart("therapist-service", List.of())),
                 after(80, run -> run.replayFromTheStart("booking-service", List.of())),
                 after(120, run -> run.replayFromTheStart("notification-service", List.of()))), null);
+    }
+
+    static FaultScenario staffAtWork() {
+        return new FaultScenario("staff-at-work",
+                "cancellations, reschedules, reassignments and a therapist's sick day mixed into the load, twice;"
+                        + " kill -9 of therapist-service and booking-service between them",
+                List.of("--jvm-options", SHORT_LEASE), 200, 2, List.of(
+                after(60, run -> run.staffOperations(4)),
+                after(90, run -> run.killAndRestart("therapist-service")),
+                after(120, run -> run.staffOperations(4)),
+                after(150, run -> run.killAndRestart("booking-service"))), null);
     }
 
     static FaultScenario poisonOnEveryTopic() {

@@ -30,5 +30,8 @@ class InvariantsUnderFaultsSystemTest {
         assertThat(result.failures()).as(result.toString()).isEmpty();
         assertThat(result.report().count("  bookings decided CONFIRMED")).as("bookings confirmed, so that sessions were checked")
                 .isPositive();
+        if (scenario.caught() == null) {
+            assertThat(result.report().count("reminders due by the count")).as("reminders due, so that they were checked").isPositive();
+        }
     }
 }

@@ -2,6 +2,7 @@ package app.sabai.system.harness;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,17 +28,33 @@ public final class Accounting {
     public static final String CONFIRMED = "sabai.bookings.BookingConfirmed.v1";
     public static final String REJECTED = "sabai.bookings.BookingRejected.v1";
     public static final String NEEDS_ATTENTION = "sabai.bookings.BookingNeedsAttention.v1";
-    /** The terminal decisions on a request, with the booking status each leaves in booking-service's store. */
-    public static final Map<String, String> DECISIONS = Map.of(CONFIRMED, "CONFIRMED", REJECTED, "REJECTED",
-            NEEDS_ATTENTION, "NEEDS_ATTENTION");
+    public static final String CANCELLED = "sabai.bookings.BookingCancelled.v1";
+    public static final String RESCHEDULED = "sabai.bookings.BookingRescheduled.v1";
+    public static final String THERAPIST_CHANGED = "sabai.bookings.BookingTherapistChanged.v1";
+    /**
+     * The events of a booking's life that leave it in a status, with that status. A reschedule asked for is not among
+     * them: one that is refused publishes nothing, and the booking is back where it was.
+     */
+    public static final Map<String, String> STATUS_AFTER = Map.of(CONFIRMED, "CONFIRMED", REJECTED, "REJECTED",
+            NEEDS_ATTENTION, "NEEDS_ATTENTION", CANCELLED, "CANCELLED", RESCHEDULED, "CONFIRMED", THERAPIST_CHANGED, "CONFIRMED",
+            "sabai.bookings.BookingCompleted.v1", "COMPLETED", "sabai.bookings.BookingNoShow.v1", "NO_SHOW");
 
     private static final int EXAMPLES = 5;
+    /**
+     * How near its due time a reminder's fate is left open: one due less than this before the count may still be on its
+     * way (the dispatcher's round), and one whose booking was confirmed less than this before it was due may have been
+     * planned after its time had passed, and rightly never sent.
+     */
+    private static final Duration REMINDER_MARGIN = Duration.ofSeconds(20);
 
     private Accounting() {
     }
 
-    /** One decision record on {@code sabai.bookings}: its {@code ce_subject}, {@code ce_type} and {@code ce_id}. */
-    public record DecisionEvent(String bookingId, String type, String eventId) {
+    /**
+     * One record of a booking's life on {@code sabai.bookings} (a type of {@link #STATUS_AFTER}): its {@code ce_subject},
+     * {@code ce_type} and {@code ce_id}.
+     */
+    public record LifeEvent(String bookingId, String type, String eventId, Instant at) {
     }
 
     /**
@@ -64,7 +81,8 @@ public final class Accounting {
      * Everything read after the platform settled.
      *
      * @param accepted    the ids the clients were answered 202 with
-     * @param decisions   every decision record on {@code sabai.bookings}, redeliveries included
+     * @param events      every record of a booking's life on {@code sabai.bookings}, in the topic's order (a booking's
+     *                    records share a partition), redeliveries included
      * @param statuses    every booking in booking-service's store, by id
      * @param sessions    every entry of every day document (a session filed on two days appears twice)
      * @param messageIds  the {@code Message-ID} of every email in the mailbox, one per message received
@@ -72,10 +90,13 @@ public final class Accounting {
      * @param planted     the keys of the poison records put on the topics on purpose: each must reach a dead-letter
      *                    topic (once for each group that reads it, or again after a replay), and nothing else may
      * @param lag         records not yet processed by each of the services' consumer groups
+     * @param starts      when each stored booking starts
+     * @param leads       the reminders' lead times notification-service ran with
+     * @param readAt      when this was read: a reminder due by then (and planned well before) must have been sent
      */
-    public record Facts(Set<String> accepted, List<DecisionEvent> decisions, Map<String, String> statuses,
+    public record Facts(Set<String> accepted, List<LifeEvent> events, Map<String, String> statuses,
                         List<Session> sessions, List<String> messageIds, List<DeadLetter> deadLetters, Set<String> planted,
-                        Map<String, Long> lag) {
+                        Map<String, Long> lag, Map<String, Instant> starts, List<Duration> leads, Instant readAt) {
     }
 
     /** The counts, in the order printed, and what broke. */
@@ -112,44 +133,70 @@ public final class Accounting {
         Set<String> accepted = facts.accepted();
         counts.put("requests answered 202", (long) accepted.size());
 
-        // Every accepted request decided exactly once: distinct event ids, so that a redelivery is not a second decision.
-        Map<String, Map<String, String>> decisionsByBooking = new HashMap<>();
+        // Every accepted request decided exactly once: confirmed or rejected, counted by distinct event id so that a
+        // redelivery is no second decision. A request that waited too long for its decision needs attention until the
+        // decision comes, or for good.
+        Map<String, Map<String, String>> lives = new HashMap<>();
+        Map<String, Instant> confirmedAt = new HashMap<>();
         long redeliveries = 0;
-        for (DecisionEvent event : facts.decisions()) {
-            String previous = decisionsByBooking.computeIfAbsent(event.bookingId(), id -> new LinkedHashMap<>())
-                    .put(event.eventId(), event.type());
+        for (LifeEvent event : facts.events()) {
+            if (event.type().equals(CONFIRMED)) {
+                confirmedAt.putIfAbsent(event.bookingId(), event.at());
+            }
+            String previous = lives.computeIfAbsent(event.bookingId(), id -> new LinkedHashMap<>()).put(event.eventId(), event.type());
             if (previous != null) {
                 redeliveries++;
             }
         }
-        counts.put("decision records on sabai.bookings", (long) facts.decisions().size());
+        counts.put("records of bookings' lives on sabai.bookings", (long) facts.events().size());
         counts.put("  of which redelivered (same ce_id again)", redeliveries);
+        Map<String, String> decisions = new HashMap<>();
+        List<String> decidedTwice = new ArrayList<>();
+        lives.forEach((id, life) -> {
+            List<String> decided = life.values().stream().filter(type -> type.equals(CONFIRMED) || type.equals(REJECTED)).toList();
+            if (decided.size() > 1) {
+                decidedTwice.add(id + " " + decided);
+            }
+            if (!decided.isEmpty()) {
+                decisions.put(id, decided.getFirst());
+            } else if (life.containsValue(NEEDS_ATTENTION)) {
+                decisions.put(id, NEEDS_ATTENTION);
+            }
+        });
         for (String type : List.of(CONFIRMED, REJECTED, NEEDS_ATTENTION)) {
-            counts.put("  bookings decided " + DECISIONS.get(type), decisionsByBooking.values().stream()
-                    .filter(events -> events.containsValue(type)).count());
+            counts.put("  bookings decided " + STATUS_AFTER.get(type), decisions.values().stream().filter(type::equals).count());
         }
-        List<String> undecided = accepted.stream().filter(id -> !decisionsByBooking.containsKey(id)).sorted().toList();
-        List<String> decidedTwice = decisionsByBooking.entrySet().stream().filter(entry -> entry.getValue().size() > 1)
-                .map(entry -> entry.getKey() + " " + entry.getValue().values()).sorted().toList();
-        List<String> decidedUnknown = decisionsByBooking.keySet().stream().filter(id -> !accepted.contains(id)).sorted().toList();
-        problem(problems, counts, "accepted without a decision", undecided);
-        problem(problems, counts, "decided more than once (distinct ce_id)", decidedTwice);
-        problem(problems, counts, "decisions on ids never answered 202", decidedUnknown);
+        problem(problems, counts, "accepted without a decision", accepted.stream().filter(id -> !decisions.containsKey(id)).sorted().toList());
+        problem(problems, counts, "decided more than once (distinct ce_id)", sorted(decidedTwice));
+        problem(problems, counts, "decisions on ids never answered 202",
+                decisions.keySet().stream().filter(id -> !accepted.contains(id)).sorted().toList());
 
-        // The booking as booking-service holds it agrees with its decision.
+        // What happened to a confirmed booking later: staff operations and changes of plan.
+        Map<String, String> later = new LinkedHashMap<>();
+        later.put(CANCELLED, "  later cancelled");
+        later.put(RESCHEDULED, "  later rescheduled");
+        later.put(THERAPIST_CHANGED, "  later given another therapist");
+        later.forEach((type, name) -> counts.put(name, lives.values().stream().filter(life -> life.containsValue(type)).count()));
+        counts.put("  later lost their therapist (needs attention)", lives.values().stream().filter(life -> {
+            List<String> types = List.copyOf(life.values());
+            return types.contains(CONFIRMED) && types.lastIndexOf(NEEDS_ATTENTION) > types.indexOf(CONFIRMED);
+        }).count());
+
+        // The booking as booking-service holds it is where the last event of its life left it.
         Map<String, String> statuses = facts.statuses();
         counts.put("bookings stored", (long) statuses.size());
         problem(problems, counts, "accepted but not stored", accepted.stream().filter(id -> !statuses.containsKey(id)).sorted().toList());
         problem(problems, counts, "stored but never answered 202",
                 statuses.keySet().stream().filter(id -> !accepted.contains(id)).sorted().toList());
         List<String> disagreeing = new ArrayList<>();
-        decisionsByBooking.forEach((id, events) -> {
+        lives.forEach((id, life) -> {
             String status = statuses.get(id);
-            if (events.size() == 1 && status != null && !status.equals(DECISIONS.get(events.values().iterator().next()))) {
-                disagreeing.add(id + " decided " + events.values().iterator().next() + " but stored " + status);
+            String last = List.copyOf(life.values()).getLast();
+            if (status != null && !status.equals(STATUS_AFTER.get(last))) {
+                disagreeing.add(id + " last " + last.replace("sabai.bookings.", "") + " but stored " + status);
             }
         });
-        problem(problems, counts, "stored status differs from the decision", sorted(disagreeing));
+        problem(problems, counts, "stored status differs from the booking's last event", sorted(disagreeing));
 
         // No resource held by two overlapping sessions; each confirmed booking holds one, every other none.
         List<Session> sessions = facts.sessions().stream().distinct().toList();
@@ -169,31 +216,64 @@ public final class Accounting {
             }
         }
         problem(problems, counts, "confirmed without exactly one session", sorted(notOneSession));
-        problem(problems, counts, "sessions held by a booking not confirmed", byBooking.entrySet().stream()
-                .filter(entry -> !confirmed.contains(entry.getKey()))
+        // A booking that lost its therapist keeps its room and equipment for staff to find another; nothing else keeps any.
+        problem(problems, counts, "sessions held by a booking neither confirmed nor needing attention", byBooking.entrySet().stream()
+                .filter(entry -> !confirmed.contains(entry.getKey()) && !"NEEDS_ATTENTION".equals(statuses.get(entry.getKey())))
                 .map(entry -> entry.getKey() + " (" + statuses.getOrDefault(entry.getKey(), "not stored") + ") holds "
                         + entry.getValue().size()).sorted().toList());
+        problem(problems, counts, "therapist session held by a booking that needs attention", byBooking.entrySet().stream()
+                .filter(entry -> "NEEDS_ATTENTION".equals(statuses.get(entry.getKey())))
+                .filter(entry -> entry.getValue().stream().anyMatch(session -> session.kind().equals("therapist")))
+                .map(Map.Entry::getKey).sorted().toList());
 
         // Every confirmed customer told once: one confirmation Message-ID per booking. The same Message-ID twice is a
         // send repeated after a crash left it unknown whether it had gone (at least once, by design), counted apart.
         Map<String, Long> deliveries = facts.messageIds().stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         Map<String, Set<String>> confirmations = new HashMap<>();
+        Map<String, Set<String>> reminders = new HashMap<>();
         deliveries.keySet().forEach(messageId -> {
             String[] parts = decode(messageId);
             if (parts != null && parts[1].equals("confirmation")) {
                 confirmations.computeIfAbsent(parts[0], id -> new HashSet<>()).add(messageId);
+            } else if (parts != null && parts[1].startsWith("P")) {
+                reminders.computeIfAbsent(parts[0] + " " + Duration.parse(parts[1]), id -> new HashSet<>()).add(messageId);
             }
         });
         counts.put("emails received", (long) facts.messageIds().size());
         counts.put("  confirmations (distinct Message-ID)", confirmations.values().stream().mapToLong(Set::size).sum());
+        counts.put("  reminders (distinct Message-ID)", reminders.values().stream().mapToLong(Set::size).sum());
         counts.put("  delivered again under the same Message-ID",
                 deliveries.values().stream().mapToLong(n -> n - 1).sum());
+        // A confirmation tells of the request's decision: a booking confirmed and later cancelled was told of it too.
+        Set<String> decidedConfirmed = decisions.entrySet().stream().filter(entry -> entry.getValue().equals(CONFIRMED))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
         problem(problems, counts, "confirmed without a confirmation email",
-                confirmed.stream().filter(id -> !confirmations.containsKey(id)).sorted().toList());
+                decidedConfirmed.stream().filter(id -> !confirmations.containsKey(id)).sorted().toList());
         problem(problems, counts, "more than one confirmation for a booking", confirmations.entrySet().stream()
                 .filter(entry -> entry.getValue().size() > 1).map(entry -> entry.getKey() + " " + entry.getValue()).sorted().toList());
         problem(problems, counts, "confirmation for a booking not confirmed",
-                confirmations.keySet().stream().filter(id -> !confirmed.contains(id)).sorted().toList());
+                confirmations.keySet().stream().filter(id -> !decidedConfirmed.contains(id)).sorted().toList());
+
+        // Every reminder due by the count is sent, once: for each booking whose life is its confirmation alone (a move
+        // or a cancellation replans or withdraws its reminders), and each lead time notification-service ran with.
+        List<String> remindersDue = new ArrayList<>();
+        lives.forEach((id, life) -> {
+            Instant start = facts.starts().get(id);
+            Instant confirmed = confirmedAt.get(id);
+            if (start == null || confirmed == null || !"CONFIRMED".equals(statuses.get(id)) || !List.copyOf(life.values()).equals(List.of(CONFIRMED))) {
+                return;
+            }
+            for (Duration lead : facts.leads()) {
+                Instant due = start.minus(lead);
+                if (due.isBefore(facts.readAt().minus(REMINDER_MARGIN)) && confirmed.isBefore(due.minus(REMINDER_MARGIN))) {
+                    remindersDue.add(id + " " + lead);
+                }
+            }
+        });
+        counts.put("reminders due by the count", (long) remindersDue.size());
+        problem(problems, counts, "reminder due but not sent", remindersDue.stream().filter(due -> !reminders.containsKey(due)).sorted().toList());
+        problem(problems, counts, "reminder sent more than once (distinct Message-ID)", reminders.entrySet().stream()
+                .filter(entry -> entry.getValue().size() > 1).map(entry -> entry.getKey() + " " + entry.getValue()).sorted().toList());
 
         counts.put("records in dead-letter topics", (long) facts.deadLetters().size());
         counts.put("  of which poison planted on purpose", facts.deadLetters().stream()
@@ -210,7 +290,8 @@ public final class Accounting {
 
     /**
      * A {@code Message-ID} of notification-service ({@code <bookingId%3Aconfirmation@domain>}, see its {@code MessageIds})
-     * as booking id and kind of message; null for any other.
+     * as booking id and kind of message: a notice's name, or a reminder's lead time ({@code <bookingId%3APT2H@domain>});
+     * null for any other.
      */
     static String[] decode(String messageId) {
         String id = messageId.strip();

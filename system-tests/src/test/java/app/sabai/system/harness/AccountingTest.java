@@ -1,10 +1,11 @@
 package app.sabai.system.harness;
 
 import app.sabai.system.harness.Accounting.DeadLetter;
-import app.sabai.system.harness.Accounting.DecisionEvent;
+import app.sabai.system.harness.Accounting.LifeEvent;
 import app.sabai.system.harness.Accounting.Session;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,14 +15,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import static app.sabai.system.harness.Accounting.CANCELLED;
 import static app.sabai.system.harness.Accounting.CONFIRMED;
+import static app.sabai.system.harness.Accounting.NEEDS_ATTENTION;
 import static app.sabai.system.harness.Accounting.REJECTED;
+import static app.sabai.system.harness.Accounting.THERAPIST_CHANGED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The accounting on plain records: it holds for a platform that kept its promises, and names each planted fault. */
 class AccountingTest {
 
     private static final Instant TEN = Instant.parse("2026-12-01T10:00:00Z");
+    /** When every booking of these tests was decided: days before its session. */
+    private static final Instant CONFIRMED_AT = TEN.minus(Duration.ofDays(3));
 
     @Test
     void aPlatformThatKeptEveryPromiseHolds() {
@@ -41,7 +47,7 @@ class AccountingTest {
     @Test
     void aRedeliveredDecisionASessionFiledOnTwoDaysAndAnEmailDeliveredTwiceUnderOneIdAreNoFaults() {
         PlatformState state = state().confirmed("b1", "therapist-a", TEN);
-        state.decisions.add(new DecisionEvent("b1", CONFIRMED, "event-b1"));
+        state.events.add(new LifeEvent("b1", CONFIRMED, "event-b1", CONFIRMED_AT));
         state.sessions.add(state.sessions.getFirst());
         state.messageIds.add(state.messageIds.getFirst());
 
@@ -55,7 +61,7 @@ class AccountingTest {
     @Test
     void aDecisionMadeTwiceIsReported() {
         PlatformState state = state().confirmed("b1", "therapist-a", TEN);
-        state.decisions.add(new DecisionEvent("b1", REJECTED, "a-second-event"));
+        state.events.add(new LifeEvent("b1", CONFIRMED, "a-second-event", CONFIRMED_AT));
 
         Accounting.Report report = Accounting.check(state.facts());
 
@@ -95,7 +101,7 @@ class AccountingTest {
 
         Accounting.Report report = Accounting.check(state.facts());
 
-        assertThat(report.count("sessions held by a booking not confirmed")).isEqualTo(1);
+        assertThat(report.count("sessions held by a booking neither confirmed nor needing attention")).isEqualTo(1);
         assertThat(report.count("confirmed without exactly one session")).isEqualTo(1);
         assertThat(report.problems()).hasSize(2);
     }
@@ -128,9 +134,82 @@ class AccountingTest {
     }
 
     @Test
+    void aBookingsLifeAfterItsDecisionIsFollowedToItsLastEvent() {
+        PlatformState state = state().confirmed("cancelled", "therapist-a", TEN).confirmed("moved", "therapist-b", TEN)
+                .confirmed("lost", "therapist-c", TEN);
+        state.events.add(new LifeEvent("cancelled", CANCELLED, "cancel-1", CONFIRMED_AT));
+        state.statuses.put("cancelled", "CANCELLED");
+        state.sessions.removeIf(session -> session.bookingId().equals("cancelled"));
+        state.events.add(new LifeEvent("moved", THERAPIST_CHANGED, "move-1", CONFIRMED_AT));
+        state.events.add(new LifeEvent("lost", NEEDS_ATTENTION, "lost-1", CONFIRMED_AT));
+        state.statuses.put("lost", "NEEDS_ATTENTION");
+        state.sessions.removeIf(session -> session.bookingId().equals("lost") && session.kind().equals("therapist"));
+        // A request that waited too long for its decision needs attention until the decision comes.
+        state.accepted.add("late");
+        state.events.add(new LifeEvent("late", NEEDS_ATTENTION, "overdue-late", CONFIRMED_AT));
+        state.events.add(new LifeEvent("late", REJECTED, "event-late", CONFIRMED_AT));
+        state.statuses.put("late", "REJECTED");
+
+        Accounting.Report report = Accounting.check(state.facts());
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.count("  bookings decided CONFIRMED")).isEqualTo(3);
+        assertThat(report.count("  bookings decided REJECTED")).isEqualTo(1);
+        assertThat(report.count("  later cancelled")).isEqualTo(1);
+        assertThat(report.count("  later given another therapist")).isEqualTo(1);
+        assertThat(report.count("  later lost their therapist (needs attention)")).isEqualTo(1);
+    }
+
+    @Test
+    void aStoredStatusBehindTheLastEventAndATherapistKeptByABookingThatLostItAreReported() {
+        PlatformState state = state().confirmed("cancelled", "therapist-a", TEN).confirmed("lost", "therapist-c", TEN);
+        // Still stored, and holding its session, as it was before the cancellation.
+        state.events.add(new LifeEvent("cancelled", CANCELLED, "cancel-1", CONFIRMED_AT));
+        state.events.add(new LifeEvent("lost", NEEDS_ATTENTION, "lost-1", CONFIRMED_AT));
+        state.statuses.put("lost", "NEEDS_ATTENTION");
+
+        Accounting.Report report = Accounting.check(state.facts());
+
+        assertThat(report.problems()).hasSize(2)
+                .anySatisfy(problem -> assertThat(problem).contains("stored status differs", "cancelled", "BookingCancelled", "CONFIRMED"))
+                .anySatisfy(problem -> assertThat(problem).contains("therapist session held by a booking that needs attention", "lost"));
+    }
+
+    @Test
+    void aReminderDueByTheCountMustHaveBeenSentOnce() {
+        PlatformState state = state().confirmed("due", "therapist-a", TEN).confirmed("sent-twice", "therapist-b", TEN)
+                .confirmed("missing", "therapist-c", TEN).confirmed("not-yet", "therapist-a", TEN.plus(Duration.ofDays(2)));
+        state.leads.add(Duration.ofHours(2));
+        state.readAt = TEN.minus(Duration.ofMinutes(90));
+        state.messageIds.add("<due%3APT2H@notifications.sabai.app>");
+        state.messageIds.add("<sent-twice%3APT2H@notifications.sabai.app>");
+        state.messageIds.add("<sent-twice%3APT2H%232@notifications.sabai.app>");
+
+        Accounting.Report report = Accounting.check(state.facts());
+
+        assertThat(report.count("reminders due by the count")).isEqualTo(3);
+        assertThat(report.count("  reminders (distinct Message-ID)")).isEqualTo(3);
+        assertThat(report.problems()).hasSize(2)
+                .anySatisfy(problem -> assertThat(problem).contains("reminder due but not sent", "missing PT2H"))
+                .anySatisfy(problem -> assertThat(problem).contains("reminder sent more than once", "sent-twice PT2H"));
+    }
+
+    @Test
+    void aReminderDueBeforeItsBookingWasConfirmedIsNotExpected() {
+        PlatformState state = state().confirmed("late", "therapist-a", TEN);
+        state.leads.add(Duration.between(CONFIRMED_AT, TEN).minusSeconds(5));
+        state.readAt = TEN;
+
+        Accounting.Report report = Accounting.check(state.facts());
+
+        assertThat(report.count("reminders due by the count")).isZero();
+        assertThat(report.problems()).isEmpty();
+    }
+
+    @Test
     void aDecisionOnAnIdNobodyWasAnsweredIsReported() {
         PlatformState state = state().confirmed("b1", "therapist-a", TEN);
-        state.decisions.add(new DecisionEvent("stranger", REJECTED, "event-stranger"));
+        state.events.add(new LifeEvent("stranger", REJECTED, "event-stranger", CONFIRMED_AT));
 
         Accounting.Report report = Accounting.check(state.facts());
 
@@ -140,7 +219,7 @@ class AccountingTest {
     @Test
     void notificationServiceMessageIdsAreReadAsBookingAndKind() {
         assertThat(Accounting.decode("<9b2f-11%3Aconfirmation@notifications.sabai.app>")).containsExactly("9b2f-11", "confirmation");
-        assertThat(Accounting.decode("<9b2f-11%3Areminder%3APT2H%232@notifications.sabai.app>")).containsExactly("9b2f-11", "reminder");
+        assertThat(Accounting.decode("<9b2f-11%3APT2H%232@notifications.sabai.app>")).containsExactly("9b2f-11", "PT2H");
         assertThat(Accounting.decode("<random@elsewhere>")).isNull();
     }
 
@@ -151,19 +230,23 @@ class AccountingTest {
     /** A platform's state after a load, built one booking at a time as a platform that keeps its promises leaves it. */
     private static final class PlatformState {
         final Set<String> accepted = new HashSet<>();
-        final List<DecisionEvent> decisions = new ArrayList<>();
+        final List<LifeEvent> events = new ArrayList<>();
         final Map<String, String> statuses = new HashMap<>();
         final List<Session> sessions = new ArrayList<>();
         final List<String> messageIds = new ArrayList<>();
         final List<DeadLetter> deadLetters = new ArrayList<>();
         final Set<String> planted = new HashSet<>();
         final Map<String, Long> lag = new TreeMap<>(Map.of("booking-service", 0L, "therapist-service", 0L));
+        final Map<String, Instant> starts = new HashMap<>();
+        final List<Duration> leads = new ArrayList<>();
+        Instant readAt = TEN.minus(Duration.ofDays(1));
 
         /** Confirmed with a 60-minute session at {@code start} and 15 minutes' changeover, in room-1 and on the therapist. */
         PlatformState confirmed(String id, String therapist, Instant start) {
             accepted.add(id);
-            decisions.add(new DecisionEvent(id, CONFIRMED, "event-" + id));
+            events.add(new LifeEvent(id, CONFIRMED, "event-" + id, CONFIRMED_AT));
             statuses.put(id, "CONFIRMED");
+            starts.put(id, start);
             sessions.add(new Session("therapist", therapist, id, null, 1, start, start.plusSeconds(75 * 60)));
             sessions.add(new Session("room", "room-of-" + id, id, null, 1, start, start.plusSeconds(75 * 60)));
             messageIds.add("<" + id + "%3Aconfirmation@notifications.sabai.app>");
@@ -172,13 +255,13 @@ class AccountingTest {
 
         PlatformState rejected(String id) {
             accepted.add(id);
-            decisions.add(new DecisionEvent(id, REJECTED, "event-" + id));
+            events.add(new LifeEvent(id, REJECTED, "event-" + id, CONFIRMED_AT));
             statuses.put(id, "REJECTED");
             return this;
         }
 
         Accounting.Facts facts() {
-            return new Accounting.Facts(Set.copyOf(accepted), decisions, statuses, sessions, messageIds, deadLetters, planted, lag);
+            return new Accounting.Facts(Set.copyOf(accepted), events, statuses, sessions, messageIds, deadLetters, planted, lag, starts, leads, readAt);
         }
     }
 }

@@ -2,17 +2,25 @@ package app.sabai.system.harness;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Runs one {@link FaultScenario} on a platform of its own: waits until the demo bookings have settled, starts the steady
@@ -30,6 +38,12 @@ public final class FaultRun {
     private static final Duration PATIENCE = Duration.ofMinutes(2);
     /** A scenario that breaks a promise on purpose waits only this long for the evidence to arrive. */
     private static final Duration PATIENCE_WHEN_BROKEN_ON_PURPOSE = Duration.ofSeconds(30);
+    /** The load books from this many days ahead, so that no reminder of the shipped lead times falls due during a run. */
+    private static final int FIRST_DAY = 5;
+    /** The first reminder falls due this long after notification-service is told its lead times, the others 5 s apart. */
+    private static final Duration REMINDERS_FROM = Duration.ofSeconds(90);
+    /** The first sessions at each branch whose reminders fall due during the load. */
+    private static final int REMINDED_SLOTS = 3;
 
     private final FaultScenario scenario;
     private final Platform platform;
@@ -107,13 +121,13 @@ public final class FaultRun {
     }
 
     private Result loadAndCount(long started) throws Exception {
-        Ledger ledger = new Ledger(platform);
+        Ledger ledger = new Ledger(platform, remindersDueDuringTheLoad());
         if (!ledger.awaitSettled(Duration.ofSeconds(5), PATIENCE)) {
             throw new IllegalStateException("The platform did not settle after its start");
         }
         Set<String> accepted = new HashSet<>(ledger.storedBookings());
         note(accepted.size() + " demo bookings stored before the load");
-        load = new SteadyLoad(new Gateway(platform.gatewayUrl()), scenario.bookings(), scenario.perSecond(), 5, 4, 12).start();
+        load = new SteadyLoad(new Gateway(platform.gatewayUrl()), scenario.bookings(), scenario.perSecond(), FIRST_DAY, 4, 12).start();
         for (FaultScenario.Step step : scenario.steps().stream().sorted(Comparator.comparingInt(FaultScenario.Step::afterSent)).toList()) {
             load.awaitSent(step.afterSent());
             step.action().apply(this);
@@ -130,6 +144,31 @@ public final class FaultRun {
         Files.createDirectories(REPORTS);
         Files.writeString(REPORTS.resolve(scenario.name() + ".txt"), result.toString());
         return result;
+    }
+
+    /**
+     * Lead times chosen so that the reminders of the load's first sessions fall due while it runs: one for each of the
+     * first {@value #REMINDED_SLOTS} sessions at each branch, due from {@link #REMINDERS_FROM} after now, 5 s apart.
+     * Every notification-service is started again with them, and keeps them through later restarts. (A lead time also
+     * gives every other booking a reminder, due hours or days away from the run.)
+     */
+    private List<Duration> remindersDueDuringTheLoad() {
+        Instant firstDue = Instant.now().plus(REMINDERS_FROM);
+        List<Instant> sessions = SteadyLoad.firstSessions(FIRST_DAY, REMINDED_SLOTS);
+        List<Duration> leads = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            leads.add(Duration.between(firstDue.plusSeconds(5L * i), sessions.get(i)).truncatedTo(ChronoUnit.SECONDS));
+        }
+        String option = "-Dsabai.reminders.lead-times=" + leads.stream().map(Duration::toString).collect(Collectors.joining(","));
+        for (String instance : List.of("notification-service", "notification-service-2", "notification-service-3", "notification-service-4")) {
+            if (platform.pid(instance).isPresent()) {
+                faults.stop(instance);
+                faults.restart(instance, List.of(option));
+            }
+        }
+        note("notification-service started again with " + leads.size() + " lead times, their reminders due from "
+                + REMINDERS_FROM.toSeconds() + " s on");
+        return leads;
     }
 
     public void note(String what) {
@@ -203,6 +242,64 @@ public final class FaultRun {
                     + " was answered " + replayed.status() + ": " + replayed.raw());
         }
         note("dead letter " + letter.key() + " replayed from " + letter.topic() + " to " + replayed.body().path("topic").asString());
+    }
+
+    /**
+     * Staff at work while the load goes on, as admin through the gateway: of the bookings confirmed so far, {@code each}
+     * are cancelled, {@code each} asked to move to the same time a day later, {@code each} given the best other
+     * therapist, and the therapist of one more is recorded absent for that day, which re-plans every booking they hold
+     * on it. A refusal (the later time taken, nobody else free) is an answer like any other; a request that gets none, or
+     * a 5xx, is sent again, under the same Idempotency-Key where the API takes one.
+     */
+    public void staffOperations(int each) {
+        Gateway admin = new Gateway(platform.gatewayUrl()).as("admin");
+        List<JsonNode> confirmed = load.acceptedSoFar().stream().sorted().map(admin::booking)
+                .filter(booking -> booking.path("status").asString().equals("CONFIRMED")).limit(3L * each + 1).toList();
+        if (confirmed.size() < 3 * each + 1) {
+            throw new IllegalStateException("Only " + confirmed.size() + " bookings confirmed so far: too few for staff to work on");
+        }
+        Map<String, Integer> answers = new TreeMap<>();
+        for (int i = 0; i < each; i++) {
+            JsonNode cancelled = confirmed.get(i);
+            answer(answers, "cancellation", admin, "/api/bookings/" + cancelled.path("id").asString() + "/cancellation",
+                    "{\"reason\": \"Plans changed\"}", true);
+            JsonNode moved = confirmed.get(each + i);
+            LocalDateTime dayLater = LocalDateTime.parse(moved.path("startLocal").asString()).plusDays(1);
+            answer(answers, "reschedule", admin, "/api/bookings/" + moved.path("id").asString() + "/reschedule",
+                    "{\"startLocal\": \"" + dayLater + "\"}", true);
+            JsonNode reassigned = confirmed.get(2 * each + i);
+            answer(answers, "reassignment", admin, "/api/branches/" + reassigned.path("branchId").asString() + "/bookings/"
+                    + reassigned.path("id").asString() + "/reassignment", "{\"reason\": \"Staff moved it\"}", false);
+        }
+        JsonNode sick = confirmed.get(3 * each);
+        String day = LocalDateTime.parse(sick.path("startLocal").asString()).toLocalDate().toString();
+        answer(answers, "absence", admin, "/api/branches/" + sick.path("branchId").asString() + "/therapists/"
+                        + sick.path("therapist").path("id").asString() + "/absences",
+                "{\"from\": \"" + day + "\", \"to\": \"" + day + "\", \"reason\": \"SICK\", \"note\": \"Off for the day\"}", false);
+        note("staff: " + answers);
+    }
+
+    /** Sends until answered below 500; counts the answer by kind and status. */
+    private static void answer(Map<String, Integer> answers, String kind, Gateway gateway, String path, String body, boolean keyed) {
+        Map<String, String> headers = keyed ? Map.of("Idempotency-Key", UUID.randomUUID().toString()) : Map.of();
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            try {
+                Gateway.Response response = gateway.post(path, body, headers);
+                if (response.status() < 500) {
+                    answers.merge(kind + " " + response.status(), 1, Integer::sum);
+                    return;
+                }
+            } catch (RuntimeException unanswered) {
+                // Sent again below.
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        answers.merge(kind + " unanswered", 1, Integer::sum);
     }
 
     private static String upToExamples(String problem) {

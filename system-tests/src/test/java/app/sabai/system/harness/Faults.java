@@ -103,9 +103,16 @@ public final class Faults implements AutoCloseable {
         restart(name, List.of());
     }
 
-    /** As {@link #restart(String)}, with JVM options added to the child's own (system properties, for example). */
+    /**
+     * As {@link #restart(String)}, with JVM options added to the child's own (system properties, for example). Later
+     * restarts of the child keep them: it runs on as it was last started.
+     */
     public synchronized void restart(String name, List<String> jvmOptions) {
         Child child = children.get(name);
+        if (child != null && !jvmOptions.isEmpty()) {
+            child = new Child(withJvmOptions(child.command(), jvmOptions), child.environment(), child.readiness());
+            children.put(name, child);
+        }
         if (child == null) {
             throw new IllegalStateException("Nothing known of how " + name + " ran: restart only what this killed");
         }
@@ -115,7 +122,7 @@ public final class Faults implements AutoCloseable {
         try {
             Path log = platform.dataDirectory().resolve("logs").resolve(name + ".log");
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(withJvmOptions(child.command(), jvmOptions))
+            ProcessBuilder builder = new ProcessBuilder(child.command())
                     .directory(Path.of(System.getProperty("sabai.home", "..")).toAbsolutePath().normalize().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,9 +50,16 @@ public final class Ledger {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final Platform platform;
+    private final List<Duration> reminderLeads;
 
     public Ledger(Platform platform) {
+        this(platform, List.of());
+    }
+
+    /** A ledger that also expects the reminders of these lead times, which notification-service runs with. */
+    public Ledger(Platform platform, List<Duration> reminderLeads) {
         this.platform = platform;
+        this.reminderLeads = List.copyOf(reminderLeads);
     }
 
     /**
@@ -127,9 +135,13 @@ public final class Ledger {
             Set<String> dlts = topics.stream().filter(topic -> topic.endsWith("-dlt")).collect(Collectors.toSet());
             readToEnd(dlts, record -> deadLetters.add(new Accounting.DeadLetter(record.topic(), record.key())));
             Map<String, Long> lag = lag(admin);
+            Instant readAt = Instant.now();
             try (MongoClient mongo = MongoClients.create(mongoUri())) {
-                return new Accounting.Facts(accepted, decisions(), statuses(mongo), sessions(mongo),
-                        new Mailbox(platform.dataDirectory()).messageIds(), deadLetters, Set.copyOf(planted), lag);
+                Map<String, Instant> starts = new HashMap<>();
+                Map<String, String> statuses = statuses(mongo, starts);
+                return new Accounting.Facts(accepted, lifeEvents(), statuses, sessions(mongo),
+                        new Mailbox(platform.dataDirectory()).messageIds(), deadLetters, Set.copyOf(planted), lag, starts,
+                        reminderLeads, readAt);
             }
         } catch (Exception e) {
             throw new IllegalStateException("Could not read what the platform holds", e);
@@ -142,20 +154,21 @@ public final class Ledger {
      */
     public Set<String> storedBookings() {
         try (MongoClient mongo = MongoClients.create(mongoUri())) {
-            return Set.copyOf(statuses(mongo).keySet());
+            return Set.copyOf(statuses(mongo, new HashMap<>()).keySet());
         }
     }
 
-    /** Every decision record on {@code sabai.bookings}, from the beginning to the end offsets of now. */
-    private List<Accounting.DecisionEvent> decisions() {
-        List<Accounting.DecisionEvent> decisions = new ArrayList<>();
+    /** Every record of a booking's life on {@code sabai.bookings}, from the beginning to the end offsets of now. */
+    private List<Accounting.LifeEvent> lifeEvents() {
+        List<Accounting.LifeEvent> events = new ArrayList<>();
         readToEnd(Set.of("sabai.bookings"), record -> {
             String type = Topics.header(record, "ce_type");
-            if (type != null && Accounting.DECISIONS.containsKey(type)) {
-                decisions.add(new Accounting.DecisionEvent(Topics.header(record, "ce_subject"), type, Topics.header(record, "ce_id")));
+            if (type != null && Accounting.STATUS_AFTER.containsKey(type)) {
+                events.add(new Accounting.LifeEvent(Topics.header(record, "ce_subject"), type, Topics.header(record, "ce_id"),
+                        Instant.ofEpochMilli(record.timestamp())));
             }
         });
-        return decisions;
+        return events;
     }
 
     /** Every record of the topics, from the beginning to the end offsets of now. */
@@ -182,11 +195,15 @@ public final class Ledger {
         }
     }
 
-    private static Map<String, String> statuses(MongoClient mongo) {
+    /** Each stored booking's status, by id; and, into {@code starts}, when it starts. */
+    private static Map<String, String> statuses(MongoClient mongo, Map<String, Instant> starts) {
         Map<String, String> statuses = new HashMap<>();
         for (Document booking : mongo.getDatabase("booking").getCollection("bookings").find()
-                .projection(new Document("status", 1))) {
+                .projection(new Document("status", 1).append("start", 1))) {
             statuses.put(booking.getString("_id"), booking.getString("status"));
+            if (booking.getDate("start") != null) {
+                starts.put(booking.getString("_id"), booking.getDate("start").toInstant());
+            }
         }
         return statuses;
     }

@@ -1,6 +1,7 @@
 package app.sabai.system.harness;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -68,6 +69,21 @@ public final class SteadyLoad implements AutoCloseable {
         this.starts = starts;
     }
 
+    /**
+     * The first {@code slots} start times of the load on its first day, at each branch: the sessions its first
+     * {@code 3 × days × slots} bookings ask for (one each per branch and slot, sent within those bookings' first seconds).
+     */
+    public static List<Instant> firstSessions(int firstDay, int slots) {
+        List<Instant> starts = new ArrayList<>();
+        for (String branch : BRANCHES) {
+            ZoneId zone = ZONES.get(branch);
+            for (int slot = 0; slot < slots; slot++) {
+                starts.add(LocalDate.now(zone).plusDays(firstDay).atTime(LocalTime.of(10, 0).plusMinutes(30L * slot)).atZone(zone).toInstant());
+            }
+        }
+        return starts;
+    }
+
     public SteadyLoad start() {
         long started = System.nanoTime();
         String run = Long.toString(System.currentTimeMillis(), 36);
@@ -97,6 +113,11 @@ public final class SteadyLoad implements AutoCloseable {
     /** How many bookings were sent so far (each at least once): for placing faults within the load. */
     public int sent() {
         return sent.get();
+    }
+
+    /** The ids answered 202 so far. */
+    public Set<String> acceptedSoFar() {
+        return Set.copyOf(accepted);
     }
 
     /** Waits until the n-th booking of the load was sent. */
