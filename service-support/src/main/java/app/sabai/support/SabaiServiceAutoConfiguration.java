@@ -1,6 +1,7 @@
 package app.sabai.support;
 
 import app.sabai.support.kafka.DeadLetterHook;
+import app.sabai.support.kafka.ViewGroups;
 import app.sabai.support.kafka.PoisonRecordException;
 import app.sabai.support.kafka.SabaiEventDeserializer;
 import app.sabai.support.kafka.SabaiTopicsFactory;
@@ -86,12 +87,17 @@ public class SabaiServiceAutoConfiguration {
      * A listener commits its offsets once a second, or after 100 records, instead of after every poll. Under load a poll
      * brings a record or two, and each commit was a write to the broker's offsets log (a sixth of the broker's CPU per
      * booking). A crash now re-delivers up to a second of records, which the consumers' applied-event guards absorb,
-     * as they absorb any redelivery.
+     * as they absorb any redelivery. An in-memory view's group of one start ({@link ViewGroups}) commits nothing: acknowledged
+     * manually, by no one.
      */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> sabaiOffsetCommits() {
         return container -> {
             ContainerProperties properties = container.getContainerProperties();
+            if (ViewGroups.isPerStart(container.getGroupId())) {
+                properties.setAckMode(ContainerProperties.AckMode.MANUAL);
+                return;
+            }
             properties.setAckMode(ContainerProperties.AckMode.COUNT_TIME);
             properties.setAckCount(COMMIT_EVERY_RECORDS);
             properties.setAckTime(COMMIT_EVERY.toMillis());

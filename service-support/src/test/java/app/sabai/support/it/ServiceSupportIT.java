@@ -4,6 +4,7 @@ import app.sabai.contracts.Topic;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.envelope.CloudEventHeaders;
 import app.sabai.support.consume.AppliedEvents;
+import app.sabai.support.kafka.ViewGroups;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxRelay;
 import app.sabai.support.testing.SabaiServiceTest;
@@ -24,6 +25,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import app.sabai.support.testing.TestCallers;
 import app.sabai.support.testing.TestIssuer;
@@ -156,8 +158,9 @@ class ServiceSupportIT {
 
     @Test
     void listenersCommitInBatchesAndStillCommitTheLastRecordsOnceIdle() throws Exception {
-        assertThat(listeners.getListenerContainers()).isNotEmpty().allSatisfy(container ->
-                assertThat(container.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.COUNT_TIME));
+        assertThat(listeners.getListenerContainers()).filteredOn(container -> !ViewGroups.isPerStart(container.getGroupId()))
+                .isNotEmpty().allSatisfy(container ->
+                        assertThat(container.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.COUNT_TIME));
         String key = "commit-" + UUID.randomUUID();
         List<BookingCompleted> events = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -177,6 +180,30 @@ class ServiceSupportIT {
                 assertThat(committed).as("the committed offset of " + partition).isNotNull();
                 assertThat(committed.offset()).isGreaterThan(last.offset());
             });
+        }
+    }
+
+    @Test
+    void anInMemoryViewsGroupOfOneStartCommitsNothingSoThatItVanishesWithItsProcess() throws Exception {
+        String viewGroup = listeners.getListenerContainers().stream().map(MessageListenerContainer::getGroupId)
+                .filter(ViewGroups::isPerStart).findFirst().orElseThrow();
+        assertThat(viewGroup).startsWith("support-test-view-").hasSizeGreaterThan("support-test-view-".length() + 30);
+        String key = "view-" + UUID.randomUUID();
+        BookingCompleted event = new BookingCompleted(UUID.randomUUID(), Instant.now(), key, key, "t-1");
+        TestRecords.publish(Topic.BOOKINGS.topicName(), event);
+        await().atMost(Duration.ofSeconds(20)).until(() -> listener.viewed.contains(event) && listener.received.contains(event));
+        ConsumerRecord<String, byte[]> record = TestRecords.find(Topic.BOOKINGS.topicName(),
+                r -> event.eventId().toString().equals(TestRecords.header(r, "ce_id")), Duration.ofSeconds(10)).orElseThrow();
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().bootstrapServers()))) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            // Once the committing group has committed past the record, a view that committed would have too.
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(admin.listConsumerGroupOffsets("support-test")
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).get(partition)).isNotNull()
+                    .extracting(OffsetAndMetadata::offset).isEqualTo(record.offset() + 1));
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(admin.listConsumerGroupOffsets(viewGroup).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS))
+                            .as("offsets committed by " + viewGroup).isEmpty());
         }
     }
 

@@ -3,6 +3,7 @@ package app.sabai.support.it;
 import app.sabai.contracts.SabaiEvent;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingEvent;
+import app.sabai.support.kafka.ViewGroups;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxSource;
 import app.sabai.support.security.Access;
@@ -66,6 +67,8 @@ class SupportTestApplication {
     static class ReceivedBookingEvents {
 
         final List<SabaiEvent> received = new CopyOnWriteArrayList<>();
+        /** The same events as an in-memory view reads them: in a group of this start's own. */
+        final List<SabaiEvent> viewed = new CopyOnWriteArrayList<>();
         final Map<UUID, String> traceIds = new ConcurrentHashMap<>();
         final Map<UUID, String> loggedTraceIds = new ConcurrentHashMap<>();
         private final Tracer tracer;
@@ -85,6 +88,11 @@ class SupportTestApplication {
                 loggedTraceIds.put(event.eventId(), logged);
             }
             received.add(event);
+        }
+
+        @KafkaListener(topics = "sabai.bookings", groupId = "support-test" + ViewGroups.PER_START, properties = "auto.offset.reset=earliest")
+        void view(BookingEvent event) {
+            viewed.add(event);
         }
     }
 

@@ -3,6 +3,7 @@ package app.sabai.booking.catalogue.adapter;
 import app.sabai.booking.catalogue.Branch;
 import app.sabai.contracts.branches.BranchCatalogued;
 import app.sabai.contracts.branches.BranchEvent;
+import app.sabai.support.kafka.ViewGroups;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ class BranchCatalogueListener {
         this.catalogue = catalogue;
     }
 
-    @KafkaListener(topics = "sabai.branches", groupId = "${spring.application.name}-catalogue-${random.uuid}",
+    @KafkaListener(topics = "sabai.branches", groupId = "${spring.application.name}-catalogue" + ViewGroups.PER_START,
             properties = "auto.offset.reset=earliest")
     void on(BranchEvent event) {
         switch (event) {

@@ -2,6 +2,7 @@ package app.sabai.therapist.branch.adapter;
 
 import app.sabai.contracts.branches.BranchCatalogued;
 import app.sabai.contracts.branches.BranchEvent;
+import app.sabai.support.kafka.ViewGroups;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
@@ -23,7 +24,7 @@ class BranchChangesListener implements ConsumerSeekAware {
         this.catalogue = catalogue;
     }
 
-    @KafkaListener(topics = "sabai.branches", groupId = "${spring.application.name}-branch-changes-${random.uuid}",
+    @KafkaListener(topics = "sabai.branches", groupId = "${spring.application.name}-branch-changes" + ViewGroups.PER_START,
             concurrency = "1", properties = "auto.offset.reset=latest")
     void on(BranchEvent event) {
         switch (event) {

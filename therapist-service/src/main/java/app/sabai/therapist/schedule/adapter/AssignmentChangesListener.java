@@ -11,6 +11,7 @@ import app.sabai.contracts.assignments.TherapistAbsenceWithdrawn;
 import app.sabai.contracts.assignments.TherapistAssigned;
 import app.sabai.contracts.assignments.TherapistReassigned;
 import app.sabai.contracts.assignments.TherapistRosterChanged;
+import app.sabai.support.kafka.ViewGroups;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.branch.adapter.BranchCatalogue;
 import app.sabai.therapist.planning.BookedSession;
@@ -53,7 +54,7 @@ class AssignmentChangesListener implements ConsumerSeekAware {
         this.catalogue = catalogue;
     }
 
-    @KafkaListener(topics = "sabai.assignments", groupId = "${spring.application.name}-assignment-changes-${random.uuid}",
+    @KafkaListener(topics = "sabai.assignments", groupId = "${spring.application.name}-assignment-changes" + ViewGroups.PER_START,
             concurrency = "1", properties = "auto.offset.reset=latest")
     void on(AssignmentEvent event) {
         switch (event) {

@@ -2,6 +2,7 @@ package app.sabai.therapist.staff.adapter;
 
 import app.sabai.contracts.staff.StaffEvent;
 import app.sabai.contracts.staff.TherapistProfiled;
+import app.sabai.support.kafka.ViewGroups;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
@@ -25,7 +26,7 @@ class StaffChangesListener implements ConsumerSeekAware {
     }
 
     @KafkaListener(topics = "sabai.staff",
-            groupId = "${spring.application.name}-staff-changes-${random.uuid}", concurrency = "1", properties = "auto.offset.reset=latest")
+            groupId = "${spring.application.name}-staff-changes" + ViewGroups.PER_START, concurrency = "1", properties = "auto.offset.reset=latest")
     void on(StaffEvent event) {
         switch (event) {
             case TherapistProfiled profiled -> directory.heard(profiled);
