@@ -259,13 +259,13 @@ public final class Accounting {
         List<String> remindersDue = new ArrayList<>();
         lives.forEach((id, life) -> {
             Instant start = facts.starts().get(id);
-            Instant confirmed = confirmedAt.get(id);
-            if (start == null || confirmed == null || !"CONFIRMED".equals(statuses.get(id)) || !List.copyOf(life.values()).equals(List.of(CONFIRMED))) {
+            Instant decidedAt = confirmedAt.get(id);
+            if (start == null || decidedAt == null || !"CONFIRMED".equals(statuses.get(id)) || !List.copyOf(life.values()).equals(List.of(CONFIRMED))) {
                 return;
             }
             for (Duration lead : facts.leads()) {
                 Instant due = start.minus(lead);
-                if (due.isBefore(facts.readAt().minus(REMINDER_MARGIN)) && confirmed.isBefore(due.minus(REMINDER_MARGIN))) {
+                if (due.isBefore(facts.readAt().minus(REMINDER_MARGIN)) && decidedAt.isBefore(due.minus(REMINDER_MARGIN))) {
                     remindersDue.add(id + " " + lead);
                 }
             }

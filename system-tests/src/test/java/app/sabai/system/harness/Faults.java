@@ -108,14 +108,13 @@ public final class Faults implements AutoCloseable {
      * restarts of the child keep them: it runs on as it was last started.
      */
     public synchronized void restart(String name, List<String> jvmOptions) {
-        Child child = children.get(name);
-        if (child != null && !jvmOptions.isEmpty()) {
-            child = new Child(withJvmOptions(child.command(), jvmOptions), child.environment(), child.readiness());
-            children.put(name, child);
-        }
-        if (child == null) {
+        Child known = children.get(name);
+        if (known == null) {
             throw new IllegalStateException("Nothing known of how " + name + " ran: restart only what this killed");
         }
+        Child child = jvmOptions.isEmpty() ? known
+                : new Child(withJvmOptions(known.command(), jvmOptions), known.environment(), known.readiness());
+        children.put(name, child);
         if (pidOf(name).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).isPresent()) {
             throw new IllegalStateException(name + " is still running");
         }
