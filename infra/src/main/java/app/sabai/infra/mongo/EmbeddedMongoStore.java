@@ -16,7 +16,10 @@ import java.nio.file.Path;
  */
 public final class EmbeddedMongoStore implements AutoCloseable {
 
-    /** How often the on-disk store commits; a crash of the store itself loses at most this much. */
+    /**
+     * How often H2 commits on its own. Every command's changes are committed before it is answered (see
+     * {@link NarrowingH2Backend#handleCommand}); this only writes what changes between commands, such as index rebuilds.
+     */
     private static final int COMMIT_DELAY_MILLIS = 100;
 
     private final MongoServer server;

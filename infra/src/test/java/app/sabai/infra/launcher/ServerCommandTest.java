@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,6 +61,34 @@ class ServerCommandTest {
             Document stored = client.getDatabase("booking").getCollection("bookings").find(new Document("_id", id)).first();
             assertThat(stored).isNotNull();
             assertThat(stored.getString("status")).isEqualTo("REQUESTED");
+        }
+    }
+
+    @Test
+    void everyWriteTheStoreAcknowledgedSurvivesAKillDashNine() throws Exception {
+        int port = Ports.free();
+        Path file = data.resolve("mongo").resolve("store.mv");
+        int writes = 300;
+
+        ChildProcess first = start("store", "store", "--port", Integer.toString(port), "--data", file.toString());
+        awaitReady(new Readiness.AcceptsConnections(port));
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            var bookings = client.getDatabase("booking").getCollection("bookings");
+            for (int i = 0; i < writes; i++) {
+                bookings.insertOne(new Document("_id", "booking-" + i).append("status", "REQUESTED"));
+                bookings.updateOne(new Document("_id", "booking-" + i), new Document("$set", new Document("status", "CONFIRMED")));
+            }
+            // No pause: the kill follows the last acknowledged write at once, well within H2's own commit interval.
+            first.kill();
+        }
+        first.onExit().get(20, TimeUnit.SECONDS);
+
+        start("store", "store", "--port", Integer.toString(port), "--data", file.toString());
+        awaitReady(new Readiness.AcceptsConnections(port));
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            var bookings = client.getDatabase("booking").getCollection("bookings");
+            assertThat(bookings.countDocuments()).isEqualTo(writes);
+            assertThat(bookings.countDocuments(new Document("status", "CONFIRMED"))).as("every acknowledged update").isEqualTo(writes);
         }
     }
 
