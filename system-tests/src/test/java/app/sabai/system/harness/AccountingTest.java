@@ -141,6 +141,9 @@ class AccountingTest {
         state.statuses.put("cancelled", "CANCELLED");
         state.sessions.removeIf(session -> session.bookingId().equals("cancelled"));
         state.events.add(new LifeEvent("moved", THERAPIST_CHANGED, "move-1", CONFIRMED_AT));
+        // Another therapist under the move's attempt; the room kept under the first.
+        state.sessions.removeIf(session -> session.bookingId().equals("moved") && session.kind().equals("therapist"));
+        state.sessions.add(new Session("therapist", "therapist-d", "moved", null, 2, TEN, TEN.plusSeconds(75 * 60)));
         state.events.add(new LifeEvent("lost", NEEDS_ATTENTION, "lost-1", CONFIRMED_AT));
         state.statuses.put("lost", "NEEDS_ATTENTION");
         state.sessions.removeIf(session -> session.bookingId().equals("lost") && session.kind().equals("therapist"));

@@ -108,7 +108,11 @@ public final class FaultRun {
              Faults faults = new Faults(platform)) {
             FaultRun run = new FaultRun(scenario, platform, faults);
             try {
-                return run.loadAndCount(started);
+                Result result = run.loadAndCount(started);
+                if (!result.failures().isEmpty()) {
+                    platform.keepLogsIn(REPORTS.resolve(scenario.name() + "-logs"));
+                }
+                return result;
             } catch (Throwable failed) {
                 platform.keepLogsIn(REPORTS.resolve(scenario.name() + "-logs"));
                 throw failed;
