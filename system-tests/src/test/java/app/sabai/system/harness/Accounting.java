@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -42,8 +43,8 @@ public final class Accounting {
     private static final int EXAMPLES = 5;
     /**
      * How near its due time a reminder's fate is left open: one due less than this before the count may still be on its
-     * way (the dispatcher's round), and one whose booking was confirmed less than this before it was due may have been
-     * planned after its time had passed, and rightly never sent.
+     * way, and one whose confirmation arrived less than this before it was due may have been planned after its time
+     * had passed, and rightly never sent.
      */
     private static final Duration REMINDER_MARGIN = Duration.ofSeconds(20);
 
@@ -54,7 +55,7 @@ public final class Accounting {
      * One record of a booking's life on {@code sabai.bookings} (a type of {@link #STATUS_AFTER}): its {@code ce_subject},
      * {@code ce_type} and {@code ce_id}.
      */
-    public record LifeEvent(String bookingId, String type, String eventId, Instant at) {
+    public record LifeEvent(String bookingId, String type, String eventId) {
     }
 
     /**
@@ -86,6 +87,7 @@ public final class Accounting {
      * @param statuses    every booking in booking-service's store, by id
      * @param sessions    every entry of every day document (a session filed on two days appears twice)
      * @param messageIds  the {@code Message-ID} of every email in the mailbox, one per message received
+     * @param received    when each {@code Message-ID} was first received
      * @param deadLetters every record of every {@code -dlt} topic
      * @param planted     the keys of the poison records put on the topics on purpose: each must reach a dead-letter
      *                    topic (once for each group that reads it, or again after a replay), and nothing else may
@@ -95,7 +97,8 @@ public final class Accounting {
      * @param readAt      when this was read: a reminder due by then (and planned well before) must have been sent
      */
     public record Facts(Set<String> accepted, List<LifeEvent> events, Map<String, String> statuses,
-                        List<Session> sessions, List<String> messageIds, List<DeadLetter> deadLetters, Set<String> planted,
+                        List<Session> sessions, List<String> messageIds, Map<String, Instant> received,
+                        List<DeadLetter> deadLetters, Set<String> planted,
                         Map<String, Long> lag, Map<String, Instant> starts, List<Duration> leads, Instant readAt) {
     }
 
@@ -137,12 +140,8 @@ public final class Accounting {
         // redelivery is no second decision. A request that waited too long for its decision needs attention until the
         // decision comes, or for good.
         Map<String, Map<String, String>> lives = new HashMap<>();
-        Map<String, Instant> confirmedAt = new HashMap<>();
         long redeliveries = 0;
         for (LifeEvent event : facts.events()) {
-            if (event.type().equals(CONFIRMED)) {
-                confirmedAt.putIfAbsent(event.bookingId(), event.at());
-            }
             String previous = lives.computeIfAbsent(event.bookingId(), id -> new LinkedHashMap<>()).put(event.eventId(), event.type());
             if (previous != null) {
                 redeliveries++;
@@ -166,7 +165,8 @@ public final class Accounting {
         for (String type : List.of(CONFIRMED, REJECTED, NEEDS_ATTENTION)) {
             counts.put("  bookings decided " + STATUS_AFTER.get(type), decisions.values().stream().filter(type::equals).count());
         }
-        problem(problems, counts, "accepted without a decision", accepted.stream().filter(id -> !decisions.containsKey(id)).sorted().toList());
+        problem(problems, counts, "accepted without a decision",
+                accepted.stream().filter(id -> !decisions.containsKey(id)).sorted().toList());
         problem(problems, counts, "decided more than once (distinct ce_id)", sorted(decidedTwice));
         problem(problems, counts, "decisions on ids never answered 202",
                 decisions.keySet().stream().filter(id -> !accepted.contains(id)).sorted().toList());
@@ -257,22 +257,28 @@ public final class Accounting {
 
         // Every reminder due by the count is sent, once: for each booking whose life is its confirmation alone (a move
         // or a cancellation replans or withdraws its reminders), and each lead time notification-service ran with.
+        // notification-service plans a booking's reminders as it writes the confirmation, and sends that right after:
+        // a reminder is owed when the confirmation arrived well before it was due (one whose time had passed when the
+        // booking was heard of, after an outage, is rightly never sent).
         List<String> remindersDue = new ArrayList<>();
         lives.forEach((id, life) -> {
             Instant start = facts.starts().get(id);
-            Instant decidedAt = confirmedAt.get(id);
-            if (start == null || decidedAt == null || !"CONFIRMED".equals(statuses.get(id)) || !List.copyOf(life.values()).equals(List.of(CONFIRMED))) {
+            Instant toldAt = confirmations.getOrDefault(id, Set.of()).stream().map(facts.received()::get)
+                    .filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
+            boolean onlyConfirmed = List.copyOf(life.values()).equals(List.of(CONFIRMED)) && "CONFIRMED".equals(statuses.get(id));
+            if (start == null || toldAt == null || !onlyConfirmed) {
                 return;
             }
             for (Duration lead : facts.leads()) {
                 Instant due = start.minus(lead);
-                if (due.isBefore(facts.readAt().minus(REMINDER_MARGIN)) && decidedAt.isBefore(due.minus(REMINDER_MARGIN))) {
+                if (due.isBefore(facts.readAt().minus(REMINDER_MARGIN)) && toldAt.isBefore(due.minus(REMINDER_MARGIN))) {
                     remindersDue.add(id + " " + lead);
                 }
             }
         });
         counts.put("reminders due by the count", (long) remindersDue.size());
-        problem(problems, counts, "reminder due but not sent", remindersDue.stream().filter(due -> !reminders.containsKey(due)).sorted().toList());
+        problem(problems, counts, "reminder due but not sent",
+                remindersDue.stream().filter(due -> !reminders.containsKey(due)).sorted().toList());
         problem(problems, counts, "reminder sent more than once (distinct Message-ID)", reminders.entrySet().stream()
                 .filter(entry -> entry.getValue().size() > 1).map(entry -> entry.getKey() + " " + entry.getValue()).sorted().toList());
 
@@ -280,7 +286,8 @@ public final class Accounting {
         counts.put("  of which poison planted on purpose", facts.deadLetters().stream()
                 .filter(letter -> facts.planted().contains(letter.key())).count());
         problem(problems, counts, "dead letters not planted", facts.deadLetters().stream()
-                .filter(letter -> !facts.planted().contains(letter.key())).map(letter -> letter.topic() + " " + letter.key()).sorted().toList());
+                .filter(letter -> !facts.planted().contains(letter.key())).map(letter -> letter.topic() + " " + letter.key())
+                .sorted().toList());
         Set<String> deadLettered = facts.deadLetters().stream().map(DeadLetter::key).collect(Collectors.toSet());
         problem(problems, counts, "planted poison never dead-lettered", facts.planted().stream()
                 .filter(key -> !deadLettered.contains(key)).sorted().toList());

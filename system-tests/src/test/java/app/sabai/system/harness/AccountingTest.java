@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccountingTest {
 
     private static final Instant TEN = Instant.parse("2026-12-01T10:00:00Z");
-    /** When every booking of these tests was decided: days before its session. */
+    /** When every confirmation of these tests was received: days before its session. */
     private static final Instant CONFIRMED_AT = TEN.minus(Duration.ofDays(3));
 
     @Test
@@ -47,7 +47,7 @@ class AccountingTest {
     @Test
     void aRedeliveredDecisionASessionFiledOnTwoDaysAndAnEmailDeliveredTwiceUnderOneIdAreNoFaults() {
         PlatformState state = state().confirmed("b1", "therapist-a", TEN);
-        state.events.add(new LifeEvent("b1", CONFIRMED, "event-b1", CONFIRMED_AT));
+        state.events.add(new LifeEvent("b1", CONFIRMED, "event-b1"));
         state.sessions.add(state.sessions.getFirst());
         state.messageIds.add(state.messageIds.getFirst());
 
@@ -61,7 +61,7 @@ class AccountingTest {
     @Test
     void aDecisionMadeTwiceIsReported() {
         PlatformState state = state().confirmed("b1", "therapist-a", TEN);
-        state.events.add(new LifeEvent("b1", CONFIRMED, "a-second-event", CONFIRMED_AT));
+        state.events.add(new LifeEvent("b1", CONFIRMED, "a-second-event"));
 
         Accounting.Report report = Accounting.check(state.facts());
 
@@ -137,20 +137,20 @@ class AccountingTest {
     void aBookingsLifeAfterItsDecisionIsFollowedToItsLastEvent() {
         PlatformState state = state().confirmed("cancelled", "therapist-a", TEN).confirmed("moved", "therapist-b", TEN)
                 .confirmed("lost", "therapist-c", TEN);
-        state.events.add(new LifeEvent("cancelled", CANCELLED, "cancel-1", CONFIRMED_AT));
+        state.events.add(new LifeEvent("cancelled", CANCELLED, "cancel-1"));
         state.statuses.put("cancelled", "CANCELLED");
         state.sessions.removeIf(session -> session.bookingId().equals("cancelled"));
-        state.events.add(new LifeEvent("moved", THERAPIST_CHANGED, "move-1", CONFIRMED_AT));
+        state.events.add(new LifeEvent("moved", THERAPIST_CHANGED, "move-1"));
         // Another therapist under the move's attempt; the room kept under the first.
         state.sessions.removeIf(session -> session.bookingId().equals("moved") && session.kind().equals("therapist"));
         state.sessions.add(new Session("therapist", "therapist-d", "moved", null, 2, TEN, TEN.plusSeconds(75 * 60)));
-        state.events.add(new LifeEvent("lost", NEEDS_ATTENTION, "lost-1", CONFIRMED_AT));
+        state.events.add(new LifeEvent("lost", NEEDS_ATTENTION, "lost-1"));
         state.statuses.put("lost", "NEEDS_ATTENTION");
         state.sessions.removeIf(session -> session.bookingId().equals("lost") && session.kind().equals("therapist"));
         // A request that waited too long for its decision needs attention until the decision comes.
         state.accepted.add("late");
-        state.events.add(new LifeEvent("late", NEEDS_ATTENTION, "overdue-late", CONFIRMED_AT));
-        state.events.add(new LifeEvent("late", REJECTED, "event-late", CONFIRMED_AT));
+        state.events.add(new LifeEvent("late", NEEDS_ATTENTION, "overdue-late"));
+        state.events.add(new LifeEvent("late", REJECTED, "event-late"));
         state.statuses.put("late", "REJECTED");
 
         Accounting.Report report = Accounting.check(state.facts());
@@ -167,8 +167,8 @@ class AccountingTest {
     void aStoredStatusBehindTheLastEventAndATherapistKeptByABookingThatLostItAreReported() {
         PlatformState state = state().confirmed("cancelled", "therapist-a", TEN).confirmed("lost", "therapist-c", TEN);
         // Still stored, and holding its session, as it was before the cancellation.
-        state.events.add(new LifeEvent("cancelled", CANCELLED, "cancel-1", CONFIRMED_AT));
-        state.events.add(new LifeEvent("lost", NEEDS_ATTENTION, "lost-1", CONFIRMED_AT));
+        state.events.add(new LifeEvent("cancelled", CANCELLED, "cancel-1"));
+        state.events.add(new LifeEvent("lost", NEEDS_ATTENTION, "lost-1"));
         state.statuses.put("lost", "NEEDS_ATTENTION");
 
         Accounting.Report report = Accounting.check(state.facts());
@@ -198,7 +198,7 @@ class AccountingTest {
     }
 
     @Test
-    void aReminderDueBeforeItsBookingWasConfirmedIsNotExpected() {
+    void aReminderDueBeforeItsConfirmationWentOutIsNotExpected() {
         PlatformState state = state().confirmed("late", "therapist-a", TEN);
         state.leads.add(Duration.between(CONFIRMED_AT, TEN).minusSeconds(5));
         state.readAt = TEN;
@@ -212,7 +212,7 @@ class AccountingTest {
     @Test
     void aDecisionOnAnIdNobodyWasAnsweredIsReported() {
         PlatformState state = state().confirmed("b1", "therapist-a", TEN);
-        state.events.add(new LifeEvent("stranger", REJECTED, "event-stranger", CONFIRMED_AT));
+        state.events.add(new LifeEvent("stranger", REJECTED, "event-stranger"));
 
         Accounting.Report report = Accounting.check(state.facts());
 
@@ -237,6 +237,7 @@ class AccountingTest {
         final Map<String, String> statuses = new HashMap<>();
         final List<Session> sessions = new ArrayList<>();
         final List<String> messageIds = new ArrayList<>();
+        final Map<String, Instant> received = new HashMap<>();
         final List<DeadLetter> deadLetters = new ArrayList<>();
         final Set<String> planted = new HashSet<>();
         final Map<String, Long> lag = new TreeMap<>(Map.of("booking-service", 0L, "therapist-service", 0L));
@@ -247,24 +248,26 @@ class AccountingTest {
         /** Confirmed with a 60-minute session at {@code start} and 15 minutes' changeover, in room-1 and on the therapist. */
         PlatformState confirmed(String id, String therapist, Instant start) {
             accepted.add(id);
-            events.add(new LifeEvent(id, CONFIRMED, "event-" + id, CONFIRMED_AT));
+            events.add(new LifeEvent(id, CONFIRMED, "event-" + id));
             statuses.put(id, "CONFIRMED");
             starts.put(id, start);
             sessions.add(new Session("therapist", therapist, id, null, 1, start, start.plusSeconds(75 * 60)));
             sessions.add(new Session("room", "room-of-" + id, id, null, 1, start, start.plusSeconds(75 * 60)));
             messageIds.add("<" + id + "%3Aconfirmation@notifications.sabai.app>");
+            received.put("<" + id + "%3Aconfirmation@notifications.sabai.app>", CONFIRMED_AT);
             return this;
         }
 
         PlatformState rejected(String id) {
             accepted.add(id);
-            events.add(new LifeEvent(id, REJECTED, "event-" + id, CONFIRMED_AT));
+            events.add(new LifeEvent(id, REJECTED, "event-" + id));
             statuses.put(id, "REJECTED");
             return this;
         }
 
         Accounting.Facts facts() {
-            return new Accounting.Facts(Set.copyOf(accepted), events, statuses, sessions, messageIds, deadLetters, planted, lag, starts, leads, readAt);
+            return new Accounting.Facts(Set.copyOf(accepted), events, statuses, sessions, messageIds, received, deadLetters, planted,
+                    lag, starts, leads, readAt);
         }
     }
 }

@@ -164,7 +164,8 @@ public final class FaultRun {
             leads.add(Duration.between(firstDue.plusSeconds(5L * i), sessions.get(i)).truncatedTo(ChronoUnit.SECONDS));
         }
         String option = "-Dsabai.reminders.lead-times=" + leads.stream().map(Duration::toString).collect(Collectors.joining(","));
-        for (String instance : List.of("notification-service", "notification-service-2", "notification-service-3", "notification-service-4")) {
+        for (int n = 1; n <= 4; n++) {
+            String instance = n == 1 ? "notification-service" : "notification-service-" + n;
             if (platform.pid(instance).isPresent()) {
                 faults.stop(instance);
                 faults.restart(instance, List.of(option));

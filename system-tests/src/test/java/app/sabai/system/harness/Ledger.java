@@ -139,9 +139,12 @@ public final class Ledger {
             try (MongoClient mongo = MongoClients.create(mongoUri())) {
                 Map<String, Instant> starts = new HashMap<>();
                 Map<String, String> statuses = statuses(mongo, starts);
+                List<Mailbox.Received> mail = new Mailbox(platform.dataDirectory()).received();
+                Map<String, Instant> firstReceived = new HashMap<>();
+                mail.forEach(message -> firstReceived.merge(message.messageId(), message.at(), (a, b) -> a.isBefore(b) ? a : b));
                 return new Accounting.Facts(accepted, lifeEvents(), statuses, sessions(mongo),
-                        new Mailbox(platform.dataDirectory()).messageIds(), deadLetters, Set.copyOf(planted), lag, starts,
-                        reminderLeads, readAt);
+                        mail.stream().map(Mailbox.Received::messageId).toList(), firstReceived, deadLetters, Set.copyOf(planted),
+                        lag, starts, reminderLeads, readAt);
             }
         } catch (Exception e) {
             throw new IllegalStateException("Could not read what the platform holds", e);
@@ -164,8 +167,7 @@ public final class Ledger {
         readToEnd(Set.of("sabai.bookings"), record -> {
             String type = Topics.header(record, "ce_type");
             if (type != null && Accounting.STATUS_AFTER.containsKey(type)) {
-                events.add(new Accounting.LifeEvent(Topics.header(record, "ce_subject"), type, Topics.header(record, "ce_id"),
-                        Instant.ofEpochMilli(record.timestamp())));
+                events.add(new Accounting.LifeEvent(Topics.header(record, "ce_subject"), type, Topics.header(record, "ce_id")));
             }
         });
         return events;

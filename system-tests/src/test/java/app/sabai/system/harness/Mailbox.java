@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,22 +67,31 @@ public final class Mailbox {
      * delivered twice (a send the sender could not know had left, repeated under the same id).
      */
     public List<String> messageIds() {
+        return received().stream().map(Received::messageId).toList();
+    }
+
+    /** A message as the mail server received it: its {@code Message-ID}, and when its file was written. */
+    public record Received(String messageId, Instant at) {
+    }
+
+    /** Every message received, one entry per message file, oldest file name first. */
+    public List<Received> received() {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            List<String> ids = new ArrayList<>();
+            List<Received> received = new ArrayList<>();
             for (Path file : files.filter(path -> path.toString().endsWith(".eml")).sorted().toList()) {
                 try (InputStream in = Files.newInputStream(file)) {
                     String id = new MimeMessage(PARSING, in).getMessageID();
                     if (id != null) {
-                        ids.add(id);
+                        received.add(new Received(id, Files.getLastModifiedTime(file).toInstant()));
                     }
                 } catch (MessagingException e) {
                     // Still being written: counted on the next look.
                 }
             }
-            return ids;
+            return received;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -78,7 +78,8 @@ public final class SteadyLoad implements AutoCloseable {
         for (String branch : BRANCHES) {
             ZoneId zone = ZONES.get(branch);
             for (int slot = 0; slot < slots; slot++) {
-                starts.add(LocalDate.now(zone).plusDays(firstDay).atTime(LocalTime.of(10, 0).plusMinutes(30L * slot)).atZone(zone).toInstant());
+                LocalTime time = LocalTime.of(10, 0).plusMinutes(30L * slot);
+                starts.add(LocalDate.now(zone).plusDays(firstDay).atTime(time).atZone(zone).toInstant());
             }
         }
         return starts;
