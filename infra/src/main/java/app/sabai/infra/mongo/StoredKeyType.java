@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * How the on-disk store writes and orders the keys of a unique index ({@link StoredUniqueIndex}): mongo-java-server's
@@ -80,14 +81,7 @@ final class StoredKeyType extends BasicDataType<KeyValue> {
 
     @Override
     public int compare(KeyValue a, KeyValue b) {
-        int common = Math.min(a.size(), b.size());
-        for (int i = 0; i < common; i++) {
-            int comparison = compareValues(a.get(i), b.get(i));
-            if (comparison != 0) {
-                return comparison;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
+        return compareElementwise(a.size(), a::get, b.size(), b::get);
     }
 
     /** The order of {@link ValueComparator#ascWithoutListHandling}, but for the departures above. */
@@ -162,13 +156,18 @@ final class StoredKeyType extends BasicDataType<KeyValue> {
     }
 
     private static int compareLists(List<?> a, List<?> b) {
-        int common = Math.min(a.size(), b.size());
+        return compareElementwise(a.size(), a::get, b.size(), b::get);
+    }
+
+    /** Element by element; a prefix sorts first. */
+    private static int compareElementwise(int sizeA, IntFunction<?> a, int sizeB, IntFunction<?> b) {
+        int common = Math.min(sizeA, sizeB);
         for (int i = 0; i < common; i++) {
-            int comparison = compareValues(a.get(i), b.get(i));
+            int comparison = compareValues(a.apply(i), b.apply(i));
             if (comparison != 0) {
                 return comparison;
             }
         }
-        return Integer.compare(a.size(), b.size());
+        return Integer.compare(sizeA, sizeB);
     }
 }

@@ -149,12 +149,7 @@ class DocumentFormatTest {
     }
 
     private List<String> mapNames() {
-        MVStore store = new MVStore.Builder().fileName(file().toString()).readOnly().open();
-        try {
-            return store.getMapNames().stream().sorted().toList();
-        } finally {
-            store.close();
-        }
+        return StoreFiles.mapNames(file());
     }
 
     @Test

@@ -91,22 +91,13 @@ class StoredUniqueIndexTest {
     }
 
     private List<String> mapNames() {
-        MVStore store = new MVStore.Builder().fileName(file().toString()).readOnly().open();
-        try {
-            return store.getMapNames().stream().sorted().toList();
-        } finally {
-            store.close();
-        }
+        return StoreFiles.mapNames(file());
     }
 
     /** The keys of a unique index's map, read as the store reads them. */
     private List<KeyValue> keys(String collectionNamespace, String indexName) {
-        MVStore store = new MVStore.Builder().fileName(file().toString()).readOnly().open();
-        try {
-            return List.copyOf(StoredUniqueIndex.openMap(store, StoredUniqueIndex.mapName(collectionNamespace, indexName)).keySet());
-        } finally {
-            store.close();
-        }
+        return StoreFiles.read(file(), store ->
+                List.copyOf(StoredUniqueIndex.openMap(store, StoredUniqueIndex.mapName(collectionNamespace, indexName)).keySet()));
     }
 
     private static void assertDuplicateKey(Runnable insert) {
