@@ -1,12 +1,12 @@
 package app.sabai.support;
 
 import app.sabai.support.kafka.DeadLetterHook;
-import app.sabai.support.kafka.ViewGroups;
 import app.sabai.support.kafka.PoisonRecordException;
 import app.sabai.support.kafka.SabaiEventDeserializer;
 import app.sabai.support.kafka.SabaiTopicsFactory;
 import app.sabai.support.kafka.SabaiValueSerializer;
 import app.sabai.support.kafka.UnknownEventTypeFilter;
+import app.sabai.support.kafka.ViewGroups;
 import app.sabai.support.lifecycle.ParentProcessWatcher;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxRelay;
@@ -87,8 +87,8 @@ public class SabaiServiceAutoConfiguration {
      * A listener commits its offsets once a second, or after 100 records, instead of after every poll. Under load a poll
      * brings a record or two, and each commit was a write to the broker's offsets log (a sixth of the broker's CPU per
      * booking). A crash now re-delivers up to a second of records, which the consumers' applied-event guards absorb,
-     * as they absorb any redelivery. An in-memory view's group of one start ({@link ViewGroups}) commits nothing: acknowledged
-     * manually, by no one.
+     * as they absorb any redelivery. An in-memory view's group of one start ({@link ViewGroups}) commits nothing: its
+     * records are acknowledged manually, by no one.
      */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> sabaiOffsetCommits() {
