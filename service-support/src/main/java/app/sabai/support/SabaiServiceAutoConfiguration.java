@@ -76,12 +76,14 @@ public class SabaiServiceAutoConfiguration {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 // A fetch is a long poll the broker answers as soon as a record arrives; the wait only bounds an idle
-                // one. 500 ms (Kafka's default) made the idle platform's fetches most of the broker's idle work.
+                // one. 500 ms (Kafka's default) made the idle platform's fetches most of the broker's idle work. Its
+                // one cost: after a rebalance, the first fetch of newly assigned partitions may wait for the
+                // consumer's fetch in flight, up to this long.
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, IDLE_FETCH_WAIT_MS));
     }
 
     /** How long the broker holds a fetch that finds nothing: the idle consumers' polling rate, not a delay. */
-    static final int IDLE_FETCH_WAIT_MS = 2000;
+    static final int IDLE_FETCH_WAIT_MS = 5000;
 
     /**
      * A listener commits its offsets once a second, or after 100 records, instead of after every poll. Under load a poll

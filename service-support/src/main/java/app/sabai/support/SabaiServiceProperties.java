@@ -9,16 +9,22 @@ import java.time.Duration;
  *
  * @param kafka  topic layout: 6 partitions and replication 1 locally (two instances of a service get three each),
  *               12 and 3 in production
- * @param outbox how often the relay sweeps for entries a crash left behind, and how long a send may take
+ * @param outbox how often the relay sweeps for entries a crash or another instance left behind (30 s), and how long
+ *               a send may take
  */
 @ConfigurationProperties("sabai")
 public record SabaiServiceProperties(Kafka kafka, Outbox outbox) {
 
     public static final int LOCAL_PARTITIONS = 6;
+    /**
+     * The outbox sweep is a safety net (writers nudge the relay, a failed relay retries in a second), so it looks
+     * rarely: each look is a query per outbox collection, the idle platform's most frequent store work.
+     */
+    public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(30);
 
     public SabaiServiceProperties {
         kafka = kafka == null ? new Kafka(LOCAL_PARTITIONS, 1) : kafka;
-        outbox = outbox == null ? new Outbox(Duration.ofSeconds(2), Duration.ofSeconds(10)) : outbox;
+        outbox = outbox == null ? new Outbox(DEFAULT_SWEEP_INTERVAL, Duration.ofSeconds(10)) : outbox;
     }
 
     public record Kafka(int partitions, int replicationFactor) {
@@ -30,7 +36,7 @@ public record SabaiServiceProperties(Kafka kafka, Outbox outbox) {
 
     public record Outbox(Duration sweepInterval, Duration sendTimeout) {
         public Outbox {
-            sweepInterval = sweepInterval == null ? Duration.ofSeconds(2) : sweepInterval;
+            sweepInterval = sweepInterval == null ? DEFAULT_SWEEP_INTERVAL : sweepInterval;
             sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
         }
     }

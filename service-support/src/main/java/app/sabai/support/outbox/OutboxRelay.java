@@ -36,12 +36,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes pending outbox entries with the idempotent producer, then pulls them from their document
  * by event id. A crash between the send and the pull only causes a redelivery, which consumers absorb.
- * Writers nudge the relay for low latency; a periodic sweep finds whatever a crash left behind.
+ * Writers nudge the relay, so an event goes out right after its write. The sweep is the safety net: at start, for
+ * what a crash left behind, every {@code sweepInterval} (30 s by default), for what another instance left, and a second
+ * after a relay failed, while the broker or the database is away, until a sweep succeeds.
  *
  * <p>Each record is sent inside a span whose parent is the trace stored with its entry, so the record's
  * {@code traceparent} continues the work that wrote the event, not the relay's own. The relay keeps count of the
@@ -52,6 +55,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int SWEEP_BATCH = 200;
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
     private static final String BACKLOG = "sabai.outbox.backlog";
     static final String WAITING_INDEX = "outbox_waiting";
 
@@ -68,6 +72,7 @@ public class OutboxRelay implements SmartLifecycle {
     private ScheduledExecutorService executor;
     private volatile boolean running;
     private volatile boolean indexed;
+    private final AtomicBoolean retryScheduled = new AtomicBoolean();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, Object> kafka, List<OutboxSource> sources,
                        String applicationName, Duration sweepInterval, Duration sendTimeout, Tracer tracer,
@@ -126,7 +131,8 @@ public class OutboxRelay implements SmartLifecycle {
         try {
             relay(collection, query, new HashSet<>());
         } catch (RuntimeException e) {
-            log.warn("Outbox relay of {} failed, the next sweep retries: {}", collection, e.toString());
+            log.warn("Outbox relay of {} failed, a sweep retries in {}: {}", collection, RETRY_AFTER_FAILURE, e.toString());
+            retrySoon();
         }
     }
 
@@ -262,7 +268,19 @@ public class OutboxRelay implements SmartLifecycle {
                 published = sweep();
             } while (published >= SWEEP_BATCH && running);
         } catch (RuntimeException e) {
-            log.warn("Outbox sweep failed, retrying in {}: {}", sweepInterval, e.toString());
+            log.warn("Outbox sweep failed, retrying in {}: {}", RETRY_AFTER_FAILURE, e.toString());
+            retrySoon();
+        }
+    }
+
+    /** One sweep a second after a failure (however many nudges failed), and again after it while it fails. */
+    private void retrySoon() {
+        ScheduledExecutorService current = executor;
+        if (running && current != null && retryScheduled.compareAndSet(false, true)) {
+            current.schedule(() -> {
+                retryScheduled.set(false);
+                sweepQuietly();
+            }, RETRY_AFTER_FAILURE.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

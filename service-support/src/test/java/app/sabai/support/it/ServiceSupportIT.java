@@ -7,6 +7,7 @@ import app.sabai.support.consume.AppliedEvents;
 import app.sabai.support.kafka.ViewGroups;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxRelay;
+import app.sabai.support.outbox.OutboxSource;
 import app.sabai.support.testing.SabaiServiceTest;
 import app.sabai.support.testing.TestRecords;
 import app.sabai.infra.testsupport.SharedInfrastructure;
@@ -14,7 +15,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +30,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -39,8 +47,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,6 +69,12 @@ class ServiceSupportIT {
     SupportTestApplication.ReceivedBookingEvents listener;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    KafkaTemplate<String, Object> kafka;
+    @Autowired
+    Tracer tracer;
+    @Autowired
+    Propagator propagator;
     @LocalServerPort
     int port;
 
@@ -99,6 +116,55 @@ class ServiceSupportIT {
 
         assertThat(TestRecords.find(Topic.BOOKINGS.topicName(),
                 r -> event.eventId().toString().equals(TestRecords.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(20))).isPresent();
+    }
+
+    /**
+     * The sweep is a rare safety net (an hour here): when a relay fails because the broker is away, the relay tries again
+     * a second later by itself, for a failed first sweep as for a failed nudge.
+     */
+    @Test
+    void aFailedRelayIsTriedAgainWithinSecondsNotAtTheNextSweep() {
+        String collection = "flaky_widgets";
+        AtomicInteger refusals = new AtomicInteger(1);
+        KafkaTemplate<String, Object> flakyBroker = new KafkaTemplate<>(kafka.getProducerFactory()) {
+            @Override
+            public CompletableFuture<SendResult<String, Object>> send(ProducerRecord<String, Object> record) {
+                return refusals.getAndDecrement() > 0
+                        ? CompletableFuture.failedFuture(new KafkaException("broker away"))
+                        : super.send(record);
+            }
+        };
+        OutboxRelay hourlySweeps = new OutboxRelay(mongo, flakyBroker, List.of(new OutboxSource(collection)), "support-test",
+                Duration.ofHours(1), Duration.ofSeconds(5), tracer, propagator, new SimpleMeterRegistry());
+        Outbox flakyOutbox = new Outbox(hourlySweeps, tracer);
+        BookingCompleted leftByACrash = waitingIn(collection, flakyOutbox, "liverpool");
+        try {
+            hourlySweeps.start();
+            assertThat(published(leftByACrash)).as("published by the sweep's retry").isPresent();
+            await().atMost(Duration.ofSeconds(10)).until(() -> refusals.get() < 0);
+
+            refusals.set(1);
+            BookingCompleted nudged = waitingIn(collection, flakyOutbox, "bangkok-sukhumvit");
+            flakyOutbox.written(collection, nudged.bookingId());
+            assertThat(published(nudged)).as("published by the retry after a failed nudge").isPresent();
+            assertThat(refusals.get()).as("the nudge was refused once").isNegative();
+        } finally {
+            hourlySweeps.stop();
+            flakyBroker.destroy();
+        }
+    }
+
+    private BookingCompleted waitingIn(String collection, Outbox into, String branchId) {
+        String id = "widget-" + UUID.randomUUID();
+        BookingCompleted event = new BookingCompleted(UUID.randomUUID(), Instant.now(), id, branchId, "t-3");
+        mongo.getCollection(collection).insertOne(new Document("_id", id));
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), into.append(new Update(), List.of(event)), collection);
+        return event;
+    }
+
+    private static Optional<ConsumerRecord<String, byte[]>> published(BookingCompleted event) {
+        return TestRecords.find(Topic.BOOKINGS.topicName(),
+                r -> event.eventId().toString().equals(TestRecords.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(15));
     }
 
     /** However many documents the collection holds, a sweep reads those with events waiting through its index. */

@@ -45,7 +45,7 @@ class CourseOutbox extends PeriodicSweep {
     /** As often as the outbox relay sweeps. */
     private static Duration sweepInterval(SabaiServiceProperties properties) {
         return properties.outbox() == null || properties.outbox().sweepInterval() == null
-                ? Duration.ofSeconds(2) : properties.outbox().sweepInterval();
+                ? SabaiServiceProperties.DEFAULT_SWEEP_INTERVAL : properties.outbox().sweepInterval();
     }
 
     /** The course is about to hold events in its outbox. */
