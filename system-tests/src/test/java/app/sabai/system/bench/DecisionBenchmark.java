@@ -412,23 +412,7 @@ class DecisionBenchmark {
         }
 
         private static List<Long> timed(Gateway gateway, String query) {
-            for (int i = 0; i < 10; i++) {
-                ok(gateway.get(query), query);
-            }
-            List<Long> latencies = new ArrayList<>();
-            for (int i = 0; i < AVAILABILITY_QUERIES; i++) {
-                long sent = System.nanoTime();
-                ok(gateway.get(query), query);
-                latencies.add(System.nanoTime() - sent);
-            }
-            Collections.sort(latencies);
-            return latencies;
-        }
-
-        private static void ok(Gateway.Response response, String query) {
-            if (response.status() != 200) {
-                throw new IllegalStateException("GET " + query + " answered " + response.status() + ": " + response.raw());
-            }
+            return AvailabilityBenchmark.timed(gateway, query, 10, AVAILABILITY_QUERIES).latencies();
         }
     }
 
@@ -738,7 +722,7 @@ class DecisionBenchmark {
         return lines;
     }
 
-    private static String run(String... command) throws IOException, InterruptedException {
+    static String run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(2, TimeUnit.MINUTES);
@@ -751,7 +735,7 @@ class DecisionBenchmark {
      * Each process's JVM, from the launcher's pid files (further instances, such as {@code therapist-service-2}, after
      * the usual ones); the launcher may start a child through {@code setsid}, whose java is then its descendant.
      */
-    private static Map<String, Long> jvmPids(Platform platform) throws IOException {
+    static Map<String, Long> jvmPids(Platform platform) throws IOException {
         List<String> names = new ArrayList<>(PROCESSES);
         try (var files = Files.list(platform.dataDirectory().resolve("run"))) {
             files.map(file -> file.getFileName().toString()).filter(file -> file.endsWith(".pid"))
@@ -772,7 +756,7 @@ class DecisionBenchmark {
         return process.info().command().map(command -> command.endsWith("/java")).orElse(false);
     }
 
-    private static long clockTicksPerSecond() {
+    static long clockTicksPerSecond() {
         try {
             return Long.parseLong(run("getconf", "CLK_TCK").trim());
         } catch (IOException | NumberFormatException e) {
@@ -783,7 +767,7 @@ class DecisionBenchmark {
         }
     }
 
-    private static Map<String, Long> cpuMillis(Map<String, Long> pids, long ticksPerSecond) {
+    static Map<String, Long> cpuMillis(Map<String, Long> pids, long ticksPerSecond) {
         Map<String, Long> cpu = new LinkedHashMap<>();
         pids.forEach((name, pid) -> cpu.put(name, cpuTicks(pid) * 1000 / ticksPerSecond));
         return cpu;

@@ -77,8 +77,32 @@ public final class Gateway {
         return send(request.build());
     }
 
+    public Response put(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    /** A GET's status, size, and time from sending to its last byte: a benchmark's reading, with no parsing counted. */
+    public record Timed(int status, int bytes, long nanos) {
+    }
+
+    public Timed timedGet(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token()).GET().build();
+        try {
+            long sent = System.nanoTime();
+            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Timed(response.statusCode(), response.body().length, System.nanoTime() - sent);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response delete(String path) {

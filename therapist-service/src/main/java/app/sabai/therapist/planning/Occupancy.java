@@ -2,6 +2,8 @@ package app.sabai.therapist.planning;
 
 import app.sabai.therapist.time.Interval;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,66 +12,184 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-/** What holds each resource over the time that was read: the sessions and absences planning treats as taken. */
-public record Occupancy(Map<Resource, List<BookedSession>> byResource) {
+/**
+ * What holds each resource over the time that was read: the sessions and absences planning treats as taken.
+ *
+ * <p>Each resource's sessions are kept in order of their start, with the longest of them, so that a question about an
+ * interval reads only the sessions that could touch it: an availability search asks about every therapist and room at
+ * every start of a fortnight, and reading each resource's whole fortnight for each made it cost as much as the sessions
+ * held times the starts tried.
+ */
+public final class Occupancy {
 
-    public Occupancy {
-        Map<Resource, List<BookedSession>> copy = new HashMap<>();
-        byResource.forEach((resource, sessions) -> copy.put(resource, distinct(sessions)));
-        byResource = Map.copyOf(copy);
+    private final Map<Resource, Timeline> byResource;
+
+    public Occupancy(Map<Resource, List<BookedSession>> byResource) {
+        Map<Resource, Timeline> timelines = new HashMap<>();
+        byResource.forEach((resource, sessions) -> timelines.put(resource, Timeline.of(sessions)));
+        this.byResource = Map.copyOf(timelines);
+    }
+
+    private Occupancy(Timelines timelines) {
+        this.byResource = Map.copyOf(timelines.byResource());
+    }
+
+    /** Timelines already made, for a copy that changes one resource's. */
+    private record Timelines(Map<Resource, Timeline> byResource) {
     }
 
     public static Occupancy empty() {
         return new Occupancy(Map.of());
     }
 
+    /** Each resource's sessions in order of their start. */
+    public Map<Resource, List<BookedSession>> byResource() {
+        Map<Resource, List<BookedSession>> sessions = new HashMap<>();
+        byResource.forEach((resource, timeline) -> sessions.put(resource, timeline.sessions()));
+        return Map.copyOf(sessions);
+    }
+
     public List<BookedSession> sessions(Resource resource) {
-        return byResource.getOrDefault(resource, List.of());
+        Timeline timeline = byResource.get(resource);
+        return timeline == null ? List.of() : timeline.sessions();
     }
 
     /** Free for {@code blocked}, not counting what the given booking itself holds (null: counting all). */
     public boolean isFree(Resource resource, Interval blocked, String forBooking) {
-        return conflict(resource, blocked, forBooking).isEmpty();
+        Timeline timeline = byResource.get(resource);
+        if (timeline == null) {
+            return true;
+        }
+        List<BookedSession> sessions = timeline.sessions();
+        for (int i = timeline.firstThatMayEndAfter(blocked.start()); i < sessions.size(); i++) {
+            BookedSession session = sessions.get(i);
+            if (!session.start().isBefore(blocked.end())) {
+                break;
+            }
+            if (blocked.start().isBefore(session.end()) && !session.heldBy(forBooking)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first session of another booking, or an absence, in the way of {@code blocked}. */
     public Optional<BookedSession> conflict(Resource resource, Interval blocked, String forBooking) {
-        return sessions(resource).stream()
-                .filter(session -> !session.heldBy(forBooking))
-                .filter(session -> session.blocked().overlaps(blocked))
-                .min(Comparator.comparing(BookedSession::isAbsence).reversed().thenComparing(BookedSession::start));
+        Timeline timeline = byResource.get(resource);
+        if (timeline == null) {
+            return Optional.empty();
+        }
+        List<BookedSession> sessions = timeline.sessions();
+        BookedSession first = null;
+        for (int i = timeline.firstThatMayEndAfter(blocked.start()); i < sessions.size(); i++) {
+            BookedSession session = sessions.get(i);
+            if (!session.start().isBefore(blocked.end())) {
+                break;
+            }
+            if (blocked.start().isBefore(session.end()) && !session.heldBy(forBooking)
+                    && (first == null || FIRST_IN_THE_WAY.compare(session, first) < 0)) {
+                first = session;
+            }
+        }
+        return Optional.ofNullable(first);
     }
+
+    /** An absence before a session, then the earlier. */
+    private static final Comparator<BookedSession> FIRST_IN_THE_WAY = Comparator.comparing(BookedSession::isAbsence).reversed()
+            .thenComparing(BookedSession::start);
 
     /** How many sessions of other bookings the resource gives on a local date. */
     public int count(Resource resource, LocalDate date, ZoneId zone, String forBooking) {
-        return (int) sessions(resource).stream()
-                .filter(session -> !session.isAbsence() && !session.heldBy(forBooking))
-                .filter(session -> session.sessionStart().atZone(zone).toLocalDate().equals(date))
-                .count();
+        Timeline timeline = byResource.get(resource);
+        if (timeline == null) {
+            return 0;
+        }
+        Instant dayStarts = date.atStartOfDay(zone).toInstant();
+        Instant nextDayStarts = date.plusDays(1).atStartOfDay(zone).toInstant();
+        List<BookedSession> sessions = timeline.sessions();
+        int count = 0;
+        for (int i = timeline.firstThatMayEndAfter(dayStarts); i < sessions.size(); i++) {
+            BookedSession session = sessions.get(i);
+            if (!session.start().isBefore(nextDayStarts)) {
+                break;
+            }
+            boolean thatDay = !session.sessionStart().isBefore(dayStarts) && session.sessionStart().isBefore(nextDayStarts);
+            if (thatDay && !session.isAbsence() && !session.heldBy(forBooking)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** This occupancy with one more session held: for planning several bookings against one read. */
     public Occupancy with(Resource resource, BookedSession session) {
-        Map<Resource, List<BookedSession>> more = new LinkedHashMap<>(byResource);
+        Map<Resource, Timeline> more = new LinkedHashMap<>(byResource);
         List<BookedSession> sessions = new ArrayList<>(sessions(resource));
         sessions.add(session);
-        more.put(resource, sessions);
-        return new Occupancy(more);
+        more.put(resource, Timeline.of(sessions));
+        return new Occupancy(new Timelines(more));
     }
 
     /** This occupancy without what the booking holds on the resource. */
     public Occupancy without(Resource resource, String bookingId) {
-        Map<Resource, List<BookedSession>> fewer = new LinkedHashMap<>(byResource);
-        fewer.put(resource, sessions(resource).stream().filter(session -> !session.heldBy(bookingId)).toList());
-        return new Occupancy(fewer);
+        Map<Resource, Timeline> fewer = new LinkedHashMap<>(byResource);
+        fewer.put(resource, Timeline.of(sessions(resource).stream().filter(session -> !session.heldBy(bookingId)).toList()));
+        return new Occupancy(new Timelines(fewer));
     }
 
-    /** A session filed in several day documents is read several times: keep each once, in time order. */
-    private static List<BookedSession> distinct(List<BookedSession> sessions) {
-        Map<String, BookedSession> byKey = new LinkedHashMap<>();
-        sessions.forEach(session -> byKey.putIfAbsent(session.key(), session));
-        return byKey.values().stream().sorted(Comparator.comparing(BookedSession::start)).toList();
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Occupancy occupancy && occupancy.byResource().equals(byResource());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(byResource());
+    }
+
+    @Override
+    public String toString() {
+        return "Occupancy" + byResource();
+    }
+
+    /**
+     * One resource's sessions, each once, in order of their blocked start, and the longest blocked interval among them: a
+     * session that starts more than that before an instant has ended by it.
+     */
+    private record Timeline(List<BookedSession> sessions, Duration longest) {
+
+        /** A session filed in several day documents is read several times: keep each once, in time order. */
+        static Timeline of(List<BookedSession> sessions) {
+            Map<String, BookedSession> byKey = new LinkedHashMap<>();
+            sessions.forEach(session -> byKey.putIfAbsent(session.key(), session));
+            List<BookedSession> ordered = byKey.values().stream().sorted(Comparator.comparing(BookedSession::start)).toList();
+            Duration longest = Duration.ZERO;
+            for (BookedSession session : ordered) {
+                Duration length = Duration.between(session.start(), session.end());
+                if (length.compareTo(longest) > 0) {
+                    longest = length;
+                }
+            }
+            return new Timeline(ordered, longest);
+        }
+
+        /** The index of the first session whose blocked interval may end after {@code instant}. */
+        int firstThatMayEndAfter(Instant instant) {
+            Instant earliestStart = instant.minus(longest);
+            int low = 0;
+            int high = sessions.size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (sessions.get(middle).start().isBefore(earliestStart)) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
     }
 }
