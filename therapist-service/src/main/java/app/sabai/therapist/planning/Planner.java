@@ -55,7 +55,6 @@ public final class Planner {
         List<RankedCandidate> ranked = Ranking.rank(eligible, snapshot, request);
         List<CandidateVerdict> verdicts = new ArrayList<>(ranked.stream().map(RankedCandidate::verdict).toList());
         verdicts.addAll(excluded);
-        String when = HardRules.clock(session, branch.zone()) + " on " + branch.localDateOf(session.start());
 
         if (ranked.isEmpty() && request.choice() instanceof TherapistChoice.Only(String named)) {
             return verdicts.isEmpty()
@@ -66,7 +65,7 @@ public final class Planner {
         if (ranked.isEmpty()) {
             return anyQualified
                     ? new Plan.Infeasible(RejectionReason.NO_THERAPIST_AVAILABLE,
-                    "Every therapist qualified for " + request.technique() + " is off shift or busy " + when, verdicts)
+                    "Every therapist qualified for " + request.technique() + " is off shift or busy " + when(branch, session), verdicts)
                     : new Plan.Infeasible(RejectionReason.NO_QUALIFIED_THERAPIST,
                     "Nobody at " + branch.name() + " is qualified for " + request.technique()
                             + (request.requirements().prenatalCertified() || request.requirements().seniorTherapist()
@@ -82,7 +81,7 @@ public final class Planner {
             if (rooms.isEmpty()) {
                 return new Plan.Infeasible(RejectionReason.NO_ROOM_AVAILABLE, suitable.isEmpty()
                         ? branch.name() + " has no room for " + request.technique()
-                        : "Every room for " + request.technique() + " is taken " + when, verdicts);
+                        : "Every room for " + request.technique() + " is taken " + when(branch, session), verdicts);
             }
         }
 
@@ -96,7 +95,7 @@ public final class Planner {
             if (units.isEmpty()) {
                 return new Plan.Infeasible(RejectionReason.NO_EQUIPMENT_AVAILABLE, all.isEmpty()
                         ? branch.name() + " has no " + describe(kind.get())
-                        : "Every " + describe(kind.get()) + " is in use " + when, verdicts);
+                        : "Every " + describe(kind.get()) + " is in use " + when(branch, session), verdicts);
             }
         }
         return new Plan.Feasible(ranked, rooms, kind, units, session, blocked, verdicts);
@@ -109,6 +108,11 @@ public final class Planner {
             case TherapistChoice.Anyone anyone -> snapshot.therapists();
             case TherapistChoice.AnyoneBut anyoneBut -> snapshot.therapists();
         };
+    }
+
+    /** Written only for a refusal: an availability search plans every start it tries, and most can be had. */
+    private static String when(Branch branch, Interval session) {
+        return HardRules.clock(session, branch.zone()) + " on " + branch.localDateOf(session.start());
     }
 
     /** Empty when the session lies within the opening hours of its local date; otherwise why not. */

@@ -25,6 +25,20 @@ public record Resource(ResourceKind kind, String id) {
         return new Resource(ResourceKind.EQUIPMENT, branchId + "/" + unitId);
     }
 
+    /**
+     * Written out rather than generated: planning looks resources up in maps for every candidate at every start it tries,
+     * and the generated methods go through method handles that the services' C1-compiled code does not inline.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Resource resource && kind == resource.kind && id.equals(resource.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * kind.hashCode() + id.hashCode();
+    }
+
     /** The room's or unit's own id within its branch; a therapist's id. */
     public String localId() {
         int slash = id.indexOf('/');

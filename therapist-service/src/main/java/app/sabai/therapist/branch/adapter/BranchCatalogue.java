@@ -32,10 +32,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * together with its {@code BranchCatalogued} in one write; a branch saved unchanged (the demo data at
  * every start) publishes nothing, which a hash of its content decides.
  * <p>
- * Every decision needs its branch, and branches rarely change, so {@link #find} keeps what it read in memory. A change
- * saved here forgets it at once; one saved by another instance arrives as its {@code BranchCatalogued}
- * ({@link BranchChangesListener}), which forgets it too. The cache only spares a read: the guarded writes of a
- * decision (its reservations) stay the last word on who is booked.
+ * Every decision needs its branch, and branches rarely change, so {@link #find} and {@link #all} keep what they read
+ * in memory. A change saved here forgets it at once; one saved by another instance arrives as its
+ * {@code BranchCatalogued} ({@link BranchChangesListener}), which forgets it too. The cache only spares a read: the
+ * guarded writes of a decision (its reservations) stay the last word on who is booked.
  */
 @Component
 public class BranchCatalogue {
@@ -47,6 +47,8 @@ public class BranchCatalogue {
     private final Outbox outbox;
     private final Clock clock;
     private final Map<String, Branch> cached = new ConcurrentHashMap<>();
+    /** Every branch as {@link #all} last read them; null until read, and again after any change. */
+    private volatile List<Branch> everyBranch;
     /** Counts the changes announced, so a read that raced one is not kept. Guarded by {@code this}. */
     private long changes;
 
@@ -108,16 +110,33 @@ public class BranchCatalogue {
     private synchronized void changed(String branchId) {
         changes++;
         cached.remove(branchId);
+        everyBranch = null;
     }
 
     /** Changes may have been missed (this instance was not yet following them): every branch is read again. */
     synchronized void forgetAll() {
         changes++;
         cached.clear();
+        everyBranch = null;
     }
 
+    /** Every branch, by name: read once, then kept until a branch changes, as {@link #find} keeps each. */
     public List<Branch> all() {
-        return mongo.find(new Query().with(Sort.by("name", "_id")), Branch.class, COLLECTION);
+        List<Branch> known = everyBranch;
+        if (known != null) {
+            return known;
+        }
+        long seen;
+        synchronized (this) {
+            seen = changes;
+        }
+        List<Branch> stored = List.copyOf(mongo.find(new Query().with(Sort.by("name", "_id")), Branch.class, COLLECTION));
+        synchronized (this) {
+            if (changes == seen) {
+                everyBranch = stored;
+            }
+        }
+        return stored;
     }
 
     static String contentHash(Branch branch) {

@@ -95,6 +95,26 @@ class BranchCatalogueIT extends ServiceIntegrationTest {
         await().atMost(DECISION_TIMEOUT).untilAsserted(() -> assertThat(catalogue.find(id)).contains(elsewhere));
     }
 
+    /** The chain's list is kept in memory as each branch is, and read again once a change of any branch is heard. */
+    @Test
+    void theListOfEveryBranchIsKeptUntilAChangeIsHeard() {
+        String id = freshId("branch");
+        Branch original = Fixtures.salon(id).changeover(15).build();
+        Branch elsewhere = Fixtures.salon(id).changeover(5).build();
+        catalogue.save(original);
+        assertThat(catalogue.all()).contains(original);
+
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update().set("changeoverMinutes", 5), BranchCatalogue.COLLECTION);
+        assertThat(catalogue.all()).as("read from memory, not again from the store").contains(original).doesNotContain(elsewhere);
+
+        TestRecords.publish(Topic.BRANCHES.topicName(), elsewhere.catalogued(UUID.randomUUID(), Instant.now()));
+
+        await().atMost(DECISION_TIMEOUT).untilAsserted(() -> assertThat(catalogue.all()).contains(elsewhere).doesNotContain(original));
+        Branch savedHere = Fixtures.salon(id).changeover(20).build();
+        catalogue.save(savedHere);
+        assertThat(catalogue.all()).as("a change saved here, at once").contains(savedHere);
+    }
+
     @Test
     void aBranchSavedHereIsReadAfreshAtOnce() {
         String id = freshId("branch");
