@@ -443,7 +443,9 @@ class DecisionBenchmark {
         BookingStream(String bootstrapServers) {
             consumer = new KafkaConsumer<>(Map.<String, Object>of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    // the services' idle polling rate, so that watching does not add to the idle figures it measures
+                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5000), new StringDeserializer(), new ByteArrayDeserializer());
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of("sabai.bookings", "sabai.notifications")) {
                 consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));

@@ -40,7 +40,7 @@ public final class HardRules {
         if (!branch.id().equals(shift.get().branchId())) {
             return broken(HardRule.ON_SHIFT, "works at " + shift.get().branchId() + " on " + date);
         }
-        if (!shift.get().covers(request.session(), branch.zone())) {
+        if (!snapshot.covers(shift.get(), request.session())) {
             return broken(HardRule.ON_SHIFT, "shift " + shift.get().start() + "–" + shift.get().end()
                     + " does not cover " + clock(request.session(), branch.zone()));
         }

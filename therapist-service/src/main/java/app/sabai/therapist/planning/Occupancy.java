@@ -103,12 +103,15 @@ public final class Occupancy {
 
     /** How many sessions of other bookings the resource gives on a local date. */
     public int count(Resource resource, LocalDate date, ZoneId zone, String forBooking) {
+        return count(resource, date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(), forBooking);
+    }
+
+    /** The same, for the local day from {@code dayStarts} until {@code nextDayStarts}. */
+    public int count(Resource resource, Instant dayStarts, Instant nextDayStarts, String forBooking) {
         Timeline timeline = byResource.get(resource);
         if (timeline == null) {
             return 0;
         }
-        Instant dayStarts = date.atStartOfDay(zone).toInstant();
-        Instant nextDayStarts = date.plusDays(1).atStartOfDay(zone).toInstant();
         List<BookedSession> sessions = timeline.sessions();
         int count = 0;
         for (int i = timeline.firstThatMayEndAfter(dayStarts); i < sessions.size(); i++) {

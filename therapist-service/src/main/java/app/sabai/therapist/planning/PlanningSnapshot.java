@@ -3,8 +3,11 @@ package app.sabai.therapist.planning;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.roster.Shift;
 import app.sabai.therapist.staff.Therapist;
+import app.sabai.therapist.time.Interval;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,20 +15,55 @@ import java.util.Optional;
 /**
  * Everything one planning decision reads, loaded at once: the branch, the therapists who may work there,
  * their shifts, and what holds the therapists, rooms and equipment units over the time in question.
+ *
+ * <p>Each shift's hours are turned into instants of the branch's zone once, here, and shifts are found by therapist
+ * and date without building their id: an availability search asks for every therapist's shift at every start it tries.
  */
-public record PlanningSnapshot(
-        Branch branch,
-        List<Therapist> therapists,
-        Map<String, Shift> shiftsById,
-        Occupancy occupancy) {
+public final class PlanningSnapshot {
 
-    public PlanningSnapshot {
-        therapists = List.copyOf(therapists);
-        shiftsById = Map.copyOf(shiftsById);
+    private final Branch branch;
+    private final List<Therapist> therapists;
+    private final Map<String, Shift> shiftsById;
+    private final Occupancy occupancy;
+    private final Map<String, Map<LocalDate, Shift>> shiftsByTherapist = new HashMap<>();
+    private final Map<Shift, Interval> hours = new IdentityHashMap<>();
+
+    public PlanningSnapshot(Branch branch, List<Therapist> therapists, Map<String, Shift> shiftsById, Occupancy occupancy) {
+        this.branch = branch;
+        this.therapists = List.copyOf(therapists);
+        this.shiftsById = Map.copyOf(shiftsById);
+        this.occupancy = occupancy;
+        for (Shift shift : this.shiftsById.values()) {
+            shiftsByTherapist.computeIfAbsent(shift.therapistId(), id -> new HashMap<>()).put(shift.date(), shift);
+            hours.put(shift, shift.in(branch.zone()));
+        }
+    }
+
+    public Branch branch() {
+        return branch;
+    }
+
+    public List<Therapist> therapists() {
+        return therapists;
+    }
+
+    public Map<String, Shift> shiftsById() {
+        return shiftsById;
+    }
+
+    public Occupancy occupancy() {
+        return occupancy;
     }
 
     public Optional<Shift> shiftOf(String therapistId, LocalDate date) {
-        return Optional.ofNullable(shiftsById.get(Shift.idOf(therapistId, date)));
+        Map<LocalDate, Shift> shifts = shiftsByTherapist.get(therapistId);
+        return shifts == null ? Optional.empty() : Optional.ofNullable(shifts.get(date));
+    }
+
+    /** Whether the shift, one of this snapshot's, covers the session in the branch's zone. */
+    public boolean covers(Shift shift, Interval session) {
+        Interval worked = hours.get(shift);
+        return worked != null ? worked.contains(session) : shift.covers(session, branch.zone());
     }
 
     public PlanningSnapshot with(Occupancy otherOccupancy) {
@@ -34,5 +72,10 @@ public record PlanningSnapshot(
 
     public Optional<Therapist> therapist(String therapistId) {
         return therapists.stream().filter(therapist -> therapist.id().equals(therapistId)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return "PlanningSnapshot[branch=" + branch.id() + ", therapists=" + therapists.size() + ", shifts=" + shiftsById.size() + "]";
     }
 }

@@ -5,7 +5,9 @@ import app.sabai.contracts.values.GenderPreference;
 import app.sabai.therapist.staff.Level;
 import app.sabai.therapist.staff.Therapist;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,8 +25,11 @@ public final class Ranking {
 
     public static List<RankedCandidate> rank(List<Therapist> eligible, PlanningSnapshot snapshot, SessionRequest request) {
         LocalDate date = snapshot.branch().localDateOf(request.session().start());
+        ZoneId zone = snapshot.branch().zone();
+        Instant dayStarts = date.atStartOfDay(zone).toInstant();
+        Instant nextDayStarts = date.plusDays(1).atStartOfDay(zone).toInstant();
         List<Scored> scored = eligible.stream()
-                .map(therapist -> score(therapist, snapshot, request, date))
+                .map(therapist -> score(therapist, snapshot, request, dayStarts, nextDayStarts))
                 .sorted(ORDER)
                 .toList();
         List<RankedCandidate> ranked = new ArrayList<>();
@@ -68,14 +73,15 @@ public final class Ranking {
             .thenComparing(Comparator.comparing(Scored::home).reversed())
             .thenComparing(scored -> scored.therapist().id());
 
-    private static Scored score(Therapist therapist, PlanningSnapshot snapshot, SessionRequest request, LocalDate date) {
+    private static Scored score(Therapist therapist, PlanningSnapshot snapshot, SessionRequest request, Instant dayStarts,
+                                Instant nextDayStarts) {
         return new Scored(
                 therapist,
                 therapist.id().equals(request.preferences().therapistId()),
                 matches(request.genderPreference(), therapist.gender()),
                 therapist.id().equals(request.previousTherapistId()),
                 request.flagged() && therapist.level() == Level.SENIOR,
-                snapshot.occupancy().count(Resource.therapist(therapist.id()), date, snapshot.branch().zone(), request.bookingId()),
+                snapshot.occupancy().count(Resource.therapist(therapist.id()), dayStarts, nextDayStarts, request.bookingId()),
                 therapist.homeBranchId().equals(snapshot.branch().id()));
     }
 

@@ -97,13 +97,23 @@ public class BranchCatalogue {
 
     /**
      * A branch as published (by this instance or another): unless it is what this instance holds already, the next
-     * {@link #find} reads the branch again.
+     * {@link #find} reads the branch again, and the next {@link #all} the chain's list.
      */
     synchronized void heard(BranchCatalogued published) {
         Branch known = cached.get(published.branchId());
-        if (known == null || !known.catalogued(published.eventId(), published.occurredAt()).equals(published)) {
-            changed(published.branchId());
+        if (known == null || !says(known, published)) {
+            changes++;
+            cached.remove(published.branchId());
         }
+        List<Branch> every = everyBranch;
+        if (every != null && every.stream().noneMatch(branch -> branch.id().equals(published.branchId()) && says(branch, published))) {
+            changes++;
+            everyBranch = null;
+        }
+    }
+
+    private static boolean says(Branch branch, BranchCatalogued published) {
+        return branch.catalogued(published.eventId(), published.occurredAt()).equals(published);
     }
 
     /** The branch changed: the next {@link #find} reads it again. */

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -95,17 +96,29 @@ class BranchCatalogueIT extends ServiceIntegrationTest {
         await().atMost(DECISION_TIMEOUT).untilAsserted(() -> assertThat(catalogue.find(id)).contains(elsewhere));
     }
 
-    /** The chain's list is kept in memory as each branch is, and read again once a change of any branch is heard. */
+    /**
+     * The chain's list is kept in memory as each branch is, and read again once a change of any branch is heard. Any
+     * branch's event, such as one an earlier test published, rightly makes the list be read again, so the check that it
+     * was kept is tried afresh (with a new branch) until no such event fell between its two reads.
+     */
     @Test
     void theListOfEveryBranchIsKeptUntilAChangeIsHeard() {
-        String id = freshId("branch");
+        AtomicReference<String> tried = new AtomicReference<>();
+        await().atMost(DECISION_TIMEOUT).untilAsserted(() -> {
+            String id = freshId("branch");
+            tried.set(id);
+            Branch original = Fixtures.salon(id).changeover(15).build();
+            catalogue.save(original);
+            // its own event, heard meanwhile, keeps a read in flight from being kept: until the list is kept
+            await().atMost(DECISION_TIMEOUT).until(() -> catalogue.all() == catalogue.all());
+            assertThat(catalogue.all()).contains(original);
+
+            mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update().set("changeoverMinutes", 5), BranchCatalogue.COLLECTION);
+            assertThat(catalogue.all()).as("read from memory, not again from the store").contains(original);
+        });
+        String id = tried.get();
         Branch original = Fixtures.salon(id).changeover(15).build();
         Branch elsewhere = Fixtures.salon(id).changeover(5).build();
-        catalogue.save(original);
-        assertThat(catalogue.all()).contains(original);
-
-        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update().set("changeoverMinutes", 5), BranchCatalogue.COLLECTION);
-        assertThat(catalogue.all()).as("read from memory, not again from the store").contains(original).doesNotContain(elsewhere);
 
         TestRecords.publish(Topic.BRANCHES.topicName(), elsewhere.catalogued(UUID.randomUUID(), Instant.now()));
 
