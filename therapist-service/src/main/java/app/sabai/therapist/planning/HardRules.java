@@ -9,7 +9,9 @@ import app.sabai.therapist.staff.Level;
 import app.sabai.therapist.staff.Therapist;
 import app.sabai.therapist.time.Interval;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -78,8 +80,14 @@ public final class HardRules {
         return Optional.empty();
     }
 
+    /** {@code HH:mm–HH:mm} in the zone; built by hand, as planning words every busy candidate at every start it tries. */
     static String clock(Interval interval, ZoneId zone) {
-        return CLOCK.format(interval.start().atZone(zone)) + "–" + CLOCK.format(interval.end().atZone(zone));
+        return hoursAndMinutes(interval.start(), zone) + "–" + hoursAndMinutes(interval.end(), zone);
+    }
+
+    private static String hoursAndMinutes(Instant instant, ZoneId zone) {
+        LocalTime time = LocalTime.ofInstant(instant, zone);
+        return (time.getHour() < 10 ? "0" : "") + time.getHour() + (time.getMinute() < 10 ? ":0" : ":") + time.getMinute();
     }
 
     /** A span that may cover several days, in the branch's local time. */
