@@ -59,9 +59,8 @@ class AvailabilityBenchmark {
     /** The latencies of one query, sorted, and the size of its answer. */
     record Timings(List<Long> latencies, int bytes) {
 
-        double percentileMillis(double p) {
-            int index = (int) Math.ceil(p / 100 * latencies.size()) - 1;
-            return latencies.get(Math.max(0, index)) / 1e6;
+        double percentileMillis(int p) {
+            return DecisionBenchmark.percentile(latencies, p) / 1e6;
         }
     }
 
@@ -158,23 +157,10 @@ class AvailabilityBenchmark {
             return "";
         }
         Path folder = Path.of("target", "benchmarks", "jfr", "availability").toAbsolutePath();
-        Files.createDirectories(folder);
-        Path bin = Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent();
         List<String> processes = List.of(names.split("\\s*,\\s*"));
-        for (String name : processes) {
-            DecisionBenchmark.run(bin.resolve("jcmd").toString(), Long.toString(pids.get(name)), "JFR.start", "name=bench",
-                    "settings=profile", "filename=" + folder.resolve(name + ".jfr"));
-        }
-        queries.forEach(query -> timed(admin, query, 0, QUERIES));
-        List<String> lines = new ArrayList<>();
-        for (String name : processes) {
-            DecisionBenchmark.run(bin.resolve("jcmd").toString(), Long.toString(pids.get(name)), "JFR.stop", "name=bench");
-            Path hot = folder.resolve(name + "-hot-methods.txt");
-            Files.writeString(hot, DecisionBenchmark.run(bin.resolve("jfr").toString(), "view", "--width", "200", "hot-methods",
-                    folder.resolve(name + ".jfr").toString()));
-            lines.add("profiled: " + hot);
-        }
-        return String.join(System.lineSeparator(), lines);
+        DecisionBenchmark.recorded(pids, processes, folder, () -> queries.stream().map(query -> timed(admin, query, 0, QUERIES)).toList());
+        return String.join(System.lineSeparator(),
+                processes.stream().map(name -> "profiled: " + folder.resolve(name + "-hot-methods.txt")).toList());
     }
 
     private static String row(String what, Timings timings) {

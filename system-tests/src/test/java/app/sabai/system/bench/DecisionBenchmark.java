@@ -48,6 +48,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -703,25 +704,39 @@ class DecisionBenchmark {
     private static List<String> profile(Setup setup, Gateway gateway, BookingStream stream, Map<String, Long> pids,
                                         long ticksPerSecond, List<String> names) throws Exception {
         Path folder = Path.of("target", "benchmarks", "jfr", setup.label().replaceAll("[^A-Za-z0-9]+", "-")).toAbsolutePath();
+        Burst burst = recorded(pids, names, folder, () -> {
+            stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
+            return burst(gateway, stream, pids, ticksPerSecond, BURST, 12 + 5 * DAYS);
+        });
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "profiled burst (JFR on %s): %.1f decisions/s, %d undecided", String.join(", ", names),
+                burst.decisionsPerSecond(), burst.undecided()));
+        for (String name : names) {
+            lines.add(name + ": " + folder.resolve(name + ".jfr") + " (hot methods: " + folder.resolve(name + "-hot-methods.txt") + ")");
+        }
+        return lines;
+    }
+
+    /**
+     * {@code work} under a JFR recording (settings=profile) of each named process: {@code <name>.jfr} in {@code folder},
+     * with its {@code jfr view hot-methods} beside it as {@code <name>-hot-methods.txt}.
+     */
+    static <T> T recorded(Map<String, Long> pids, List<String> names, Path folder, Callable<T> work) throws Exception {
         Files.createDirectories(folder);
         Path bin = Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent();
         for (String name : names) {
             run(bin.resolve("jcmd").toString(), Long.toString(pids.get(name)), "JFR.start", "name=bench", "settings=profile",
                     "filename=" + folder.resolve(name + ".jfr"));
         }
-        stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
-        Burst burst = burst(gateway, stream, pids, ticksPerSecond, BURST, 12 + 5 * DAYS);
-        List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "profiled burst (JFR on %s): %.1f decisions/s, %d undecided", String.join(", ", names),
-                burst.decisionsPerSecond(), burst.undecided()));
-        for (String name : names) {
-            run(bin.resolve("jcmd").toString(), Long.toString(pids.get(name)), "JFR.stop", "name=bench");
-            Path recording = folder.resolve(name + ".jfr");
-            String hot = run(bin.resolve("jfr").toString(), "view", "--width", "200", "hot-methods", recording.toString());
-            Files.writeString(folder.resolve(name + "-hot-methods.txt"), hot);
-            lines.add(name + ": " + recording + " (hot methods: " + folder.resolve(name + "-hot-methods.txt") + ")");
+        try {
+            return work.call();
+        } finally {
+            for (String name : names) {
+                run(bin.resolve("jcmd").toString(), Long.toString(pids.get(name)), "JFR.stop", "name=bench");
+                String hot = run(bin.resolve("jfr").toString(), "view", "--width", "200", "hot-methods", folder.resolve(name + ".jfr").toString());
+                Files.writeString(folder.resolve(name + "-hot-methods.txt"), hot);
+            }
         }
-        return lines;
     }
 
     static String run(String... command) throws IOException, InterruptedException {
@@ -1021,7 +1036,7 @@ class DecisionBenchmark {
         return String.join(", ", parts);
     }
 
-    private static long percentile(List<Long> sorted, int percentile) {
+    static long percentile(List<Long> sorted, int percentile) {
         if (sorted.isEmpty()) {
             return 0;
         }

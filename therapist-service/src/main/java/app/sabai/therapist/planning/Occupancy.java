@@ -59,36 +59,13 @@ public final class Occupancy {
 
     /** Free for {@code blocked}, not counting what the given booking itself holds (null: counting all). */
     public boolean isFree(Resource resource, Interval blocked, String forBooking) {
-        Timeline timeline = byResource.get(resource);
-        if (timeline == null) {
-            return true;
-        }
-        List<BookedSession> sessions = timeline.sessions();
-        for (int i = timeline.firstThatMayEndAfter(blocked.start()); i < sessions.size(); i++) {
-            BookedSession session = sessions.get(i);
-            if (!session.start().isBefore(blocked.end())) {
-                break;
-            }
-            if (blocked.start().isBefore(session.end()) && !session.heldBy(forBooking)) {
-                return false;
-            }
-        }
-        return true;
+        return conflict(resource, blocked, forBooking).isEmpty();
     }
 
     /** The first session of another booking, or an absence, in the way of {@code blocked}. */
     public Optional<BookedSession> conflict(Resource resource, Interval blocked, String forBooking) {
-        Timeline timeline = byResource.get(resource);
-        if (timeline == null) {
-            return Optional.empty();
-        }
-        List<BookedSession> sessions = timeline.sessions();
         BookedSession first = null;
-        for (int i = timeline.firstThatMayEndAfter(blocked.start()); i < sessions.size(); i++) {
-            BookedSession session = sessions.get(i);
-            if (!session.start().isBefore(blocked.end())) {
-                break;
-            }
+        for (BookedSession session : mayTouch(resource, blocked.start(), blocked.end())) {
             if (blocked.start().isBefore(session.end()) && !session.heldBy(forBooking)
                     && (first == null || FIRST_IN_THE_WAY.compare(session, first) < 0)) {
                 first = session;
@@ -108,23 +85,20 @@ public final class Occupancy {
 
     /** The same, for the local day from {@code dayStarts} until {@code nextDayStarts}. */
     public int count(Resource resource, Instant dayStarts, Instant nextDayStarts, String forBooking) {
-        Timeline timeline = byResource.get(resource);
-        if (timeline == null) {
-            return 0;
-        }
-        List<BookedSession> sessions = timeline.sessions();
         int count = 0;
-        for (int i = timeline.firstThatMayEndAfter(dayStarts); i < sessions.size(); i++) {
-            BookedSession session = sessions.get(i);
-            if (!session.start().isBefore(nextDayStarts)) {
-                break;
-            }
+        for (BookedSession session : mayTouch(resource, dayStarts, nextDayStarts)) {
             boolean thatDay = !session.sessionStart().isBefore(dayStarts) && session.sessionStart().isBefore(nextDayStarts);
             if (thatDay && !session.isAbsence() && !session.heldBy(forBooking)) {
                 count++;
             }
         }
         return count;
+    }
+
+    /** The resource's sessions that start before {@code until} and may still be held at {@code from}. */
+    private List<BookedSession> mayTouch(Resource resource, Instant from, Instant until) {
+        Timeline timeline = byResource.get(resource);
+        return timeline == null ? List.of() : timeline.mayTouch(from, until);
     }
 
     /** This occupancy with one more session held: for planning several bookings against one read. */
@@ -179,14 +153,17 @@ public final class Occupancy {
             return new Timeline(ordered, longest);
         }
 
-        /** The index of the first session whose blocked interval may end after {@code instant}. */
-        int firstThatMayEndAfter(Instant instant) {
-            Instant earliestStart = instant.minus(longest);
+        /** The sessions that start before {@code until} and whose blocked interval may end after {@code from}. */
+        List<BookedSession> mayTouch(Instant from, Instant until) {
+            return sessions.subList(firstStartingFrom(from.minus(longest)), firstStartingFrom(until));
+        }
+
+        private int firstStartingFrom(Instant instant) {
             int low = 0;
             int high = sessions.size();
             while (low < high) {
                 int middle = (low + high) >>> 1;
-                if (sessions.get(middle).start().isBefore(earliestStart)) {
+                if (sessions.get(middle).start().isBefore(instant)) {
                     low = middle + 1;
                 } else {
                     high = middle;

@@ -25,18 +25,30 @@ public final class PlanningSnapshot {
     private final List<Therapist> therapists;
     private final Map<String, Shift> shiftsById;
     private final Occupancy occupancy;
-    private final Map<String, Map<LocalDate, Shift>> shiftsByTherapist = new HashMap<>();
-    private final Map<Shift, Interval> hours = new IdentityHashMap<>();
+    private final Map<String, Map<LocalDate, Shift>> shiftsByTherapist;
+    private final Map<Shift, Interval> hours;
 
     public PlanningSnapshot(Branch branch, List<Therapist> therapists, Map<String, Shift> shiftsById, Occupancy occupancy) {
         this.branch = branch;
         this.therapists = List.copyOf(therapists);
         this.shiftsById = Map.copyOf(shiftsById);
         this.occupancy = occupancy;
+        this.shiftsByTherapist = new HashMap<>();
+        this.hours = new IdentityHashMap<>();
         for (Shift shift : this.shiftsById.values()) {
             shiftsByTherapist.computeIfAbsent(shift.therapistId(), id -> new HashMap<>()).put(shift.date(), shift);
             hours.put(shift, shift.in(branch.zone()));
         }
+    }
+
+    /** The same branch, people and shifts, found as before, with another occupancy. */
+    private PlanningSnapshot(PlanningSnapshot snapshot, Occupancy occupancy) {
+        this.branch = snapshot.branch;
+        this.therapists = snapshot.therapists;
+        this.shiftsById = snapshot.shiftsById;
+        this.occupancy = occupancy;
+        this.shiftsByTherapist = snapshot.shiftsByTherapist;
+        this.hours = snapshot.hours;
     }
 
     public Branch branch() {
@@ -67,7 +79,7 @@ public final class PlanningSnapshot {
     }
 
     public PlanningSnapshot with(Occupancy otherOccupancy) {
-        return new PlanningSnapshot(branch, therapists, shiftsById, otherOccupancy);
+        return new PlanningSnapshot(this, otherOccupancy);
     }
 
     public Optional<Therapist> therapist(String therapistId) {

@@ -36,17 +36,14 @@ class CourseOutbox extends PeriodicSweep {
     private final Clock clock;
 
     CourseOutbox(MongoTemplate mongo, Outbox outbox, Clock clock, SabaiServiceProperties properties) {
-        super("course-outbox", sweepInterval(properties), sweepInterval(properties), "Looking over the courses with events to publish");
+        // as often as the outbox relay sweeps (SabaiServiceProperties fills in its default)
+        super("course-outbox", properties.outbox().sweepInterval(), properties.outbox().sweepInterval(),
+                "Looking over the courses with events to publish");
         this.mongo = mongo;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** As often as the outbox relay sweeps. */
-    private static Duration sweepInterval(SabaiServiceProperties properties) {
-        return properties.outbox() == null || properties.outbox().sweepInterval() == null
-                ? SabaiServiceProperties.DEFAULT_SWEEP_INTERVAL : properties.outbox().sweepInterval();
-    }
 
     /** The course is about to hold events in its outbox. */
     void pending(String courseId) {
