@@ -10,6 +10,7 @@ import app.sabai.contracts.values.Technique;
 import app.sabai.therapist.time.Interval;
 import app.sabai.therapist.time.LocalTimes;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,7 +70,12 @@ public record Branch(
     }
 
     public Optional<TechniqueOffer> offer(Technique technique) {
-        return techniques.stream().filter(offer -> offer.technique() == technique).findFirst();
+        for (TechniqueOffer offer : techniques) {
+            if (offer.technique() == technique) {
+                return Optional.of(offer);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean offers(Technique technique) {
@@ -81,7 +87,13 @@ public record Branch(
         if (closedOn(date)) {
             return Optional.empty();
         }
-        return openingHours.stream().filter(hours -> hours.day() == date.getDayOfWeek()).findFirst();
+        DayOfWeek day = date.getDayOfWeek();
+        for (OpeningHours hours : openingHours) {
+            if (hours.day() == day) {
+                return Optional.of(hours);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The opening hours of a date as instants, empty when the branch is closed that day. */

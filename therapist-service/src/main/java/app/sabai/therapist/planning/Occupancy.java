@@ -30,11 +30,12 @@ public final class Occupancy {
     public Occupancy(Map<Resource, List<BookedSession>> byResource) {
         Map<Resource, Timeline> timelines = new HashMap<>();
         byResource.forEach((resource, sessions) -> timelines.put(resource, Timeline.of(sessions)));
-        this.byResource = Map.copyOf(timelines);
+        this.byResource = timelines;
     }
 
+    /** Held in a {@code HashMap}, never changed: {@code Map.copyOf}'s probing compares keys without their hash first. */
     private Occupancy(Timelines timelines) {
-        this.byResource = Map.copyOf(timelines.byResource());
+        this.byResource = new HashMap<>(timelines.byResource());
     }
 
     /** Timelines already made, for a copy that changes one resource's. */
@@ -133,41 +134,58 @@ public final class Occupancy {
     }
 
     /**
-     * One resource's sessions, each once, in order of their blocked start, and the longest blocked interval among them: a
-     * session that starts more than that before an instant has ended by it.
+     * One resource's sessions, each once, in order of their blocked start, with those starts in epoch seconds to search,
+     * and the longest blocked interval among them in whole seconds, rounded up: a session that starts more than that
+     * before an instant has ended by it.
      */
-    private record Timeline(List<BookedSession> sessions, Duration longest) {
+    private record Timeline(List<BookedSession> sessions, long[] startSeconds, long longestSeconds) {
 
         /** A session filed in several day documents is read several times: keep each once, in time order. */
         static Timeline of(List<BookedSession> sessions) {
             Map<String, BookedSession> byKey = new LinkedHashMap<>();
             sessions.forEach(session -> byKey.putIfAbsent(session.key(), session));
             List<BookedSession> ordered = byKey.values().stream().sorted(Comparator.comparing(BookedSession::start)).toList();
+            long[] startSeconds = new long[ordered.size()];
             Duration longest = Duration.ZERO;
-            for (BookedSession session : ordered) {
+            for (int i = 0; i < ordered.size(); i++) {
+                BookedSession session = ordered.get(i);
+                startSeconds[i] = session.start().getEpochSecond();
                 Duration length = Duration.between(session.start(), session.end());
                 if (length.compareTo(longest) > 0) {
                     longest = length;
                 }
             }
-            return new Timeline(ordered, longest);
+            return new Timeline(ordered, startSeconds, (longest.toMillis() + 999) / 1000);
         }
 
-        /** The sessions that start before {@code until} and whose blocked interval may end after {@code from}. */
+        /**
+         * The sessions that start before {@code until} and whose blocked interval may end after {@code from}, and a few
+         * that end just before it: the lower bound is taken in whole seconds, a second early.
+         */
         List<BookedSession> mayTouch(Instant from, Instant until) {
-            return sessions.subList(firstStartingFrom(from.minus(longest)), firstStartingFrom(until));
+            return sessions.subList(firstStartingFrom(from.getEpochSecond() - longestSeconds - 1), firstStartingFrom(until));
         }
 
-        private int firstStartingFrom(Instant instant) {
+        private int firstStartingFrom(long second) {
             int low = 0;
-            int high = sessions.size();
+            int high = startSeconds.length;
             while (low < high) {
                 int middle = (low + high) >>> 1;
-                if (sessions.get(middle).start().isBefore(instant)) {
+                if (startSeconds[middle] < second) {
                     low = middle + 1;
                 } else {
                     high = middle;
                 }
+            }
+            return low;
+        }
+
+        /** Searched in whole seconds, then settled to the nanosecond among the sessions of that second. */
+        private int firstStartingFrom(Instant instant) {
+            long second = instant.getEpochSecond();
+            int low = firstStartingFrom(second);
+            while (low < startSeconds.length && startSeconds[low] == second && sessions.get(low).start().isBefore(instant)) {
+                low++;
             }
             return low;
         }

@@ -7,6 +7,7 @@ import app.sabai.therapist.branch.EquipmentUnit;
 import app.sabai.therapist.branch.Room;
 import app.sabai.therapist.time.Interval;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,14 @@ public sealed interface Plan {
 
     /** Every therapist considered: excluded ones with the rule, eligible ones with their rank. */
     List<CandidateVerdict> verdicts();
+
+    /** The ranked therapists, then the excluded ones, in words. */
+    static List<CandidateVerdict> verdictsOf(List<RankedCandidate> ranked, List<ExcludedCandidate> excluded) {
+        List<CandidateVerdict> verdicts = new ArrayList<>(ranked.size() + excluded.size());
+        ranked.forEach(candidate -> verdicts.add(candidate.verdict()));
+        excluded.forEach(candidate -> verdicts.add(candidate.verdict()));
+        return List.copyOf(verdicts);
+    }
 
     /**
      * Therapists in ranked order and the rooms and equipment units that were free, best first. The
@@ -27,13 +36,19 @@ public sealed interface Plan {
             List<EquipmentUnit> units,
             Interval session,
             Interval blocked,
-            List<CandidateVerdict> verdicts) implements Plan {
+            List<ExcludedCandidate> excluded) implements Plan {
 
         public Feasible {
             candidates = List.copyOf(candidates);
             rooms = List.copyOf(rooms);
             units = List.copyOf(units);
-            verdicts = List.copyOf(verdicts);
+            excluded = List.copyOf(excluded);
+        }
+
+        /** Worded when asked for: an availability search plans every start it tries and never asks. */
+        @Override
+        public List<CandidateVerdict> verdicts() {
+            return verdictsOf(candidates, excluded);
         }
 
         public RankedCandidate best() {

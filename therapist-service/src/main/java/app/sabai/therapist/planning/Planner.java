@@ -33,72 +33,81 @@ public final class Planner {
             return new Plan.Infeasible(RejectionReason.NO_QUALIFIED_THERAPIST,
                     branch.name() + " does not offer " + request.technique(), List.of());
         }
-        Optional<String> closed = outsideOpeningHours(branch, session);
+        LocalDate date = date(branch, session);
+        Optional<String> closed = outsideOpeningHours(branch, session, date);
         if (closed.isPresent()) {
             return new Plan.Infeasible(RejectionReason.OUTSIDE_OPENING_HOURS, closed.get(), List.of());
         }
 
         Interval blocked = branch.blockedFor(session);
         List<Therapist> eligible = new ArrayList<>();
-        List<CandidateVerdict> excluded = new ArrayList<>();
+        List<ExcludedCandidate> excluded = new ArrayList<>();
         boolean anyQualified = false;
         for (Therapist therapist : considered(snapshot, request)) {
-            Optional<Exclusion> exclusion = HardRules.firstBroken(therapist, snapshot, request, blocked);
+            Optional<Exclusion> exclusion = HardRules.firstBroken(therapist, snapshot, request, date, blocked);
             if (exclusion.isEmpty()) {
                 eligible.add(therapist);
             } else {
                 anyQualified |= !exclusion.get().rule().isQualification();
-                excluded.add(new CandidateVerdict(therapist.id(), therapist.name(), exclusion.get().rule().name(),
-                        exclusion.get().detail(), null));
+                excluded.add(new ExcludedCandidate(therapist, exclusion.get()));
             }
         }
-        List<RankedCandidate> ranked = Ranking.rank(eligible, snapshot, request);
-        List<CandidateVerdict> verdicts = new ArrayList<>(ranked.stream().map(RankedCandidate::verdict).toList());
-        verdicts.addAll(excluded);
+        List<RankedCandidate> ranked = Ranking.rank(eligible, snapshot, request, date);
+        if (ranked.isEmpty()) {
+            return nobody(snapshot, request, anyQualified, excluded);
+        }
 
-        if (ranked.isEmpty() && request.choice() instanceof TherapistChoice.Only(String named)) {
+        List<Room> rooms = new ArrayList<>();
+        if (!branch.mobile()) {
+            List<Room> suitable = snapshot.roomsFor(request.technique());
+            for (Room room : suitable) {
+                if (snapshot.occupancy().isFree(snapshot.resource(room), blocked, request.bookingId())) {
+                    rooms.add(room);
+                }
+            }
+            if (rooms.isEmpty()) {
+                return new Plan.Infeasible(RejectionReason.NO_ROOM_AVAILABLE, suitable.isEmpty()
+                        ? branch.name() + " has no room for " + request.technique()
+                        : "Every room for " + request.technique() + " is taken " + when(branch, session), Plan.verdictsOf(ranked, excluded));
+            }
+        }
+
+        Optional<EquipmentKind> kind = branch.mobile() ? Optional.empty() : TechniqueNeeds.equipment(request.technique());
+        List<EquipmentUnit> units = new ArrayList<>();
+        if (kind.isPresent()) {
+            List<EquipmentUnit> all = branch.unitsOf(kind.get());
+            for (EquipmentUnit unit : all) {
+                if (snapshot.occupancy().isFree(snapshot.resource(unit), blocked, request.bookingId())) {
+                    units.add(unit);
+                }
+            }
+            if (units.isEmpty()) {
+                return new Plan.Infeasible(RejectionReason.NO_EQUIPMENT_AVAILABLE, all.isEmpty()
+                        ? branch.name() + " has no " + describe(kind.get())
+                        : "Every " + describe(kind.get()) + " is in use " + when(branch, session), Plan.verdictsOf(ranked, excluded));
+            }
+        }
+        return new Plan.Feasible(ranked, rooms, kind, units, session, blocked, excluded);
+    }
+
+    /** Nobody can give the session: the therapist staff named, or every qualified one, is kept from it, or nobody is qualified. */
+    private static Plan.Infeasible nobody(PlanningSnapshot snapshot, SessionRequest request, boolean anyQualified,
+                                          List<ExcludedCandidate> excluded) {
+        Branch branch = snapshot.branch();
+        List<CandidateVerdict> verdicts = Plan.verdictsOf(List.of(), excluded);
+        if (request.choice() instanceof TherapistChoice.Only(String named)) {
             return verdicts.isEmpty()
                     ? new Plan.Infeasible(RejectionReason.NO_QUALIFIED_THERAPIST, "There is no therapist '" + named + "'", verdicts)
                     : new Plan.Infeasible(anyQualified ? RejectionReason.NO_THERAPIST_AVAILABLE : RejectionReason.NO_QUALIFIED_THERAPIST,
                     verdicts.getFirst().therapistName() + " cannot give this session: " + verdicts.getFirst().detail(), verdicts);
         }
-        if (ranked.isEmpty()) {
-            return anyQualified
-                    ? new Plan.Infeasible(RejectionReason.NO_THERAPIST_AVAILABLE,
-                    "Every therapist qualified for " + request.technique() + " is off shift or busy " + when(branch, session), verdicts)
-                    : new Plan.Infeasible(RejectionReason.NO_QUALIFIED_THERAPIST,
-                    "Nobody at " + branch.name() + " is qualified for " + request.technique()
-                            + (request.requirements().prenatalCertified() || request.requirements().seniorTherapist()
-                            ? " with what the intake requires" : ""), verdicts);
-        }
-
-        List<Room> rooms = List.of();
-        if (!branch.mobile()) {
-            List<Room> suitable = branch.roomsFor(request.technique());
-            rooms = suitable.stream()
-                    .filter(room -> snapshot.occupancy().isFree(Resource.room(branch.id(), room.id()), blocked, request.bookingId()))
-                    .toList();
-            if (rooms.isEmpty()) {
-                return new Plan.Infeasible(RejectionReason.NO_ROOM_AVAILABLE, suitable.isEmpty()
-                        ? branch.name() + " has no room for " + request.technique()
-                        : "Every room for " + request.technique() + " is taken " + when(branch, session), verdicts);
-            }
-        }
-
-        Optional<EquipmentKind> kind = branch.mobile() ? Optional.empty() : TechniqueNeeds.equipment(request.technique());
-        List<EquipmentUnit> units = List.of();
-        if (kind.isPresent()) {
-            List<EquipmentUnit> all = branch.unitsOf(kind.get());
-            units = all.stream()
-                    .filter(unit -> snapshot.occupancy().isFree(Resource.equipment(branch.id(), unit.id()), blocked, request.bookingId()))
-                    .toList();
-            if (units.isEmpty()) {
-                return new Plan.Infeasible(RejectionReason.NO_EQUIPMENT_AVAILABLE, all.isEmpty()
-                        ? branch.name() + " has no " + describe(kind.get())
-                        : "Every " + describe(kind.get()) + " is in use " + when(branch, session), verdicts);
-            }
-        }
-        return new Plan.Feasible(ranked, rooms, kind, units, session, blocked, verdicts);
+        return anyQualified
+                ? new Plan.Infeasible(RejectionReason.NO_THERAPIST_AVAILABLE,
+                "Every therapist qualified for " + request.technique() + " is off shift or busy " + when(branch, request.session()), verdicts)
+                : new Plan.Infeasible(RejectionReason.NO_QUALIFIED_THERAPIST,
+                "Nobody at " + branch.name() + " is qualified for " + request.technique()
+                        + (request.requirements().prenatalCertified() || request.requirements().seniorTherapist()
+                        ? " with what the intake requires" : ""), verdicts);
     }
 
     /** Everyone the snapshot holds, or only the therapist staff named. */
@@ -117,7 +126,10 @@ public final class Planner {
 
     /** Empty when the session lies within the opening hours of its local date; otherwise why not. */
     public static Optional<String> outsideOpeningHours(Branch branch, Interval session) {
-        LocalDate date = date(branch, session);
+        return outsideOpeningHours(branch, session, date(branch, session));
+    }
+
+    private static Optional<String> outsideOpeningHours(Branch branch, Interval session, LocalDate date) {
         Optional<OpeningHours> hours = branch.hoursOn(date);
         if (hours.isEmpty()) {
             return Optional.of(branch.closedOn(date)

@@ -1,11 +1,15 @@
 package app.sabai.therapist.planning;
 
+import app.sabai.contracts.values.Technique;
 import app.sabai.therapist.branch.Branch;
+import app.sabai.therapist.branch.EquipmentUnit;
+import app.sabai.therapist.branch.Room;
 import app.sabai.therapist.roster.Shift;
 import app.sabai.therapist.staff.Therapist;
 import app.sabai.therapist.time.Interval;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,6 +22,7 @@ import java.util.Optional;
  *
  * <p>Each shift's hours are turned into instants of the branch's zone once, here, and shifts are found by therapist
  * and date without building their id: an availability search asks for every therapist's shift at every start it tries.
+ * The branch's rooms by technique, and its rooms and units as resources, are made once for the same reason.
  */
 public final class PlanningSnapshot {
 
@@ -27,6 +32,9 @@ public final class PlanningSnapshot {
     private final Occupancy occupancy;
     private final Map<String, Map<LocalDate, Shift>> shiftsByTherapist;
     private final Map<Shift, Interval> hours;
+    private final Map<Technique, List<Room>> roomsByTechnique;
+    private final Map<Room, Resource> roomResources;
+    private final Map<EquipmentUnit, Resource> unitResources;
 
     public PlanningSnapshot(Branch branch, List<Therapist> therapists, Map<String, Shift> shiftsById, Occupancy occupancy) {
         this.branch = branch;
@@ -39,6 +47,14 @@ public final class PlanningSnapshot {
             shiftsByTherapist.computeIfAbsent(shift.therapistId(), id -> new HashMap<>()).put(shift.date(), shift);
             hours.put(shift, shift.in(branch.zone()));
         }
+        this.roomsByTechnique = new EnumMap<>(Technique.class);
+        for (Technique technique : Technique.values()) {
+            roomsByTechnique.put(technique, branch.roomsFor(technique));
+        }
+        this.roomResources = new IdentityHashMap<>();
+        branch.rooms().forEach(room -> roomResources.put(room, Resource.room(branch.id(), room.id())));
+        this.unitResources = new IdentityHashMap<>();
+        branch.equipment().forEach(unit -> unitResources.put(unit, Resource.equipment(branch.id(), unit.id())));
     }
 
     /** The same branch, people and shifts, found as before, with another occupancy. */
@@ -49,6 +65,9 @@ public final class PlanningSnapshot {
         this.occupancy = occupancy;
         this.shiftsByTherapist = snapshot.shiftsByTherapist;
         this.hours = snapshot.hours;
+        this.roomsByTechnique = snapshot.roomsByTechnique;
+        this.roomResources = snapshot.roomResources;
+        this.unitResources = snapshot.unitResources;
     }
 
     public Branch branch() {
@@ -76,6 +95,23 @@ public final class PlanningSnapshot {
     public boolean covers(Shift shift, Interval session) {
         Interval worked = hours.get(shift);
         return worked != null ? worked.contains(session) : shift.covers(session, branch.zone());
+    }
+
+    /** The branch's rooms for the technique, best kind first. */
+    public List<Room> roomsFor(Technique technique) {
+        return roomsByTechnique.get(technique);
+    }
+
+    /** One of the branch's rooms as occupancy knows it. */
+    public Resource resource(Room room) {
+        Resource resource = roomResources.get(room);
+        return resource != null ? resource : Resource.room(branch.id(), room.id());
+    }
+
+    /** One of the branch's equipment units as occupancy knows it. */
+    public Resource resource(EquipmentUnit unit) {
+        Resource resource = unitResources.get(unit);
+        return resource != null ? resource : Resource.equipment(branch.id(), unit.id());
     }
 
     public PlanningSnapshot with(Occupancy otherOccupancy) {

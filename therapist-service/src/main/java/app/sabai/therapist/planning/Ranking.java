@@ -23,45 +23,25 @@ public final class Ranking {
     private Ranking() {
     }
 
-    public static List<RankedCandidate> rank(List<Therapist> eligible, PlanningSnapshot snapshot, SessionRequest request) {
-        LocalDate date = snapshot.branch().localDateOf(request.session().start());
+    /** The therapists ranked for a session on {@code date}, the branch's local date of its start. */
+    public static List<RankedCandidate> rank(List<Therapist> eligible, PlanningSnapshot snapshot, SessionRequest request,
+                                             LocalDate date) {
         ZoneId zone = snapshot.branch().zone();
         Instant dayStarts = date.atStartOfDay(zone).toInstant();
         Instant nextDayStarts = date.plusDays(1).atStartOfDay(zone).toInstant();
-        List<Scored> scored = eligible.stream()
-                .map(therapist -> score(therapist, snapshot, request, dayStarts, nextDayStarts))
-                .sorted(ORDER)
-                .toList();
-        List<RankedCandidate> ranked = new ArrayList<>();
+        List<Scored> scored = new ArrayList<>(eligible.size());
+        for (Therapist therapist : eligible) {
+            scored.add(new Scored(therapist, standing(therapist, snapshot, request, dayStarts, nextDayStarts)));
+        }
+        scored.sort(ORDER);
+        List<RankedCandidate> ranked = new ArrayList<>(scored.size());
         for (int i = 0; i < scored.size(); i++) {
-            ranked.add(new RankedCandidate(scored.get(i).therapist(), i + 1, scored.get(i).reasons()));
+            ranked.add(new RankedCandidate(scored.get(i).therapist(), i + 1, scored.get(i).standing()));
         }
         return ranked;
     }
 
-    private record Scored(Therapist therapist, boolean preferred, boolean genderMatch, boolean continuity,
-                          boolean seniorWhenFlagged, int load, boolean home) {
-
-        List<String> reasons() {
-            List<String> reasons = new ArrayList<>();
-            if (preferred) {
-                reasons.add("the customer's preferred therapist");
-            }
-            if (genderMatch) {
-                reasons.add("matches the gender preference");
-            }
-            if (continuity) {
-                reasons.add("continuity: gave the customer's previous session");
-            }
-            if (seniorWhenFlagged) {
-                reasons.add("senior, for an intake with care notes");
-            }
-            reasons.add(load == 1 ? "1 session that day" : load + " sessions that day");
-            if (!home) {
-                reasons.add("covering from " + therapist.homeBranchId());
-            }
-            return reasons;
-        }
+    private record Scored(Therapist therapist, RankedCandidate.Standing standing) {
     }
 
     /**
@@ -71,29 +51,30 @@ public final class Ranking {
     private static final Comparator<Scored> ORDER = Ranking::better;
 
     private static int better(Scored one, Scored other) {
-        int order = Boolean.compare(other.preferred(), one.preferred());
+        RankedCandidate.Standing mine = one.standing();
+        RankedCandidate.Standing theirs = other.standing();
+        int order = Boolean.compare(theirs.preferred(), mine.preferred());
         if (order == 0) {
-            order = Boolean.compare(other.genderMatch(), one.genderMatch());
+            order = Boolean.compare(theirs.genderMatch(), mine.genderMatch());
         }
         if (order == 0) {
-            order = Boolean.compare(other.continuity(), one.continuity());
+            order = Boolean.compare(theirs.continuity(), mine.continuity());
         }
         if (order == 0) {
-            order = Boolean.compare(other.seniorWhenFlagged(), one.seniorWhenFlagged());
+            order = Boolean.compare(theirs.seniorWhenFlagged(), mine.seniorWhenFlagged());
         }
         if (order == 0) {
-            order = Integer.compare(one.load(), other.load());
+            order = Integer.compare(mine.load(), theirs.load());
         }
         if (order == 0) {
-            order = Boolean.compare(other.home(), one.home());
+            order = Boolean.compare(theirs.home(), mine.home());
         }
         return order != 0 ? order : one.therapist().id().compareTo(other.therapist().id());
     }
 
-    private static Scored score(Therapist therapist, PlanningSnapshot snapshot, SessionRequest request, Instant dayStarts,
-                                Instant nextDayStarts) {
-        return new Scored(
-                therapist,
+    private static RankedCandidate.Standing standing(Therapist therapist, PlanningSnapshot snapshot, SessionRequest request,
+                                                     Instant dayStarts, Instant nextDayStarts) {
+        return new RankedCandidate.Standing(
                 therapist.id().equals(request.preferences().therapistId()),
                 matches(request.genderPreference(), therapist.gender()),
                 therapist.id().equals(request.previousTherapistId()),

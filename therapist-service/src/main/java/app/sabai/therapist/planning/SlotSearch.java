@@ -88,7 +88,12 @@ public final class SlotSearch {
                     continue;
                 }
                 if (Planner.plan(snapshot, template.at(Interval.of(start, length))) instanceof Plan.Feasible feasible) {
-                    List<RankedCandidate> able = feasible.candidates().stream().filter(candidate -> wanted.test(candidate.therapist())).toList();
+                    List<RankedCandidate> able = new ArrayList<>(feasible.candidates().size());
+                    for (RankedCandidate candidate : feasible.candidates()) {
+                        if (wanted.test(candidate.therapist())) {
+                            able.add(candidate);
+                        }
+                    }
                     if (!able.isEmpty()) {
                         offers.add(new Offer(feasible.session(), date, able));
                     }
