@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
@@ -38,6 +39,15 @@ import java.util.Set;
 class GatewaySecurity {
 
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
+    /**
+     * Authentications and authorizations are observed, not each filter of the chain, as in the services: the gateway's
+     * request observation spans the whole exchange. {@code sabai.security.observe-filter-chain=true} observes the filters.
+     */
+    @Bean
+    SecurityObservationSettings gatewaySecurityObservations(@Value("${sabai.security.observe-filter-chain:false}") boolean filterChain) {
+        return SecurityObservationSettings.withDefaults().shouldObserveRequests(filterChain).build();
+    }
 
     @Bean
     SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, SecurityProblems problems, IdentitySettings identity,

@@ -5,6 +5,7 @@ import app.sabai.gateway.testing.Backends;
 import app.sabai.gateway.testing.Callers;
 import app.sabai.gateway.testing.GatewayTest;
 import app.sabai.gateway.testing.StubBackend;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,8 @@ class TraceHeadersTest {
 
     @Autowired
     WebTestClient client;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void continuesTheCallersTraceAndKeepsItsCorrelationId() {
@@ -50,6 +53,15 @@ class TraceHeadersTest {
         assertThat(sent.traceId()).isEqualTo(callers.traceId());
         assertThat(sent.parentId()).as("a span of the gateway's, not the caller's").isNotEqualTo(callers.parentId());
         assertThat(received.header("X-Correlation-Id")).isEqualTo(correlationId);
+    }
+
+    @Test
+    void anExchangeIsObservedWholeNotEachSecurityFilter() {
+        client.get().uri("/api/bookings/" + UUID.randomUUID()).header("Authorization", Callers.bearer(Callers.CUSTOMER))
+                .exchange().expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !meters.find("http.server.requests").timers().isEmpty());
+        assertThat(meters.find("spring.security.filterchains").timers()).isEmpty();
     }
 
     @Test

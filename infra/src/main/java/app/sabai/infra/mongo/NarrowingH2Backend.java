@@ -46,7 +46,7 @@ public class NarrowingH2Backend extends H2Backend {
     /**
      * Every command's changes are in the file before it is answered: a write the store acknowledged survives a
      * {@code kill -9} of the store (it is in the operating system's hands; a power cut may still lose what the OS had
-     * not flushed). H2's own background commit runs every 100 ms, and a killed store lost what that had not written yet.
+     * not flushed). H2's own background commit ran every 100 ms, and a killed store lost what it had not written yet.
      */
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {

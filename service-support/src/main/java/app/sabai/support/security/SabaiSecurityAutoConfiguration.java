@@ -1,6 +1,7 @@
 package app.sabai.support.security;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -9,6 +10,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -51,6 +53,18 @@ public class SabaiSecurityAutoConfiguration {
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /**
+     * Spring Security observes authentications and authorizations, not each filter of the chain (the settings' own
+     * defaults): the request is observed as a whole ({@code http.server.requests} and its span), and an observation around
+     * every filter of every request was a tenth of a booking POST's CPU. {@code sabai.security.observe-filter-chain=true}
+     * observes the filters again, to find a slow one.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings sabaiSecurityObservations(@Value("${sabai.security.observe-filter-chain:false}") boolean filterChain) {
+        return SecurityObservationSettings.withDefaults().shouldObserveRequests(filterChain).build();
     }
 
     @Bean

@@ -85,6 +85,18 @@ class TelemetryIT {
     }
 
     @Test
+    void aRequestIsObservedWholeAndItsAuthorizationToldButNotEachSecurityFilter() throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri("/widgets/widget-" + UUID.randomUUID() + "/completion"))
+                .header("Authorization", TestIssuer.get().bearer(TestCallers.customer()))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !meters.find("http.server.requests").timers().isEmpty());
+        assertThat(meters.find("spring.security.authorizations").timers()).isNotEmpty();
+        assertThat(meters.find("spring.security.filterchains").timers()).isEmpty();
+    }
+
+    @Test
     void aConsumedRecordsTraceIsTheListenersCurrentSpanAndItsLogLines() {
         TraceParent producer = TraceParent.newRoot();
         BookingCompleted event = new BookingCompleted(UUID.randomUUID(), Instant.now(), "booking-" + UUID.randomUUID(), "liverpool", "t-5");
