@@ -1,7 +1,10 @@
 package app.sabai.infra.launcher;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -20,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real mail server for local runs (GreenMail, inside the launcher's JVM): notification-service sends
  * its confirmations and reminders here over SMTP. Every message is saved as an {@code .eml} file; with an
- * IMAP port, any mail client can read them too (user: the recipient address, any password).
+ * IMAP port, any mail client can read them too (user: the recipient address, any password), and GreenMail then holds
+ * them in memory as well, for as long as the launcher runs. Without one, nothing is held.
  */
 public final class DevMailbox implements AutoCloseable {
 
@@ -48,7 +52,7 @@ public final class DevMailbox implements AutoCloseable {
         MessageDeliveryHandler deliverToUser = users.getMessageDeliveryHandler();
         users.setMessageDeliveryHandler((message, recipient) -> {
             mailbox.save(message.getMessage(), recipient.getEmail());
-            return deliverToUser.handle(message, recipient);
+            return imapPort > 0 ? deliverToUser.handle(message, recipient) : new SavedOnly(recipient.getEmail());
         });
         greenMail.start();
         return mailbox;
@@ -72,6 +76,63 @@ public final class DevMailbox implements AutoCloseable {
             }
         } catch (IOException | MessagingException e) {
             System.err.println("Mailbox: could not save a message for " + recipient + ": " + e.getMessage());
+        }
+    }
+
+    /** Messages GreenMail holds in memory for its IMAP server. */
+    int heldInMemory() {
+        return greenMail.getReceivedMessages().length;
+    }
+
+    /**
+     * A recipient whose messages are only saved as files. Without an IMAP server nobody reads GreenMail's in-memory store,
+     * and it kept every message the platform ever sent in the launcher's small heap.
+     */
+    private record SavedOnly(String email) implements GreenMailUser {
+
+        @Override
+        public String getEmail() {
+            return email;
+        }
+
+        @Override
+        public String getLogin() {
+            return email;
+        }
+
+        @Override
+        public void deliver(MovingMessage message) {
+        }
+
+        @Override
+        public void deliver(jakarta.mail.internet.MimeMessage message) {
+        }
+
+        @Override
+        public void create() {
+        }
+
+        @Override
+        public void delete() {
+        }
+
+        @Override
+        public String getPassword() {
+            return null;
+        }
+
+        @Override
+        public void setPassword(String password) {
+        }
+
+        @Override
+        public void authenticate(String password) throws UserException {
+            throw new UserException("The mailbox keeps no messages to read without an IMAP port");
+        }
+
+        @Override
+        public String getQualifiedMailboxName() {
+            return email;
         }
     }
 
