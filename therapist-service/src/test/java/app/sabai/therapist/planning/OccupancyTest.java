@@ -55,6 +55,26 @@ class OccupancyTest {
         }
     }
 
+    /** The occupancy searches starts in whole seconds; sessions and questions inside one second must still be told apart. */
+    @Test
+    void answersAsAFullReadWouldWhenSessionsAndQuestionsFallWithinTheSameSecond() {
+        Random random = new Random(11);
+        List<BookedSession> sessions = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Instant start = MONDAY.plusSeconds(random.nextInt(120)).plusNanos(random.nextInt(1_000_000_000));
+            Interval blocked = Interval.of(start, Duration.ofNanos(1 + random.nextInt(300_000_000)));
+            sessions.add(BookedSession.of("booking-" + i, 1, "liverpool", blocked, blocked));
+        }
+        Occupancy occupancy = new Occupancy(Map.of(ANNA, sessions));
+
+        for (int probe = 0; probe < 5_000; probe++) {
+            Interval blocked = Interval.of(MONDAY.plusSeconds(random.nextInt(122) - 1).plusNanos(random.nextInt(1_000_000_000)),
+                    Duration.ofNanos(1 + random.nextInt(1_500_000_000)));
+            assertThat(occupancy.conflict(ANNA, blocked, null)).as("conflict with %s", blocked)
+                    .isEqualTo(fullRead(sessions, blocked, null));
+        }
+    }
+
     @Test
     void aSessionAddedOrReleasedIsSeenByTheNextQuestion() {
         Interval ten = Interval.of(MONDAY.plus(Duration.ofHours(10)), Duration.ofHours(1));

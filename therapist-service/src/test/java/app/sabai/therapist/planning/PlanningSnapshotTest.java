@@ -1,5 +1,6 @@
 package app.sabai.therapist.planning;
 
+import app.sabai.contracts.values.Technique;
 import app.sabai.therapist.Fixtures;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.roster.Shift;
@@ -11,7 +12,7 @@ import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The snapshot finds shifts and their hours its own way; it must agree with the shifts themselves. */
+/** The snapshot finds shifts, their hours and the branch's rooms its own way; it must agree with the shifts and the branch. */
 class PlanningSnapshotTest {
 
     /** The Sunday the clocks go forward in London: a shift's hours are instants of that day's offsets. */
@@ -43,5 +44,17 @@ class PlanningSnapshotTest {
         }
         assertThat(snapshot.covers(annasSunday, snapshots.local(CLOCKS_FORWARD, "02:00", "03:00"))).isTrue();
         assertThat(snapshot.covers(annasSunday, snapshots.local(CLOCKS_FORWARD, "03:30", "04:30"))).isFalse();
+    }
+
+    @Test
+    void holdsTheBranchesRoomsByTechniqueAndAsTheResourcesOccupancyKnows() {
+        PlanningSnapshot snapshot = Snapshots.at(salon).onShift(anna, CLOCKS_FORWARD, "09:00", "17:00").build();
+
+        for (Technique technique : Technique.values()) {
+            assertThat(snapshot.roomsFor(technique)).as("rooms for %s", technique).isEqualTo(salon.roomsFor(technique));
+        }
+        salon.rooms().forEach(room -> assertThat(snapshot.resource(room)).isEqualTo(Resource.room("salon", room.id())));
+        salon.equipment().forEach(unit -> assertThat(snapshot.resource(unit)).isEqualTo(Resource.equipment("salon", unit.id())));
+        assertThat(snapshot.with(Occupancy.empty()).roomsFor(Technique.THAI)).isEqualTo(salon.roomsFor(Technique.THAI));
     }
 }
