@@ -48,9 +48,7 @@ public final class PlanningSnapshot {
             hours.put(shift, shift.in(branch.zone()));
         }
         this.roomsByTechnique = new EnumMap<>(Technique.class);
-        for (Technique technique : Technique.values()) {
-            roomsByTechnique.put(technique, branch.roomsFor(technique));
-        }
+        branch.techniques().forEach(offer -> roomsByTechnique.put(offer.technique(), branch.roomsFor(offer.technique())));
         this.roomResources = new IdentityHashMap<>();
         branch.rooms().forEach(room -> roomResources.put(room, Resource.room(branch.id(), room.id())));
         this.unitResources = new IdentityHashMap<>();
@@ -97,9 +95,10 @@ public final class PlanningSnapshot {
         return worked != null ? worked.contains(session) : shift.covers(session, branch.zone());
     }
 
-    /** The branch's rooms for the technique, best kind first. */
+    /** The branch's rooms for the technique, best kind first (held for the techniques the branch offers). */
     public List<Room> roomsFor(Technique technique) {
-        return roomsByTechnique.get(technique);
+        List<Room> rooms = roomsByTechnique.get(technique);
+        return rooms != null ? rooms : branch.roomsFor(technique);
     }
 
     /** One of the branch's rooms as occupancy knows it. */

@@ -44,7 +44,6 @@ class CourseOutbox extends PeriodicSweep {
         this.clock = clock;
     }
 
-
     /** The course is about to hold events in its outbox. */
     void pending(String courseId) {
         mongo.save(new Document("_id", courseId).append("since", Date.from(clock.instant())).append("token", UUID.randomUUID().toString()),

@@ -116,7 +116,7 @@ public class BranchCatalogue {
         return branch.catalogued(published.eventId(), published.occurredAt()).equals(published);
     }
 
-    /** The branch changed: the next {@link #find} reads it again. */
+    /** The branch changed: the next {@link #find} reads it again, and the next {@link #all} the chain's list. */
     private synchronized void changed(String branchId) {
         changes++;
         cached.remove(branchId);
