@@ -1,6 +1,8 @@
 package app.sabai.support;
 
 import app.sabai.support.kafka.DeadLetterHook;
+import app.sabai.support.kafka.EventView;
+import app.sabai.support.kafka.EventViews;
 import app.sabai.support.kafka.PoisonRecordException;
 import app.sabai.support.kafka.SabaiEventDeserializer;
 import app.sabai.support.kafka.SabaiTopicsFactory;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -37,7 +40,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.annotation.KafkaListenerConfigurer;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -52,6 +57,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -98,6 +104,8 @@ public class SabaiServiceAutoConfiguration {
             ContainerProperties properties = container.getContainerProperties();
             if (ViewGroups.isPerStart(container.getGroupId())) {
                 properties.setAckMode(ContainerProperties.AckMode.MANUAL);
+                // Not even the position it was given: a view that reads from now on would otherwise commit one.
+                properties.setAssignmentCommitOption(ContainerProperties.AssignmentCommitOption.NEVER);
                 return;
             }
             properties.setAckMode(ContainerProperties.AckMode.COUNT_TIME);
@@ -163,6 +171,15 @@ public class SabaiServiceAutoConfiguration {
     @Bean
     UnknownEventTypeFilter unknownEventTypeFilter() {
         return new UnknownEventTypeFilter();
+    }
+
+    /** The process's in-memory views, all followed by one consumer in a group of this start's own. */
+    @Bean
+    @ConditionalOnBean(EventView.class)
+    KafkaListenerConfigurer sabaiEventViews(List<EventView<?>> views, Environment environment) {
+        EventViews followed = new EventViews(views);
+        String groupId = environment.resolvePlaceholders("${spring.application.name}" + ViewGroups.PER_START);
+        return registrar -> registrar.registerEndpoint(followed.endpoint(groupId));
     }
 
     @Bean

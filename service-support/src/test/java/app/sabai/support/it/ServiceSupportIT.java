@@ -2,7 +2,10 @@ package app.sabai.support.it;
 
 import app.sabai.contracts.Topic;
 import app.sabai.contracts.bookings.BookingCompleted;
+import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.contracts.envelope.CloudEventHeaders;
+import app.sabai.contracts.staff.StaffEvent;
+import app.sabai.contracts.staff.TherapistProfiled;
 import app.sabai.support.consume.AppliedEvents;
 import app.sabai.support.kafka.ViewGroups;
 import app.sabai.support.outbox.Outbox;
@@ -32,6 +35,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -67,6 +71,10 @@ class ServiceSupportIT {
     OutboxRelay relay;
     @Autowired
     SupportTestApplication.ReceivedBookingEvents listener;
+    @Autowired
+    SupportTestApplication.ViewedBookings viewedBookings;
+    @Autowired
+    SupportTestApplication.ViewedStaff viewedStaff;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
     @Autowired
@@ -257,7 +265,7 @@ class ServiceSupportIT {
         String key = "view-" + UUID.randomUUID();
         BookingCompleted event = new BookingCompleted(UUID.randomUUID(), Instant.now(), key, key, "t-1");
         TestRecords.publish(Topic.BOOKINGS.topicName(), event);
-        await().atMost(Duration.ofSeconds(20)).until(() -> listener.viewed.contains(event) && listener.received.contains(event));
+        await().atMost(Duration.ofSeconds(20)).until(() -> viewedBookings.heard.contains(event) && listener.received.contains(event));
         ConsumerRecord<String, byte[]> record = TestRecords.find(Topic.BOOKINGS.topicName(),
                 r -> event.eventId().toString().equals(TestRecords.header(r, "ce_id")), Duration.ofSeconds(10)).orElseThrow();
 
@@ -271,6 +279,36 @@ class ServiceSupportIT {
                     assertThat(admin.listConsumerGroupOffsets(viewGroup).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS))
                             .as("offsets committed by " + viewGroup).isEmpty());
         }
+    }
+
+    @Test
+    void oneConsumerFollowsEveryViewAndAReassignedOneRereadsOrForgetsAsEachViewAsks() {
+        List<MessageListenerContainer> views = listeners.getListenerContainers().stream()
+                .filter(container -> ViewGroups.isPerStart(container.getGroupId())).toList();
+        assertThat(views).singleElement().satisfies(container -> {
+            assertThat(container.getContainerProperties().getTopics()).containsExactlyInAnyOrder("sabai.bookings", "sabai.staff");
+            assertThat(container.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.MANUAL);
+            assertThat(((ConcurrentMessageListenerContainer<?, ?>) container).getConcurrency()).isEqualTo(1);
+        });
+        String key = "views-" + UUID.randomUUID();
+        BookingCompleted booking = new BookingCompleted(UUID.randomUUID(), Instant.now(), key, key, "t-1");
+        TherapistProfiled therapist = new TherapistProfiled(UUID.randomUUID(), Instant.now(), "t-" + key, "Malee Srisuk", null,
+                "SENIOR", "liverpool", List.of(), List.of(), List.of(), List.of(), true);
+        TestRecords.publish(Topic.BOOKINGS.topicName(), booking);
+        TestRecords.publish(Topic.STAFF.topicName(), therapist);
+        await().atMost(Duration.ofSeconds(20)).until(() -> viewedBookings.heard.contains(booking) && viewedStaff.heard.contains(therapist));
+        assertThat(viewedStaff.heard).doesNotHaveAnyElementsOfTypes(BookingEvent.class);
+        assertThat(viewedBookings.heard).doesNotHaveAnyElementsOfTypes(StaffEvent.class);
+
+        int followed = viewedStaff.following.get();
+        MessageListenerContainer container = views.getFirst();
+        container.stop();
+        container.start();
+        // Given its partitions again, the view built from the topic reads it from the first record again, and the
+        // view that follows from now on is told to forget what it holds, and hears nothing old.
+        await().atMost(Duration.ofSeconds(30)).until(() -> viewedBookings.heard.stream().filter(booking::equals).count() == 2
+                && viewedStaff.following.get() > followed);
+        assertThat(viewedStaff.heard).containsOnlyOnce(therapist);
     }
 
     @Test

@@ -3,7 +3,8 @@ package app.sabai.support.it;
 import app.sabai.contracts.SabaiEvent;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingEvent;
-import app.sabai.support.kafka.ViewGroups;
+import app.sabai.contracts.staff.StaffEvent;
+import app.sabai.support.kafka.EventView;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxSource;
 import app.sabai.support.security.Access;
@@ -41,6 +42,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A minimal service that uses what service-support gives every Sabai service. */
 @SpringBootApplication
@@ -67,8 +69,6 @@ class SupportTestApplication {
     static class ReceivedBookingEvents {
 
         final List<SabaiEvent> received = new CopyOnWriteArrayList<>();
-        /** The same events as an in-memory view reads them: in a group of this start's own. */
-        final List<SabaiEvent> viewed = new CopyOnWriteArrayList<>();
         final Map<UUID, String> traceIds = new ConcurrentHashMap<>();
         final Map<UUID, String> loggedTraceIds = new ConcurrentHashMap<>();
         private final Tracer tracer;
@@ -89,10 +89,50 @@ class SupportTestApplication {
             }
             received.add(event);
         }
+    }
 
-        @KafkaListener(topics = "sabai.bookings", groupId = "support-test" + ViewGroups.PER_START, properties = "auto.offset.reset=earliest")
-        void view(BookingEvent event) {
-            viewed.add(event);
+    /** An in-memory view built from the booking events' first record at every start, as a catalogue is. */
+    @Component
+    static class ViewedBookings implements EventView<BookingEvent> {
+
+        final List<BookingEvent> heard = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Class<BookingEvent> events() {
+            return BookingEvent.class;
+        }
+
+        @Override
+        public From from() {
+            return From.BEGINNING;
+        }
+
+        @Override
+        public void heard(BookingEvent event) {
+            heard.add(event);
+        }
+    }
+
+    /** An in-memory view that follows the staff events from now on, as a cache of therapists does. */
+    @Component
+    static class ViewedStaff implements EventView<StaffEvent> {
+
+        final List<StaffEvent> heard = new CopyOnWriteArrayList<>();
+        final AtomicInteger following = new AtomicInteger();
+
+        @Override
+        public Class<StaffEvent> events() {
+            return StaffEvent.class;
+        }
+
+        @Override
+        public void heard(StaffEvent event) {
+            heard.add(event);
+        }
+
+        @Override
+        public void following() {
+            following.incrementAndGet();
         }
     }
 

@@ -1,0 +1,90 @@
+package app.sabai.support.kafka;
+
+import app.sabai.contracts.SabaiEvent;
+import app.sabai.contracts.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The one consumer that follows every {@link EventView} of a process, in a group of its own per start
+ * ({@link ViewGroups}): it reads from now on, seeks to the beginning the topics whose views are built from their first
+ * record, and hands each event to the views of its family. Registered as a listener endpoint, it gets the same
+ * container as a {@code @KafkaListener}: the same error handling, observations, filter of unknown event types, and a
+ * group that commits nothing.
+ */
+public final class EventViews implements ConsumerSeekAware {
+
+    private final Map<String, List<EventView<?>>> byTopic = new LinkedHashMap<>();
+    private final Map<String, EventView.From> fromByTopic = new LinkedHashMap<>();
+
+    public EventViews(List<? extends EventView<?>> views) {
+        for (EventView<?> view : views) {
+            String topic = Topic.carrying(view.events()).topicName();
+            byTopic.computeIfAbsent(topic, name -> new ArrayList<>()).add(view);
+            EventView.From earlier = fromByTopic.putIfAbsent(topic, view.from());
+            if (earlier != null && earlier != view.from()) {
+                throw new IllegalStateException("The views of " + topic + " must all read it from the same place: "
+                        + byTopic.get(topic));
+            }
+        }
+    }
+
+    /** The endpoint for the process's listener registry: one consumer of the group, for every topic a view follows. */
+    public MethodKafkaListenerEndpoint<Object, Object> endpoint(String groupId) {
+        MethodKafkaListenerEndpoint<Object, Object> endpoint = new MethodKafkaListenerEndpoint<>();
+        endpoint.setId("sabai-event-views");
+        endpoint.setGroupId(groupId);
+        endpoint.setTopics(byTopic.keySet().toArray(String[]::new));
+        endpoint.setConcurrency(1);
+        Properties latest = new Properties();
+        latest.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        endpoint.setConsumerProperties(latest);
+        endpoint.setBean(this);
+        try {
+            endpoint.setMethod(EventViews.class.getMethod("heard", ConsumerRecord.class));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+        DefaultMessageHandlerMethodFactory methods = new DefaultMessageHandlerMethodFactory();
+        methods.afterPropertiesSet();
+        endpoint.setMessageHandlerMethodFactory(methods);
+        return endpoint;
+    }
+
+    /** A record of a followed topic: its event goes to every view of the topic that follows its family. */
+    public void heard(ConsumerRecord<?, ?> record) {
+        if (record.value() instanceof SabaiEvent event) {
+            for (EventView<?> view : byTopic.getOrDefault(record.topic(), List.of())) {
+                tell(view, event);
+            }
+        }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        List<TopicPartition> fromBeginning = assignments.keySet().stream()
+                .filter(partition -> fromByTopic.get(partition.topic()) == EventView.From.BEGINNING)
+                .toList();
+        if (!fromBeginning.isEmpty()) {
+            callback.seekToBeginning(fromBeginning);
+        }
+        assignments.keySet().stream().map(TopicPartition::topic).distinct()
+                .forEach(topic -> byTopic.getOrDefault(topic, List.of()).forEach(EventView::following));
+    }
+
+    private static <E extends SabaiEvent> void tell(EventView<E> view, SabaiEvent event) {
+        if (view.events().isInstance(event)) {
+            view.heard(view.events().cast(event));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package app.sabai.support.kafka;
+
+import app.sabai.contracts.SabaiEvent;
+import app.sabai.contracts.bookings.BookingCompleted;
+import app.sabai.contracts.bookings.BookingEvent;
+import app.sabai.contracts.staff.StaffEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.ConsumerSeekAware.ConsumerSeekCallback;
+
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventViewsTest {
+
+    @Test
+    void handsEachEventToTheViewsOfItsTopicOnly() {
+        View<BookingEvent> bookings = new View<>(BookingEvent.class, EventView.From.BEGINNING);
+        View<BookingEvent> alsoBookings = new View<>(BookingEvent.class, EventView.From.BEGINNING);
+        View<StaffEvent> staff = new View<>(StaffEvent.class, EventView.From.NOW);
+        EventViews views = new EventViews(List.of(bookings, alsoBookings, staff));
+        BookingCompleted completed = new BookingCompleted(UUID.randomUUID(), Instant.now(), "b-1", "liverpool", "t-1");
+
+        views.heard(new ConsumerRecord<>("sabai.bookings", 0, 0, "b-1", completed));
+        views.heard(new ConsumerRecord<>("sabai.bookings", 0, 1, "b-2", null)); // a type this version does not know
+
+        assertThat(bookings.heard).containsExactly(completed);
+        assertThat(alsoBookings.heard).containsExactly(completed);
+        assertThat(staff.heard).isEmpty();
+        assertThat(views.endpoint("g-view-1").getTopics()).containsExactlyInAnyOrder("sabai.bookings", "sabai.staff");
+    }
+
+    @Test
+    void seeksToTheBeginningOnlyTheTopicsWhoseViewsAreBuiltFromThemAndTellsEveryViewItFollowsAgain() {
+        View<BookingEvent> bookings = new View<>(BookingEvent.class, EventView.From.BEGINNING);
+        View<StaffEvent> staff = new View<>(StaffEvent.class, EventView.From.NOW);
+        EventViews views = new EventViews(List.of(bookings, staff));
+        List<Collection<TopicPartition>> soughtToBeginning = new ArrayList<>();
+        ConsumerSeekCallback callback = (ConsumerSeekCallback) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{ConsumerSeekCallback.class}, (proxy, method, args) -> {
+                    assertThat(method.getName()).isEqualTo("seekToBeginning");
+                    @SuppressWarnings("unchecked")
+                    Collection<TopicPartition> partitions = (Collection<TopicPartition>) args[0];
+                    soughtToBeginning.add(partitions);
+                    return null;
+                });
+
+        views.onPartitionsAssigned(Map.of(new TopicPartition("sabai.bookings", 0), 5L, new TopicPartition("sabai.bookings", 1), 0L,
+                new TopicPartition("sabai.staff", 0), 7L), callback);
+
+        assertThat(soughtToBeginning).singleElement().satisfies(partitions -> assertThat(partitions)
+                .containsExactlyInAnyOrder(new TopicPartition("sabai.bookings", 0), new TopicPartition("sabai.bookings", 1)));
+        assertThat(bookings.following).isEqualTo(1);
+        assertThat(staff.following).isEqualTo(1);
+    }
+
+    @Test
+    void refusesViewsOfOneTopicThatWouldReadItFromDifferentPlaces() {
+        assertThatThrownBy(() -> new EventViews(List.of(new View<>(BookingEvent.class, EventView.From.BEGINNING),
+                new View<>(BookingEvent.class, EventView.From.NOW))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("sabai.bookings");
+    }
+
+    private static final class View<E extends SabaiEvent> implements EventView<E> {
+
+        final List<E> heard = new ArrayList<>();
+        final Class<E> events;
+        final From from;
+        int following;
+
+        View(Class<E> events, From from) {
+            this.events = events;
+            this.from = from;
+        }
+
+        @Override
+        public Class<E> events() {
+            return events;
+        }
+
+        @Override
+        public From from() {
+            return from;
+        }
+
+        @Override
+        public void heard(E event) {
+            heard.add(event);
+        }
+
+        @Override
+        public void following() {
+            following++;
+        }
+    }
+}
