@@ -37,8 +37,11 @@ import java.util.function.Consumer;
 final class TopicTail implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(TopicTail.class);
-    private static final Duration POLL = Duration.ofMillis(500);
+    /** Bounds only how often the loop looks at the topics: a record ends a poll as soon as it arrives. */
+    private static final Duration POLL = Duration.ofSeconds(5);
+    /** While a followed topic does not exist yet, how often to look for it; then how often to look for new partitions. */
     private static final Duration TOPIC_REFRESH = Duration.ofSeconds(5);
+    private static final Duration PARTITION_REFRESH = Duration.ofMinutes(5);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
 
     private final Map<String, Object> consumerConfig;
@@ -85,14 +88,14 @@ final class TopicTail implements Runnable {
             assigned.forEach(kafka::position); // resolve "the end" now, so every later record is seen
             onLive.accept(Set.copyOf(assigned));
 
-            long nextRefresh = System.nanoTime() + TOPIC_REFRESH.toNanos();
+            long nextRefresh = System.nanoTime() + refreshAfter(assigned).toNanos();
             while (!stopped) {
                 for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
                     onRecord.accept(record);
                 }
                 if (System.nanoTime() > nextRefresh) {
                     addNewPartitions(kafka, assigned);
-                    nextRefresh = System.nanoTime() + TOPIC_REFRESH.toNanos();
+                    nextRefresh = System.nanoTime() + refreshAfter(assigned).toNanos();
                 }
             }
         } catch (WakeupException e) {
@@ -124,6 +127,15 @@ final class TopicTail implements Runnable {
                 kafka.seek(partition, found.offset());
             }
         });
+    }
+
+    /**
+     * Listing the topics is a metadata request for the whole cluster: every few seconds while a topic is missing (a
+     * dead-letter topic before its service created it), rarely once all are there.
+     */
+    private Duration refreshAfter(Set<TopicPartition> assigned) {
+        long present = assigned.stream().map(TopicPartition::topic).distinct().count();
+        return present < topics.size() ? TOPIC_REFRESH : PARTITION_REFRESH;
     }
 
     private void addNewPartitions(KafkaConsumer<String, byte[]> kafka, Set<TopicPartition> assigned) {

@@ -3,16 +3,15 @@ package app.sabai.booking.catalogue.adapter;
 import app.sabai.booking.catalogue.Branch;
 import app.sabai.contracts.branches.BranchCatalogued;
 import app.sabai.contracts.branches.BranchEvent;
-import app.sabai.support.kafka.ViewGroups;
-import org.springframework.kafka.annotation.KafkaListener;
+import app.sabai.support.kafka.EventView;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the compacted {@code sabai.branches} topic from the beginning on every start (a group of its own
- * per start), so the catalogue is complete even when this service's database was lost.
+ * Reads the compacted {@code sabai.branches} topic from the beginning on every start (an in-memory view,
+ * {@link EventView}), so the catalogue is complete even when this service's database was lost.
  */
 @Component
-class BranchCatalogueListener {
+class BranchCatalogueListener implements EventView<BranchEvent> {
 
     private final BranchCatalogue catalogue;
 
@@ -20,9 +19,18 @@ class BranchCatalogueListener {
         this.catalogue = catalogue;
     }
 
-    @KafkaListener(topics = "sabai.branches", groupId = "${spring.application.name}-catalogue" + ViewGroups.PER_START,
-            properties = "auto.offset.reset=earliest")
-    void on(BranchEvent event) {
+    @Override
+    public Class<BranchEvent> events() {
+        return BranchEvent.class;
+    }
+
+    @Override
+    public From from() {
+        return From.BEGINNING;
+    }
+
+    @Override
+    public void heard(BranchEvent event) {
         switch (event) {
             case BranchCatalogued catalogued -> catalogue.keep(Branch.from(catalogued));
         }

@@ -2,21 +2,16 @@ package app.sabai.therapist.branch.adapter;
 
 import app.sabai.contracts.branches.BranchCatalogued;
 import app.sabai.contracts.branches.BranchEvent;
-import app.sabai.support.kafka.ViewGroups;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.ConsumerSeekAware;
+import app.sabai.support.kafka.EventView;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
-
 /**
- * Follows {@code sabai.branches} from now on, in a group of its own per start, so that every instance hears of every
- * branch change (one saved by another instance too) and forgets a copy that differs ({@link BranchCatalogue#heard}). When its
- * partitions are assigned it forgets every copy, since a change made before it followed the topic was not heard.
+ * Follows {@code sabai.branches} from now on (with the process's other views, {@link EventView}), so that every instance
+ * hears of every branch change (one saved by another instance too) and forgets a copy that differs
+ * ({@link BranchCatalogue#heard}). When it follows again it forgets every copy, since a change made before was not heard.
  */
 @Component
-class BranchChangesListener implements ConsumerSeekAware {
+class BranchChangesListener implements EventView<BranchEvent> {
 
     private final BranchCatalogue catalogue;
 
@@ -24,16 +19,20 @@ class BranchChangesListener implements ConsumerSeekAware {
         this.catalogue = catalogue;
     }
 
-    @KafkaListener(topics = "sabai.branches", groupId = "${spring.application.name}-branch-changes" + ViewGroups.PER_START,
-            concurrency = "1", properties = "auto.offset.reset=latest")
-    void on(BranchEvent event) {
+    @Override
+    public Class<BranchEvent> events() {
+        return BranchEvent.class;
+    }
+
+    @Override
+    public void heard(BranchEvent event) {
         switch (event) {
             case BranchCatalogued catalogued -> catalogue.heard(catalogued);
         }
     }
 
     @Override
-    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+    public void following() {
         catalogue.forgetAll();
     }
 }

@@ -11,7 +11,7 @@ import app.sabai.contracts.assignments.TherapistAbsenceWithdrawn;
 import app.sabai.contracts.assignments.TherapistAssigned;
 import app.sabai.contracts.assignments.TherapistReassigned;
 import app.sabai.contracts.assignments.TherapistRosterChanged;
-import app.sabai.support.kafka.ViewGroups;
+import app.sabai.support.kafka.EventView;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.branch.adapter.BranchCatalogue;
 import app.sabai.therapist.planning.BookedSession;
@@ -19,9 +19,6 @@ import app.sabai.therapist.planning.Resource;
 import app.sabai.therapist.planning.ResourceKind;
 import app.sabai.therapist.roster.adapter.Rosters;
 import app.sabai.therapist.time.Interval;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -29,20 +26,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Follows {@code sabai.assignments} from now on, in a group of its own per start, so that every instance hears what
+ * Follows {@code sabai.assignments} from now on (with the process's other views, {@link EventView}), so that every instance hears what
  * every instance (itself too) decided, and forgets what it holds in memory that does not show it yet: a roster that
  * differs from a {@code TherapistRosterChanged} ({@link Rosters#heard}), and a day document ({@link DayViews}) that
  * lacks a session an event says is held, or still has one an event says was let go. What this instance wrote itself
- * its copies show already, so its own events change nothing. When its partitions are assigned it forgets everything,
- * since a change made before it followed the topic was not heard.
+ * its copies show already, so its own events change nothing. When it follows again it forgets everything, since a
+ * change made before was not heard.
  */
 @Component
-class AssignmentChangesListener implements ConsumerSeekAware {
+class AssignmentChangesListener implements EventView<AssignmentEvent> {
 
     private final Rosters rosters;
     private final DayViews views;
@@ -54,9 +50,13 @@ class AssignmentChangesListener implements ConsumerSeekAware {
         this.catalogue = catalogue;
     }
 
-    @KafkaListener(topics = "sabai.assignments", groupId = "${spring.application.name}-assignment-changes" + ViewGroups.PER_START,
-            concurrency = "1", properties = "auto.offset.reset=latest")
-    void on(AssignmentEvent event) {
+    @Override
+    public Class<AssignmentEvent> events() {
+        return AssignmentEvent.class;
+    }
+
+    @Override
+    public void heard(AssignmentEvent event) {
         switch (event) {
             case TherapistRosterChanged changed -> rosters.heard(changed);
             case TherapistAssigned assigned -> held(assigned.bookingId(), assigned.branchId(),
@@ -91,7 +91,7 @@ class AssignmentChangesListener implements ConsumerSeekAware {
     }
 
     @Override
-    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+    public void following() {
         rosters.forgetAll();
         views.forgetAll();
     }
