@@ -19,8 +19,8 @@ import java.util.Date;
  * <p>
  * A connection unused for longer than {@code idle} is closed before the next email rather than trusted, and one the
  * server closed in the meantime fails the next email's first command: that email is sent once more, on a new
- * connection. A recipient the server refuses fails the email as before, and a failure on a new connection is the
- * email's failure.
+ * connection. A recipient the server refuses fails the email as before (and the connection is not kept, in case the
+ * refusal was the server's goodbye), and a failure on a new connection is the email's failure.
  */
 final class SmtpConnection implements AutoCloseable {
 
@@ -46,6 +46,7 @@ final class SmtpConnection implements AutoCloseable {
                 sendOn(transport, message);
                 return;
             } catch (SendFailedException refused) {
+                close();
                 throw refused;
             } catch (MessagingException | IllegalStateException gone) {
                 log.debug("The kept SMTP connection failed ({}); sending on a new one", gone.toString());

@@ -30,12 +30,12 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Follows {@code sabai.assignments} from now on (with the process's other views, {@link EventView}), so that every instance hears what
- * every instance (itself too) decided, and forgets what it holds in memory that does not show it yet: a roster that
- * differs from a {@code TherapistRosterChanged} ({@link Rosters#heard}), and a day document ({@link DayViews}) that
- * lacks a session an event says is held, or still has one an event says was let go. What this instance wrote itself
- * its copies show already, so its own events change nothing. When it follows again it forgets everything, since a
- * change made before was not heard.
+ * Follows {@code sabai.assignments} from now on (with the process's other views, {@link EventView}), so that every
+ * instance hears what every instance (itself too) decided, and forgets what it holds in memory that does not show it
+ * yet: a roster that differs from a {@code TherapistRosterChanged} ({@link Rosters#heard}), and a day document
+ * ({@link DayViews}) that lacks a session an event says is held, or still has one an event says was let go. What this
+ * instance wrote itself its copies show already, so its own events change nothing. When it follows again it forgets
+ * everything, since a change made before was not heard.
  */
 @Component
 class AssignmentChangesListener implements EventView<AssignmentEvent> {
