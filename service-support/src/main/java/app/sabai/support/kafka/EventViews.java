@@ -25,16 +25,14 @@ import java.util.Properties;
 public final class EventViews implements ConsumerSeekAware {
 
     private final Map<String, List<EventView<?>>> byTopic = new LinkedHashMap<>();
-    private final Map<String, EventView.From> fromByTopic = new LinkedHashMap<>();
 
     public EventViews(List<? extends EventView<?>> views) {
         for (EventView<?> view : views) {
             String topic = Topic.carrying(view.events()).topicName();
-            byTopic.computeIfAbsent(topic, name -> new ArrayList<>()).add(view);
-            EventView.From earlier = fromByTopic.putIfAbsent(topic, view.from());
-            if (earlier != null && earlier != view.from()) {
-                throw new IllegalStateException("The views of " + topic + " must all read it from the same place: "
-                        + byTopic.get(topic));
+            List<EventView<?>> ofTopic = byTopic.computeIfAbsent(topic, name -> new ArrayList<>());
+            ofTopic.add(view);
+            if (ofTopic.getFirst().from() != view.from()) {
+                throw new IllegalStateException("The views of " + topic + " must all read it from the same place: " + ofTopic);
             }
         }
     }
@@ -73,7 +71,8 @@ public final class EventViews implements ConsumerSeekAware {
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
         List<TopicPartition> fromBeginning = assignments.keySet().stream()
-                .filter(partition -> fromByTopic.get(partition.topic()) == EventView.From.BEGINNING)
+                .filter(partition -> byTopic.getOrDefault(partition.topic(), List.of()).stream()
+                        .anyMatch(view -> view.from() == EventView.From.BEGINNING))
                 .toList();
         if (!fromBeginning.isEmpty()) {
             callback.seekToBeginning(fromBeginning);

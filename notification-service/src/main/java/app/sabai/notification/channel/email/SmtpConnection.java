@@ -1,7 +1,6 @@
 package app.sabai.notification.channel.email;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -17,10 +16,10 @@ import java.util.Date;
  * is most of what sending a short email costs both ends. The dispatcher sends one email at a time, so one connection is
  * enough; the methods are synchronized all the same.
  * <p>
- * A connection unused for longer than {@code idle} is closed before the next email rather than trusted, and one the
- * server closed in the meantime fails the next email's first command: that email is sent once more, on a new
- * connection. A recipient the server refuses fails the email as before (and the connection is not kept, in case the
- * refusal was the server's goodbye), and a failure on a new connection is the email's failure.
+ * A connection unused for longer than {@code idle} is closed before the next email rather than trusted. Any failure on
+ * a kept connection sends the email once more, on a new one: a connection the server closed in the meantime can fail
+ * as a write, or as a refusal of {@code MAIL FROM} ({@code [EOF]}), so the two cannot be told apart. A recipient the
+ * server really refuses is refused again there, and a failure on a new connection is the email's failure.
  */
 final class SmtpConnection implements AutoCloseable {
 
@@ -45,9 +44,6 @@ final class SmtpConnection implements AutoCloseable {
             try {
                 sendOn(transport, message);
                 return;
-            } catch (SendFailedException refused) {
-                close();
-                throw refused;
             } catch (MessagingException | IllegalStateException gone) {
                 log.debug("The kept SMTP connection failed ({}); sending on a new one", gone.toString());
                 close();
@@ -60,11 +56,6 @@ final class SmtpConnection implements AutoCloseable {
             close();
             throw e;
         }
-    }
-
-    /** Whether a connection is held now. */
-    synchronized boolean isOpen() {
-        return transport != null;
     }
 
     @Override
