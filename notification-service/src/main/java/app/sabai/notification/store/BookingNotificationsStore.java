@@ -4,6 +4,7 @@ import app.sabai.notification.booking.BookingNotifications;
 import app.sabai.notification.booking.Change;
 import app.sabai.support.consume.AppliedEvents;
 import app.sabai.support.outbox.Outbox;
+import app.sabai.support.outbox.OutboxEntry;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -107,7 +108,7 @@ public class BookingNotificationsStore {
         } else {
             update.set(BsonMapping.NEXT_DUE_AT, Date.from(nextDueAt));
         }
-        outbox.append(update, change.events());
+        List<OutboxEntry> entries = outbox.append(update, change.events());
         boolean written;
         if (current.version() == 0) {
             try {
@@ -125,7 +126,7 @@ public class BookingNotificationsStore {
             return Optional.empty();
         }
         if (!change.events().isEmpty()) {
-            outbox.written(COLLECTION, next.bookingId());
+            outbox.written(COLLECTION, next.bookingId(), entries);
         }
         StoredBookingNotifications stored = current.next(BsonMapping.asStored(next.bookingId(), update), appliedEventId);
         writeListeners.forEach(listener -> listener.accept(stored));

@@ -12,14 +12,15 @@ import java.util.List;
 
 /**
  * Puts events into the same single-document update as the state change that caused them, and tells
- * the relay once that update is written. Each entry keeps the trace of the work that wrote it, so the
- * record published later, from another thread, continues that trace.
+ * the relay once that update is written, with the entries it wrote, so that the relay need not read them back. Each
+ * entry keeps the trace of the work that wrote it, so the record published later, from another thread, continues that
+ * trace.
  *
  * <pre>{@code
  * Update update = new Update().set("status", CONFIRMED);
- * outbox.append(update, List.of(confirmed));
+ * List<OutboxEntry> entries = outbox.append(update, List.of(confirmed));
  * if (mongo.updateFirst(query, update, Booking.class).getModifiedCount() == 1) {
- *     outbox.written("bookings", bookingId);
+ *     outbox.written("bookings", bookingId, entries);
  * }
  * }</pre>
  */
@@ -39,17 +40,26 @@ public class Outbox {
         return events.stream().map(event -> OutboxEntry.of(event, trace)).toList();
     }
 
-    /** Adds {@code $push outbox: {$each: entries}} to the update; no-op for no events. */
-    public Update append(Update update, Collection<? extends SabaiEvent> events) {
-        if (!events.isEmpty()) {
-            update.push(OutboxEntry.FIELD).each(entriesFor(events).toArray());
+    /** Adds {@code $push outbox: {$each: entries}} to the update (nothing for no events); answers the entries. */
+    public List<OutboxEntry> append(Update update, Collection<? extends SabaiEvent> events) {
+        List<OutboxEntry> entries = entriesFor(events);
+        if (!entries.isEmpty()) {
+            update.push(OutboxEntry.FIELD).each(entries.toArray());
         }
-        return update;
+        return entries;
     }
 
-    /** Asks the relay to publish the document's pending events now rather than at the next sweep. */
+    /**
+     * Asks the relay to publish the entries just written to the document now rather than at the next sweep. The relay
+     * reads the document's outbox instead when it knows of earlier entries there that it could not publish.
+     */
+    public void written(String collection, Object id, List<OutboxEntry> entries) {
+        relay.nudge(collection, id, entries);
+    }
+
+    /** Asks the relay to read the document's pending events and publish them now rather than at the next sweep. */
     public void written(String collection, Object id) {
-        relay.nudge(collection, id);
+        relay.nudge(collection, id, null);
     }
 
     private TraceParent currentTrace() {

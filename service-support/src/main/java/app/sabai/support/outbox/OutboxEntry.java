@@ -6,7 +6,10 @@ import app.sabai.contracts.Topic;
 import app.sabai.contracts.envelope.TraceParent;
 import app.sabai.contracts.json.SabaiJson;
 
+import org.bson.Document;
+
 import java.time.Instant;
+import java.util.Date;
 
 /**
  * An event waiting in its aggregate's {@code outbox} array, stored in the same write as the state
@@ -39,5 +42,19 @@ public record OutboxEntry(
                 event.occurredAt(),
                 SabaiJson.mapper().writeValueAsString(event),
                 trace == null ? null : trace.toString());
+    }
+
+    /** An entry as the relay reads it back from its document. */
+    static OutboxEntry from(Document stored) {
+        Object occurredAt = stored.get("occurredAt");
+        return new OutboxEntry(
+                stored.getString("eventId"),
+                stored.getString("type"),
+                stored.getString("topic"),
+                stored.getString("key"),
+                stored.getString("subject"),
+                occurredAt instanceof Date date ? date.toInstant() : Instant.parse(String.valueOf(occurredAt)),
+                stored.getString("payload"),
+                stored.getString("traceparent"));
     }
 }

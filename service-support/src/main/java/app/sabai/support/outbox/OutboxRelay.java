@@ -23,17 +23,20 @@ import org.springframework.kafka.support.SendResult;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,6 +76,8 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean indexed;
     private final AtomicBoolean retryScheduled = new AtomicBoolean();
+    private final Queue<Nudge> nudged = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, Object> kafka, List<OutboxSource> sources,
                        String applicationName, Duration sweepInterval, Duration sendTimeout, Tracer tracer,
@@ -89,11 +94,30 @@ public class OutboxRelay implements SmartLifecycle {
         this.sources.forEach(outboxSource -> backlog(outboxSource.collection()));
     }
 
-    /** Relays one document's pending entries soon, off the caller's thread. */
-    public void nudge(String collection, Object id) {
+    /**
+     * Relays one document's newly written entries soon, off the caller's thread; with {@code entries} null, or when this
+     * relay knows of earlier entries of the document that it could not publish, it reads the document's outbox instead.
+     * Nudges that arrive while the relay is busy are relayed together: one read for the documents to read, one wait for
+     * the broker's acknowledgements, one update pulling what was published.
+     */
+    public void nudge(String collection, Object id, List<OutboxEntry> entries) {
+        if (running && executor != null) {
+            nudged.add(new Nudge(collection, id, entries));
+            if (draining.compareAndSet(false, true)) {
+                execute(this::relayNudgedQuietly);
+            }
+        }
+    }
+
+    private void execute(Runnable task) {
         ScheduledExecutorService current = executor;
-        if (running && current != null) {
-            current.execute(() -> relayQuietly(collection, new Query(Criteria.where("_id").is(id))));
+        if (current == null) {
+            return;
+        }
+        try {
+            current.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            // stopped meanwhile: whatever was written waits for the next start's sweep
         }
     }
 
@@ -106,17 +130,18 @@ public class OutboxRelay implements SmartLifecycle {
         int published = 0;
         Map<String, Set<Object>> seen = new HashMap<>();
         for (OutboxSource outboxSource : sources) {
-            published += relay(outboxSource.collection(),
-                    new Query(Criteria.where(OutboxEntry.WAITING).exists(true)).limit(SWEEP_BATCH),
-                    seen.computeIfAbsent(outboxSource.collection(), collection -> new HashSet<>()));
+            Map<Object, List<OutboxEntry>> waiting = read(outboxSource.collection(),
+                    new Query(Criteria.where(OutboxEntry.WAITING).exists(true)).limit(SWEEP_BATCH));
+            seen.computeIfAbsent(outboxSource.collection(), collection -> new HashSet<>()).addAll(waiting.keySet());
+            published += publish(Map.of(outboxSource.collection(), waiting));
         }
         for (Map.Entry<String, Backlog> backlog : backlogs.entrySet()) {
             Set<Object> counted = new HashSet<>(backlog.getValue().documents.keySet());
             counted.removeAll(seen.getOrDefault(backlog.getKey(), Set.of()));
             if (!counted.isEmpty()) {
-                Set<Object> found = new HashSet<>();
-                published += relay(backlog.getKey(), new Query(Criteria.where("_id").in(counted)), found);
-                counted.stream().filter(id -> !found.contains(id)).forEach(gone -> backlog.getValue().set(gone, 0));
+                Map<Object, List<OutboxEntry>> found = read(backlog.getKey(), new Query(Criteria.where("_id").in(counted)));
+                counted.stream().filter(id -> !found.containsKey(id)).forEach(gone -> backlog.getValue().set(gone, 0));
+                published += publish(Map.of(backlog.getKey(), found));
             }
         }
         return published;
@@ -127,57 +152,120 @@ public class OutboxRelay implements SmartLifecycle {
         return backlogs.values().stream().mapToLong(backlog -> backlog.events.get()).sum();
     }
 
-    private void relayQuietly(String collection, Query query) {
+    private void relayNudgedQuietly() {
+        // Cleared before taking the nudges: one that arrives from now on is taken here or by the task it schedules.
+        draining.set(false);
+        List<Nudge> taken = new ArrayList<>();
+        for (Nudge nudge = nudged.poll(); nudge != null; nudge = nudged.poll()) {
+            taken.add(nudge);
+        }
+        if (taken.isEmpty()) {
+            return;
+        }
         try {
-            relay(collection, query, new HashSet<>());
+            publish(entriesOf(taken));
         } catch (RuntimeException e) {
-            log.warn("Outbox relay of {} failed, a sweep retries in {}: {}", collection, RETRY_AFTER_FAILURE, e.toString());
+            log.warn("Outbox relay of {} written documents failed, a sweep retries in {}: {}", taken.size(), RETRY_AFTER_FAILURE,
+                    e.toString());
             retrySoon();
         }
     }
 
-    private int relay(String collection, Query query, Set<Object> seen) {
-        query.fields().include(OutboxEntry.FIELD);
-        Backlog backlog = backlog(collection);
-        int published = 0;
-        for (Document document : mongo.find(query, Document.class, collection)) {
-            Object id = document.get("_id");
-            seen.add(id);
-            List<Document> entries = document.getList(OutboxEntry.FIELD, Document.class, List.of());
-            backlog.set(id, entries.size());
-            if (entries.isEmpty()) {
+    /**
+     * The entries to publish per collection and document, in the order written. A document is read back when a nudge
+     * carries no entries, or when this relay counts entries of it as pending that it could not publish: those come
+     * first, and the read returns them with the newer ones.
+     */
+    private Map<String, Map<Object, List<OutboxEntry>>> entriesOf(List<Nudge> taken) {
+        Map<String, Map<Object, List<OutboxEntry>>> byCollection = new LinkedHashMap<>();
+        Map<String, Set<Object>> toRead = new HashMap<>();
+        for (Nudge nudge : taken) {
+            Set<Object> reading = toRead.computeIfAbsent(nudge.collection(), collection -> new LinkedHashSet<>());
+            Map<Object, List<OutboxEntry>> documents = byCollection.computeIfAbsent(nudge.collection(), collection -> new LinkedHashMap<>());
+            if (reading.contains(nudge.id())) {
                 continue;
             }
-            List<String> sent = publish(entries);
-            mongo.updateFirst(new Query(Criteria.where("_id").is(id)),
-                    new Update().pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", sent))),
-                    collection);
-            backlog.set(id, 0);
-            published += sent.size();
+            if (nudge.entries() == null || backlog(nudge.collection()).documents.containsKey(nudge.id())) {
+                documents.remove(nudge.id());
+                reading.add(nudge.id());
+            } else {
+                documents.computeIfAbsent(nudge.id(), id -> new ArrayList<>()).addAll(nudge.entries());
+            }
         }
-        return published;
+        toRead.forEach((collection, ids) -> {
+            if (!ids.isEmpty()) {
+                byCollection.get(collection).putAll(read(collection, new Query(Criteria.where("_id").in(ids))));
+            }
+        });
+        return byCollection;
     }
 
-    private List<String> publish(List<Document> entries) {
+    /** The waiting entries of the documents the query finds, by document; each document's count goes into the backlog. */
+    private Map<Object, List<OutboxEntry>> read(String collection, Query query) {
+        query.fields().include(OutboxEntry.FIELD);
+        Backlog backlog = backlog(collection);
+        Map<Object, List<OutboxEntry>> waiting = new LinkedHashMap<>();
+        for (Document document : mongo.find(query, Document.class, collection)) {
+            List<Document> entries = document.getList(OutboxEntry.FIELD, Document.class, List.of());
+            backlog.set(document.get("_id"), entries.size());
+            waiting.put(document.get("_id"), entries.stream().map(OutboxEntry::from).toList());
+        }
+        return waiting;
+    }
+
+    /**
+     * Sends every entry, waits once for all the acknowledgements, then pulls the published entries with one update per
+     * collection. Until that update, each document counts as pending, so a failure anywhere leaves it to be read again.
+     */
+    private int publish(Map<String, Map<Object, List<OutboxEntry>>> byCollection) {
         List<CompletableFuture<SendResult<String, Object>>> sends = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (Document entry : entries) {
-            sends.add(send(entry));
-            ids.add(entry.getString("eventId"));
+        byCollection.forEach((collection, documents) -> {
+            Backlog backlog = backlog(collection);
+            documents.forEach((id, entries) -> {
+                if (!entries.isEmpty()) {
+                    backlog.set(id, entries.size());
+                    entries.forEach(entry -> sends.add(send(entry)));
+                }
+            });
+        });
+        if (sends.isEmpty()) {
+            return 0;
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .join();
-        return ids;
+        byCollection.forEach((collection, documents) -> {
+            Set<Object> ids = new LinkedHashSet<>();
+            List<String> eventIds = new ArrayList<>();
+            documents.forEach((id, entries) -> {
+                if (!entries.isEmpty()) {
+                    ids.add(id);
+                    entries.forEach(entry -> eventIds.add(entry.eventId()));
+                }
+            });
+            if (ids.isEmpty()) {
+                return;
+            }
+            // Event ids are unique, so one update pulls each document's own entries, and only those.
+            Update pull = new Update().pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", eventIds)));
+            if (ids.size() == 1) {
+                mongo.updateFirst(new Query(Criteria.where("_id").is(ids.iterator().next())), pull, collection);
+            } else {
+                mongo.updateMulti(new Query(Criteria.where("_id").in(ids)), pull, collection);
+            }
+            Backlog backlog = backlog(collection);
+            ids.forEach(id -> backlog.set(id, 0));
+        });
+        return sends.size();
     }
 
     /**
      * Sends the entry inside a span whose parent is the trace stored with it. The record carries that span's
      * {@code traceparent}; the template's own observation, when enabled, replaces it with its child in the same trace.
      */
-    private CompletableFuture<SendResult<String, Object>> send(Document entry) {
+    private CompletableFuture<SendResult<String, Object>> send(OutboxEntry entry) {
         ProducerRecord<String, Object> record = record(entry);
-        String traceparent = entry.getString("traceparent");
+        String traceparent = entry.traceparent();
         Span.Builder builder = traceparent == null
                 ? tracer.spanBuilder()
                 : propagator.extract(Map.of(CloudEventHeaders.TRACEPARENT, traceparent), Map::get);
@@ -200,17 +288,15 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private ProducerRecord<String, Object> record(Document entry) {
-        ProducerRecord<String, Object> record = new ProducerRecord<>(entry.getString("topic"), entry.getString("key"),
-                entry.getString("payload").getBytes(StandardCharsets.UTF_8));
-        Object occurredAt = entry.get("occurredAt");
-        Instant time = occurredAt instanceof Date date ? date.toInstant() : Instant.parse(String.valueOf(occurredAt));
+    private ProducerRecord<String, Object> record(OutboxEntry entry) {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(entry.topic(), entry.key(),
+                entry.payload().getBytes(StandardCharsets.UTF_8));
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(record, CloudEventHeaders.ID, entry.getString("eventId"));
-        header(record, CloudEventHeaders.TYPE, entry.getString("type"));
+        header(record, CloudEventHeaders.ID, entry.eventId());
+        header(record, CloudEventHeaders.TYPE, entry.type());
         header(record, CloudEventHeaders.SOURCE, source);
-        header(record, CloudEventHeaders.SUBJECT, entry.getString("subject"));
-        header(record, CloudEventHeaders.TIME, time.toString());
+        header(record, CloudEventHeaders.SUBJECT, entry.subject());
+        header(record, CloudEventHeaders.TIME, entry.occurredAt().toString());
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         return record;
     }
@@ -230,6 +316,10 @@ public class OutboxRelay implements SmartLifecycle {
                     .register(meters);
             return backlog;
         });
+    }
+
+    /** A document written with entries to publish: those entries, or null for whatever its outbox holds. */
+    private record Nudge(String collection, Object id, List<OutboxEntry> entries) {
     }
 
     /** The entries found pending in each document of one collection, and their sum. */
@@ -253,6 +343,7 @@ public class OutboxRelay implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        draining.set(false);
         running = true;
         executor.scheduleWithFixedDelay(this::sweepQuietly, 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -1,5 +1,6 @@
 package app.sabai.support.it;
 
+import app.sabai.contracts.SabaiEvent;
 import app.sabai.contracts.Topic;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingEvent;
@@ -9,6 +10,7 @@ import app.sabai.contracts.staff.TherapistProfiled;
 import app.sabai.support.consume.AppliedEvents;
 import app.sabai.support.kafka.ViewGroups;
 import app.sabai.support.outbox.Outbox;
+import app.sabai.support.outbox.OutboxEntry;
 import app.sabai.support.outbox.OutboxRelay;
 import app.sabai.support.outbox.OutboxSource;
 import app.sabai.support.testing.SabaiServiceTest;
@@ -92,9 +94,10 @@ class ServiceSupportIT {
         BookingCompleted event = new BookingCompleted(UUID.randomUUID(), Instant.now(), "booking-" + id, "liverpool", "t-1");
         mongo.getCollection("widgets").insertOne(new Document("_id", id));
 
-        Update update = outbox.append(new Update().set("state", "DONE"), List.of(event));
+        Update update = new Update().set("state", "DONE");
+        List<OutboxEntry> entries = outbox.append(update, List.of(event));
         mongo.updateFirst(new Query(Criteria.where("_id").is(id)), update, "widgets");
-        outbox.written("widgets", id);
+        outbox.written("widgets", id, entries);
 
         ConsumerRecord<String, byte[]> record = TestRecords.find(Topic.BOOKINGS.topicName(),
                 r -> event.eventId().toString().equals(TestRecords.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(20)).orElseThrow();
@@ -120,7 +123,7 @@ class ServiceSupportIT {
         String id = "widget-" + UUID.randomUUID();
         BookingCompleted event = new BookingCompleted(UUID.randomUUID(), Instant.now(), "booking-" + id, "bangkok-sukhumvit", "t-2");
         mongo.getCollection("widgets").insertOne(new Document("_id", id));
-        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), outbox.append(new Update(), List.of(event)), "widgets");
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), withOutbox(outbox, event), "widgets");
 
         assertThat(TestRecords.find(Topic.BOOKINGS.topicName(),
                 r -> event.eventId().toString().equals(TestRecords.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(20))).isPresent();
@@ -166,8 +169,14 @@ class ServiceSupportIT {
         String id = "widget-" + UUID.randomUUID();
         BookingCompleted event = new BookingCompleted(UUID.randomUUID(), Instant.now(), id, branchId, "t-3");
         mongo.getCollection(collection).insertOne(new Document("_id", id));
-        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), into.append(new Update(), List.of(event)), collection);
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), withOutbox(into, event), collection);
         return event;
+    }
+
+    private static Update withOutbox(Outbox into, SabaiEvent... events) {
+        Update update = new Update();
+        into.append(update, List.of(events));
+        return update;
     }
 
     private static Optional<ConsumerRecord<String, byte[]>> published(BookingCompleted event) {
@@ -181,7 +190,7 @@ class ServiceSupportIT {
         String id = "widget-" + UUID.randomUUID();
         BookingCompleted event = new BookingCompleted(UUID.randomUUID(), Instant.now(), "booking-" + id, "liverpool", "t-5");
         mongo.getCollection("widgets").insertOne(new Document("_id", id));
-        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), outbox.append(new Update(), List.of(event)), "widgets");
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), withOutbox(outbox, event), "widgets");
         await().atMost(Duration.ofSeconds(20)).until(() -> mongo.getCollection("widgets").listIndexes().into(new ArrayList<>())
                 .stream().anyMatch(index -> "outbox_waiting".equals(index.getString("name"))));
 

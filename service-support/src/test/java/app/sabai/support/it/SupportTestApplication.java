@@ -6,6 +6,7 @@ import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.contracts.staff.StaffEvent;
 import app.sabai.support.kafka.EventView;
 import app.sabai.support.outbox.Outbox;
+import app.sabai.support.outbox.OutboxEntry;
 import app.sabai.support.outbox.OutboxSource;
 import app.sabai.support.security.Access;
 import app.sabai.support.security.AccessRules;
@@ -152,9 +153,10 @@ class SupportTestApplication {
         String complete(@PathVariable String id) {
             mongo.getCollection("widgets").insertOne(new Document("_id", id));
             BookingCompleted completed = new BookingCompleted(UUID.randomUUID(), Instant.now(), "booking-" + id, "liverpool", "t-9");
-            mongo.updateFirst(new Query(Criteria.where("_id").is(id)), outbox.append(new Update().set("state", "DONE"), List.of(completed)),
-                    "widgets");
-            outbox.written("widgets", id);
+            Update done = new Update().set("state", "DONE");
+            List<OutboxEntry> entries = outbox.append(done, List.of(completed));
+            mongo.updateFirst(new Query(Criteria.where("_id").is(id)), done, "widgets");
+            outbox.written("widgets", id, entries);
             return completed.eventId().toString();
         }
     }

@@ -142,9 +142,11 @@ class TelemetryIT {
                 Duration.ofMinutes(1), Duration.ofSeconds(1), tracer, propagator, registry);
         Outbox outbox = new Outbox(relay, tracer);
         mongo.getCollection(collection).insertOne(new Document("_id", id));
-        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), outbox.append(new Update(), List.of(
+        Update twoEvents = new Update();
+        outbox.append(twoEvents, List.of(
                 new BookingCompleted(UUID.randomUUID(), Instant.now(), "b-1", "liverpool", "t-1"),
-                new BookingCompleted(UUID.randomUUID(), Instant.now(), "b-2", "liverpool", "t-1"))), collection);
+                new BookingCompleted(UUID.randomUUID(), Instant.now(), "b-2", "liverpool", "t-1")));
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), twoEvents, collection);
 
         assertThatThrownBy(relay::sweep).isInstanceOf(RuntimeException.class);
         assertThat(relay.backlog()).isEqualTo(2);

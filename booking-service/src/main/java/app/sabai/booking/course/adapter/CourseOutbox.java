@@ -51,8 +51,8 @@ class CourseOutbox extends PeriodicSweep {
     }
 
     /** The course's events were written: the relay publishes them now. */
-    void written(String courseId) {
-        outbox.written(Courses.COLLECTION, courseId);
+    void written(String courseId, List<OutboxEntry> entries) {
+        outbox.written(Courses.COLLECTION, courseId, entries);
     }
 
     /** Asks the relay again for every course still holding events; forgets the others. Answers how many were asked for. */

@@ -73,13 +73,14 @@ public class Courses {
         Document document = fields(course);
         document.put("_id", course.id());
         document.put(VERSION, 0L);
-        document.put(OutboxEntry.FIELD, outbox.entriesFor(events).stream().map(this::toDocument).toList());
+        List<OutboxEntry> entries = outbox.entriesFor(events);
+        document.put(OutboxEntry.FIELD, entries.stream().map(this::toDocument).toList());
         if (!events.isEmpty()) {
             courseOutbox.pending(course.id());
         }
         mongo.insert(document, COLLECTION);
         if (!events.isEmpty()) {
-            courseOutbox.written(course.id());
+            courseOutbox.written(course.id(), entries);
         }
     }
 
@@ -88,14 +89,14 @@ public class Courses {
         Update update = new Update();
         fields(changed.course()).forEach(update::set);
         update.inc(VERSION, 1L);
-        outbox.append(update, changed.events());
+        List<OutboxEntry> entries = outbox.append(update, changed.events());
         Query guard = new Query(Criteria.where("_id").is(read.course().id()).and(VERSION).is(read.version()));
         if (!changed.events().isEmpty()) {
             courseOutbox.pending(read.course().id());
         }
         boolean written = mongo.updateFirst(guard, update, COLLECTION).getModifiedCount() == 1;
         if (written && !changed.events().isEmpty()) {
-            courseOutbox.written(read.course().id());
+            courseOutbox.written(read.course().id(), entries);
         }
         return written;
     }

@@ -138,10 +138,11 @@ public class Bookings {
         document.put(REQUEST_FINGERPRINT, idempotency.requestFingerprint());
         document.put(FIRST_ANSWER, idempotency.firstAnswer());
         document.put(AppliedEvents.FIELD, List.of());
-        document.put(OutboxEntry.FIELD, outbox.entriesFor(events).stream().map(this::toDocument).toList());
+        List<OutboxEntry> entries = outbox.entriesFor(events);
+        document.put(OutboxEntry.FIELD, entries.stream().map(this::toDocument).toList());
         mongo.insert(document, COLLECTION);
         measures.stored(booking);
-        outbox.written(COLLECTION, booking.id());
+        outbox.written(COLLECTION, booking.id(), entries);
     }
 
     /**
@@ -154,10 +155,10 @@ public class Bookings {
                 Criteria.where("_id").is(bookingId).and("status").is(expected.name()), eventId));
         AppliedEvents.markApplied(change, eventId);
         change.inc(REVISION, 1L);
-        outbox.append(change, events);
+        List<OutboxEntry> entries = outbox.append(change, events);
         boolean applied = mongo.updateFirst(guard, change, COLLECTION).getModifiedCount() == 1;
         if (applied && !events.isEmpty()) {
-            outbox.written(COLLECTION, bookingId);
+            outbox.written(COLLECTION, bookingId, entries);
         }
         return applied;
     }
@@ -175,10 +176,10 @@ public class Bookings {
         if (commandKey != null) {
             change.push(APPLIED_COMMANDS).slice(-REMEMBERED_COMMANDS).each(commandKey);
         }
-        outbox.append(change, events);
+        List<OutboxEntry> entries = outbox.append(change, events);
         boolean applied = mongo.updateFirst(new Query(guard), change, COLLECTION).getModifiedCount() == 1;
         if (applied && !events.isEmpty()) {
-            outbox.written(COLLECTION, read.booking().id());
+            outbox.written(COLLECTION, read.booking().id(), entries);
         }
         return applied;
     }

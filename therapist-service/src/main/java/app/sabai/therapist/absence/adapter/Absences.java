@@ -2,6 +2,7 @@ package app.sabai.therapist.absence.adapter;
 
 import app.sabai.contracts.assignments.AssignmentEvent;
 import app.sabai.support.outbox.Outbox;
+import app.sabai.support.outbox.OutboxEntry;
 import app.sabai.support.outbox.OutboxSource;
 import app.sabai.therapist.absence.Absence;
 import app.sabai.therapist.absence.AbsenceStatus;
@@ -117,13 +118,11 @@ public class Absences {
                 return false;
             }
             Update update = new Update().set(LIST, changed.get()).inc(VERSION, 1);
-            if (!events.isEmpty()) {
-                outbox.append(update, events);
-            }
+            List<OutboxEntry> entries = outbox.append(update, events);
             if (mongo.updateFirst(new Query(Criteria.where("_id").is(therapistId).and(VERSION).is(current.version())), update, COLLECTION)
                     .getModifiedCount() == 1) {
                 if (!events.isEmpty()) {
-                    outbox.written(COLLECTION, therapistId);
+                    outbox.written(COLLECTION, therapistId, entries);
                 }
                 return true;
             }

@@ -5,6 +5,7 @@ import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.values.AssignmentExplanation;
 import app.sabai.support.consume.AppliedEvents;
 import app.sabai.support.outbox.Outbox;
+import app.sabai.support.outbox.OutboxEntry;
 import app.sabai.support.outbox.OutboxSource;
 import app.sabai.therapist.assignment.AssignmentRecord;
 import app.sabai.therapist.assignment.AssignmentStatus;
@@ -158,11 +159,11 @@ public class Assignments {
 
     boolean completeMove(String bookingId, int attempt, Update outcome, AssignmentRecord.Change change, List<? extends AssignmentEvent> events) {
         outcome.unset("move").push("changes").slice(-CHANGES_KEPT).each(change);
-        outbox.append(outcome, events);
+        List<OutboxEntry> entries = outbox.append(outcome, events);
         Query stillMoving = new Query(Criteria.where("_id").is(bookingId).and("attempt").is(attempt).and("move").ne(null));
         boolean written = mongo.updateFirst(stillMoving, outcome, COLLECTION).getModifiedCount() == 1;
         if (written) {
-            outbox.written(COLLECTION, bookingId);
+            outbox.written(COLLECTION, bookingId, entries);
         }
         return written;
     }
@@ -181,11 +182,11 @@ public class Assignments {
     /** Records that the event was applied, with the events it causes, unless it was applied before. */
     boolean applyOnce(String bookingId, UUID eventId, Update change, List<? extends AssignmentEvent> events) {
         AppliedEvents.markApplied(change, eventId);
-        outbox.append(change, events);
+        List<OutboxEntry> entries = outbox.append(change, events);
         boolean written = mongo.updateFirst(new Query(AppliedEvents.notYetApplied(Criteria.where("_id").is(bookingId), eventId)), change,
                 COLLECTION).getModifiedCount() == 1;
         if (written && !events.isEmpty()) {
-            outbox.written(COLLECTION, bookingId);
+            outbox.written(COLLECTION, bookingId, entries);
         }
         return written;
     }
@@ -200,12 +201,12 @@ public class Assignments {
         Update update = new Update().set("status", AssignmentStatus.RELEASED).set("released", new Document("reason", reason).append("at", now))
                 .inc("attempt", 1).unset("move");
         AppliedEvents.markApplied(update, eventId);
-        outbox.append(update, events);
+        List<OutboxEntry> entries = outbox.append(update, events);
         Query stillAsRead = new Query(AppliedEvents.notYetApplied(Criteria.where("_id").is(read.id())
                 .and("status").is(read.status()).and("attempt").is(read.attempt()), eventId));
         boolean written = mongo.updateFirst(stillAsRead, update, COLLECTION).getModifiedCount() == 1;
         if (written && !events.isEmpty()) {
-            outbox.written(COLLECTION, read.id());
+            outbox.written(COLLECTION, read.id(), entries);
         }
         return written;
     }
@@ -233,13 +234,13 @@ public class Assignments {
     }
 
     private boolean decide(String bookingId, int attempt, Update decision, AssignmentEvent event, BookingRequested cause) {
-        outbox.append(decision, List.of(event));
+        List<OutboxEntry> entries = outbox.append(decision, List.of(event));
         AppliedEvents.markApplied(decision, cause.eventId());
         Query stillPlanning = new Query(AppliedEvents.notYetApplied(Criteria.where("_id").is(bookingId)
                 .and("status").is(AssignmentStatus.PLANNING).and("attempt").is(attempt), cause.eventId()));
         boolean written = mongo.updateFirst(stillPlanning, decision, COLLECTION).getModifiedCount() == 1;
         if (written) {
-            outbox.written(COLLECTION, bookingId);
+            outbox.written(COLLECTION, bookingId, entries);
         }
         return written;
     }

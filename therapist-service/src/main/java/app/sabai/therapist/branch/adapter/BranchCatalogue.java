@@ -4,6 +4,7 @@ import app.sabai.contracts.branches.BranchCatalogued;
 import app.sabai.contracts.json.SabaiJson;
 import app.sabai.support.mongo.StoredFields;
 import app.sabai.support.outbox.Outbox;
+import app.sabai.support.outbox.OutboxEntry;
 import app.sabai.support.outbox.OutboxSource;
 import app.sabai.therapist.branch.Branch;
 import org.springframework.context.annotation.Bean;
@@ -62,7 +63,7 @@ public class BranchCatalogue {
     public boolean save(Branch branch) {
         String hash = contentHash(branch);
         Update update = StoredFields.of(mongo.getConverter(), branch).set(CONTENT_HASH, hash);
-        outbox.append(update, List.of(branch.catalogued(UUID.randomUUID(), clock.instant())));
+        List<OutboxEntry> entries = outbox.append(update, List.of(branch.catalogued(UUID.randomUUID(), clock.instant())));
         try {
             // Matches an existing branch only when its content differs; inserts it when there is none;
             // fails on the unique _id when it exists unchanged.
@@ -70,7 +71,7 @@ public class BranchCatalogue {
         } catch (DuplicateKeyException unchanged) {
             return false;
         }
-        outbox.written(COLLECTION, branch.id());
+        outbox.written(COLLECTION, branch.id(), entries);
         changed(branch.id());
         return true;
     }

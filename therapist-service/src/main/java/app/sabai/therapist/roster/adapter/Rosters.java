@@ -3,6 +3,7 @@ package app.sabai.therapist.roster.adapter;
 import app.sabai.contracts.SabaiEvent;
 import app.sabai.contracts.assignments.TherapistRosterChanged;
 import app.sabai.support.outbox.Outbox;
+import app.sabai.support.outbox.OutboxEntry;
 import app.sabai.support.outbox.OutboxSource;
 import app.sabai.therapist.roster.DayChange;
 import app.sabai.therapist.roster.Roster;
@@ -198,12 +199,12 @@ public class Rosters {
             Roster written = new Roster(therapistId, changed.weekly(), changed.changes(), current.get().version() + 1);
             List<? extends SabaiEvent> caused = events.apply(current.get(), written);
             Update update = new Update().set("weekly", changed.weekly()).set("changes", changed.changes()).inc("version", 1);
-            outbox.append(update, caused);
+            List<OutboxEntry> entries = outbox.append(update, caused);
             if (mongo.updateFirst(new Query(Criteria.where("_id").is(therapistId).and("version").is(current.get().version())), update,
                     COLLECTION).getModifiedCount() == 1) {
                 written(written);
                 if (!caused.isEmpty()) {
-                    outbox.written(COLLECTION, therapistId);
+                    outbox.written(COLLECTION, therapistId, entries);
                 }
                 return written;
             }

@@ -65,10 +65,10 @@ public class TherapistDirectory {
     /** Inserts or replaces the therapist (by id) and publishes their profile. */
     public void save(Therapist therapist) {
         Update update = StoredFields.of(mongo.getConverter(), therapist);
-        outbox.append(update, List.of(profiled(therapist)));
+        List<OutboxEntry> entries = outbox.append(update, List.of(profiled(therapist)));
         mongo.upsert(new Query(Criteria.where("_id").is(therapist.id())), update, COLLECTION);
         changed(therapist.id());
-        outbox.written(COLLECTION, therapist.id());
+        outbox.written(COLLECTION, therapist.id(), entries);
     }
 
     /** Adds the therapist unless one with that id exists; true when added (and their profile published). */
@@ -76,7 +76,8 @@ public class TherapistDirectory {
         Document document = new Document();
         mongo.getConverter().write(therapist, document);
         document.remove("_class");
-        document.put(OutboxEntry.FIELD, outbox.entriesFor(List.of(profiled(therapist))).stream().map(entry -> {
+        List<OutboxEntry> entries = outbox.entriesFor(List.of(profiled(therapist)));
+        document.put(OutboxEntry.FIELD, entries.stream().map(entry -> {
             Document stored = new Document();
             mongo.getConverter().write(entry, stored);
             stored.remove("_class");
@@ -88,7 +89,7 @@ public class TherapistDirectory {
             return false;
         }
         changed(therapist.id());
-        outbox.written(COLLECTION, therapist.id());
+        outbox.written(COLLECTION, therapist.id(), entries);
         return true;
     }
 
