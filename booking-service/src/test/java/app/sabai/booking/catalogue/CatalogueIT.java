@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
@@ -65,6 +66,24 @@ class CatalogueIT {
         HttpResponse<String> thai = new BookingApi(port).post(aBooking(branchId));
         assertThat(thai.statusCode()).isEqualTo(400);
         assertThat(thai.body()).contains("\"field\":\"technique\"", "THAI is not offered");
+    }
+
+    @Test
+    void requestsReadTheirBranchFromMemoryAndANewerEntryReplacesItThere() {
+        String branchId = TestBranches.freshId("memory");
+        BranchCatalogued first = TestBranches.aBranch(branchId);
+        TestBranches.catalogue(mongo, first);
+        assertThat(catalogue.find(branchId)).hasValueSatisfying(branch -> assertThat(branch.name()).isEqualTo(first.name()));
+
+        mongo.remove(new Query(Criteria.where("_id").is(branchId)), "branches");
+        assertThat(catalogue.find(branchId)).as("read from memory, not from the store").isPresent();
+
+        BranchCatalogued renamed = new BranchCatalogued(UUID.randomUUID(), first.occurredAt().plus(Duration.ofMinutes(1)), branchId,
+                "Renamed in memory", first.zone(), first.address(), first.openingHours(), first.techniques(), 10, false, null, 0);
+        TestBranches.catalogue(mongo, renamed);
+        assertThat(catalogue.find(branchId)).hasValueSatisfying(branch -> assertThat(branch.name()).isEqualTo("Renamed in memory"));
+        assertThat(catalogue.keep(Branch.from(first))).as("an older entry is not kept").isFalse();
+        assertThat(catalogue.find(branchId)).hasValueSatisfying(branch -> assertThat(branch.name()).isEqualTo("Renamed in memory"));
     }
 
     @Test

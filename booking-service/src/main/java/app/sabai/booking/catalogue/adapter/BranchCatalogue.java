@@ -11,9 +11,15 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The branches this service has seen on {@code sabai.branches}, one document per branch ({@code branches}). */
+/**
+ * The branches this service has seen on {@code sabai.branches}, one document per branch ({@code branches}), and in
+ * memory as last read from there: a request reads its branch from memory. An entry the catalogue keeps is read back
+ * into memory; only a newer entry replaces one in memory, so a slow read can never bring back an older branch.
+ */
 @Repository
 public class BranchCatalogue {
 
@@ -21,6 +27,7 @@ public class BranchCatalogue {
     private static final Logger log = LoggerFactory.getLogger(BranchCatalogue.class);
 
     private final MongoTemplate mongo;
+    private final Map<String, Branch> known = new ConcurrentHashMap<>();
 
     BranchCatalogue(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -30,7 +37,14 @@ public class BranchCatalogue {
         if (branchId == null || branchId.isBlank()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(mongo.findById(branchId, Branch.class, COLLECTION));
+        Branch remembered = known.get(branchId);
+        return remembered != null ? Optional.of(remembered) : Optional.ofNullable(read(branchId));
+    }
+
+    private Branch read(String branchId) {
+        Branch stored = mongo.findById(branchId, Branch.class, COLLECTION);
+        return stored == null ? null : known.merge(branchId, stored,
+                (remembered, read) -> read.cataloguedAt().isAfter(remembered.cataloguedAt()) ? read : remembered);
     }
 
     public long count() {
@@ -50,6 +64,7 @@ public class BranchCatalogue {
         Query olderOrAbsent = new Query(Criteria.where("_id").is(branch.id()).and("cataloguedAt").lt(branch.cataloguedAt()));
         try {
             mongo.upsert(olderOrAbsent, Update.fromDocument(new Document("$set", fields)), COLLECTION);
+            read(branch.id());
             return true;
         } catch (DuplicateKeyException newerKept) {
             log.debug("Catalogue entry of {} from {} is not newer than the stored one; kept the stored one",
