@@ -17,6 +17,9 @@ import app.sabai.support.testing.TestRecords;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -45,6 +48,23 @@ class ConfirmationFlowIT extends NotificationFlowSupport {
 
     @Autowired
     BranchDirectory branches;
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void branchNamesAreReadFromMemoryAndARenameReplacesThemThere() {
+        String branchId = newBranchId();
+        TestRecords.publish(Topic.BRANCHES.topicName(), new BranchCatalogued(UUID.randomUUID(), Instant.now(), branchId,
+                "Sabai Leeds", LONDON, "1 Briggate", List.of(), List.of(), 15, false, null, 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> branches.nameOf(branchId).equals("Sabai Leeds"));
+
+        mongo.remove(new Query(Criteria.where("_id").is(branchId)), "branches");
+        assertThat(branches.nameOf(branchId)).as("read from memory, not from the store").isEqualTo("Sabai Leeds");
+
+        TestRecords.publish(Topic.BRANCHES.topicName(), new BranchCatalogued(UUID.randomUUID(), Instant.now(), branchId,
+                "Sabai Leeds Briggate", LONDON, "1 Briggate", List.of(), List.of(), 15, false, null, 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> branches.nameOf(branchId).equals("Sabai Leeds Briggate"));
+    }
 
     @Test
     void aConfirmedBookingGetsItsConfirmationAtOnceAndItsRemindersScheduled() {
