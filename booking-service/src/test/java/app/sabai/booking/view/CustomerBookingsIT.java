@@ -12,7 +12,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static app.sabai.booking.testing.RequestBodies.aBooking;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +50,39 @@ class CustomerBookingsIT extends ServiceIntegrationTest {
     void everyBookingOfTheCustomerCarriesTheSameIdOfTheirFile() {
         assertThat(customerId).isNotBlank().doesNotContain("@");
         assertThat(ids).allSatisfy(id -> assertThat(api.booking(id).get("customerId").asString()).isEqualTo(customerId));
+    }
+
+    @Test
+    void firstBookingsRacingForOneEmailShareOneFileThatListsThemAll() throws Exception {
+        String racing = RequestBodies.freshEmail();
+        int racers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<JsonNode>> posted = new ArrayList<>();
+        try {
+            for (int i = 0; i < racers; i++) {
+                RequestBodies body = aBooking(branchId).with("customer.email", racing)
+                        .with("startLocal", LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(8 + i).atTime(LocalTime.of(11, 0)).toString());
+                posted.add(pool.submit(() -> {
+                    go.await();
+                    return BookingApi.json(api.post(body));
+                }));
+            }
+            go.countDown();
+            List<JsonNode> bookings = new ArrayList<>();
+            for (Future<JsonNode> booking : posted) {
+                bookings.add(booking.get(60, TimeUnit.SECONDS));
+            }
+
+            Set<String> fileIds = bookings.stream().map(booking -> booking.get("customerId").asString()).collect(Collectors.toSet());
+            assertThat(fileIds).as("one file for the email").hasSize(1);
+            HttpResponse<String> listed = api.get("/api/customers/" + fileIds.iterator().next() + "/bookings?size=100");
+            assertThat(listed.statusCode()).isEqualTo(200);
+            assertThat(idsOf(BookingApi.json(listed)))
+                    .containsExactlyInAnyOrderElementsOf(bookings.stream().map(booking -> booking.get("id").asString()).toList());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

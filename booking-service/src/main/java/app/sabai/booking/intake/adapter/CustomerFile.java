@@ -4,6 +4,7 @@ import app.sabai.booking.intake.Intake;
 import app.sabai.support.web.ConflictException;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -76,20 +77,23 @@ public class CustomerFile {
      * customer's id is refused: only that customer may book on that file.
      */
     public String idOf(String email, Optional<String> signedInCustomer) {
-        Optional<String> existing = find(email).map(CustomerRecord::customerId);
+        Optional<String> existing = customerIdOf(email);
         if (existing.isPresent()) {
             return ownedBy(existing.get(), signedInCustomer);
         }
         String candidate = signedInCustomer.orElseGet(() -> UUID.randomUUID().toString());
         // The way back first: a crash after this leaves an entry that resolves to nothing, never an id that cannot be found.
         mongo.save(new Document("_id", candidate).append("email", keyOf(email)), IDS);
+        String kept;
         try {
-            mongo.upsert(new Query(Criteria.where("_id").is(keyOf(email)).and("customerId").exists(false)),
-                    new Update().set("customerId", candidate), COLLECTION);
+            Query withoutId = new Query(Criteria.where("_id").is(keyOf(email)).and("customerId").exists(false));
+            withoutId.fields().include("customerId");
+            kept = mongo.findAndModify(withoutId, new Update().set("customerId", candidate),
+                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION).getString("customerId");
         } catch (DuplicateKeyException alreadyHasOne) {
             // A concurrent first booking gave the file its id first: that one stays.
+            kept = customerIdOf(email).orElseThrow();
         }
-        String kept = find(email).map(CustomerRecord::customerId).orElseThrow();
         if (!kept.equals(candidate) && signedInCustomer.isEmpty()) {
             mongo.remove(new Query(Criteria.where("_id").is(candidate)), IDS);
         }
@@ -154,6 +158,16 @@ public class CustomerFile {
 
     public void removeBooking(String email, String bookingId) {
         mongo.updateFirst(new Query(Criteria.where("_id").is(keyOf(email))), new Update().pull("bookingIds", bookingId), COLLECTION);
+    }
+
+    /** The file's id alone, without reading its intake and bookings. */
+    private Optional<String> customerIdOf(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        Query file = new Query(Criteria.where("_id").is(keyOf(email)));
+        file.fields().include("customerId");
+        return Optional.ofNullable(mongo.findOne(file, Document.class, COLLECTION)).map(found -> found.getString("customerId"));
     }
 
     private Optional<CustomerRecord> find(String email) {
