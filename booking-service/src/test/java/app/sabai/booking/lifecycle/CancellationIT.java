@@ -93,12 +93,12 @@ class CancellationIT extends ServiceIntegrationTest {
     @Test
     void aRequestStillWaitingForATherapistCanBeCancelledAndStopsWaiting() {
         String id = api.requestABooking(branchId);
-        assertThat(mongo.findById(id, Document.class, "pending_decisions")).isNotNull();
+        assertThat(mongo.findById(id, Document.class, "bookings").get("awaitingDecisionSince")).isNotNull();
 
         JsonNode cancelled = BookingApi.json(api.cancel(id, "Changed my mind"));
 
         assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
-        assertThat(mongo.findById(id, Document.class, "pending_decisions")).isNull();
+        assertThat(mongo.findById(id, Document.class, "bookings").get("awaitingDecisionSince")).as("no longer waiting").isNull();
         assertThat(BookingEvents.await(BookingCancelled.class, id).therapistId()).isNull();
 
         publish(AssignmentEvents.assigned(id, branchId, "t-nok", "Nok"));

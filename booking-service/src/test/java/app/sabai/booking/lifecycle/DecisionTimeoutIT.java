@@ -13,10 +13,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
 import static app.sabai.booking.testing.AssignmentEvents.publish;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,17 +22,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Nothing waits forever: a request still waiting for therapist-service's decision after the decision timeout (2
- * minutes) goes to its branch's staff, and the decision, when it comes after all, still wins. Only the small
- * {@code pending_decisions} collection is looked over.
+ * minutes) goes to its branch's staff, and the decision, when it comes after all, still wins. Only the waiting bookings
+ * are looked over, through the sparse index on {@code awaitingDecisionSince}.
  */
 class DecisionTimeoutIT extends ServiceIntegrationTest {
 
     @Test
     void aRequestWithoutADecisionInTimeNeedsAttentionAndALateAssignmentStillConfirmsIt() {
         String id = api.requestABooking(branchId);
-        Document pending = mongo.findById(id, Document.class, "pending_decisions");
-        assertThat(pending).isNotNull();
-        assertThat(pending.getString("branchId")).isEqualTo(branchId);
+        assertThat(awaitingSince(id)).as("waiting for its decision").isNotNull();
 
         clock.advance(Duration.ofMinutes(1));
         assertThat(BookingEvents.all(BookingNeedsAttention.class, id, Duration.ofSeconds(2))).as("not yet overdue").isEmpty();
@@ -51,7 +47,7 @@ class DecisionTimeoutIT extends ServiceIntegrationTest {
         assertThat(listed.size()).isEqualTo(1);
         assertThat(listed.get(0).get("bookingId").asString()).isEqualTo(id);
         assertThat(listed.get(0).get("reason").asString()).contains("No therapist has been confirmed");
-        assertThat(mongo.findById(id, Document.class, "pending_decisions")).isNull();
+        assertThat(awaitingSince(id)).as("with staff, no longer waiting").isNull();
 
         publish(AssignmentEvents.assigned(id, branchId, "t-nok", "Nok"));
 
@@ -84,8 +80,7 @@ class DecisionTimeoutIT extends ServiceIntegrationTest {
         String id = api.requestABooking(branchId);
         publish(AssignmentEvents.assigned(id, branchId, "t-nok", "Nok"));
         JsonNode confirmed = api.awaitStatus(id, "CONFIRMED");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(mongo.findById(id, Document.class, "pending_decisions")).isNull());
+        assertThat(awaitingSince(id)).as("the decision's own write ends the wait").isNull();
 
         clock.advance(Duration.ofMinutes(10));
         AssignmentEvents.processedUpToHere(api, branchId);
@@ -100,24 +95,10 @@ class DecisionTimeoutIT extends ServiceIntegrationTest {
                 .with("intake.conditions", app.sabai.booking.testing.RequestBodies.list("LIMB_NUMBNESS")));
 
         assertThat(api.booking(id).get("status").asString()).isEqualTo("REJECTED");
-        assertThat(mongo.findById(id, Document.class, "pending_decisions")).isNull();
+        assertThat(awaitingSince(id)).isNull();
     }
 
-    @Test
-    void whatACrashLeftBehindIsCleared() {
-        String neverStored = "never-stored-" + UUID.randomUUID();
-        mongo.getCollection("pending_decisions").insertOne(new Document("_id", neverStored).append("branchId", branchId)
-                .append("requestedAt", Date.from(Instant.now().minus(Duration.ofMinutes(5)))));
-        String decided = api.requestABooking(branchId);
-        publish(AssignmentEvents.assigned(decided, branchId, "t-nok", "Nok"));
-        api.awaitStatus(decided, "CONFIRMED");
-        mongo.getCollection("pending_decisions").insertOne(new Document("_id", decided).append("branchId", branchId)
-                .append("requestedAt", Date.from(Instant.now().minus(Duration.ofMinutes(5)))));
-
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(mongo.findById(neverStored, Document.class, "pending_decisions")).isNull();
-            assertThat(mongo.findById(decided, Document.class, "pending_decisions")).isNull();
-        });
-        assertThat(api.booking(decided).get("status").asString()).isEqualTo("CONFIRMED");
+    private Date awaitingSince(String bookingId) {
+        return mongo.findById(bookingId, Document.class, "bookings").getDate("awaitingDecisionSince");
     }
 }

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IntakeCrashIT extends ServiceIntegrationTest {
 
     @ParameterizedTest(name = "a crash after {0}")
-    @ValueSource(strings = {"intake-kept", "listed-on-file", "decision-expected"})
+    @ValueSource(strings = {"intake-kept", "listed-on-file"})
     void aCrashBeforeTheBookingIsStoredLosesNoIntakeAndARetryCompletesTheBooking(String step) {
         RequestBodies body = aBooking(branchId).with("intake.conditions", list("SCIATICA")).with("intake.allergies", list("ALMOND"));
         String key = UUID.randomUUID().toString();
@@ -52,7 +52,7 @@ class IntakeCrashIT extends ServiceIntegrationTest {
         Document after = mongo.findById(body.email(), Document.class, "customers");
         assertThat(after.getList("bookingIds", String.class)).contains(id);
         assertThat(after.getString("customerId")).isEqualTo(booking.get("customerId").asString());
-        assertThat(mongo.findById(id, Document.class, "pending_decisions")).as("waiting for its decision").isNotNull();
+        assertThat(mongo.findById(id, Document.class, "bookings").getDate("awaitingDecisionSince")).as("waiting for its decision").isNotNull();
         assertThat(BookingEvents.await(BookingRequested.class, id).requirements().seniorTherapist()).isTrue();
 
         String next = BookingApi.json(api.post(aBooking(branchId).with("customer.email", body.email()).without("intake")
@@ -62,7 +62,7 @@ class IntakeCrashIT extends ServiceIntegrationTest {
     }
 
     @ParameterizedTest(name = "a crash after {0}")
-    @ValueSource(strings = {"listed-on-file", "decision-expected"})
+    @ValueSource(strings = {"listed-on-file"})
     void whatACrashLeftBesideANeverStoredBookingIsHarmless(String step) {
         RequestBodies body = aBooking(branchId);
         crashPoint.armAt(step);

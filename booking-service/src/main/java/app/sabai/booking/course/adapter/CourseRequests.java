@@ -12,13 +12,11 @@ import app.sabai.booking.intake.adapter.CustomerFile;
 import app.sabai.booking.intake.adapter.IntakeProperties;
 import app.sabai.booking.intake.adapter.OnBehalf;
 import app.sabai.booking.lifecycle.Booking;
-import app.sabai.booking.lifecycle.BookingStatus;
 import app.sabai.booking.lifecycle.IdempotencyRecord;
 import app.sabai.booking.lifecycle.OpenedBooking;
 import app.sabai.booking.lifecycle.adapter.BookingAccess;
 import app.sabai.booking.lifecycle.adapter.BookingCommands;
 import app.sabai.booking.lifecycle.adapter.Bookings;
-import app.sabai.booking.lifecycle.adapter.PendingDecisions;
 import app.sabai.booking.request.BookingRequest;
 import app.sabai.booking.request.CancellationRequest;
 import app.sabai.booking.request.ChangeRequests;
@@ -76,7 +74,6 @@ public class CourseRequests {
     private final CustomerFile customers;
     private final Bookings bookings;
     private final Courses courses;
-    private final PendingDecisions pendingDecisions;
     private final BookingCommands commands;
     private final CourseRequestValidator validator = new CourseRequestValidator();
     private final IntakeScreening screening;
@@ -84,13 +81,12 @@ public class CourseRequests {
     private final JsonMapper json;
     private final CrashPoint crashPoint;
 
-    CourseRequests(BranchCatalogue catalogue, CustomerFile customers, Bookings bookings, Courses courses, PendingDecisions pendingDecisions,
+    CourseRequests(BranchCatalogue catalogue, CustomerFile customers, Bookings bookings, Courses courses,
                    BookingCommands commands, IntakeProperties intake, Clock clock, JsonMapper json, CrashPoint crashPoint) {
         this.catalogue = catalogue;
         this.customers = customers;
         this.bookings = bookings;
         this.courses = courses;
-        this.pendingDecisions = pendingDecisions;
         this.commands = commands;
         this.screening = new IntakeScreening(intake.surgeryWeeks());
         this.clock = clock;
@@ -125,12 +121,9 @@ public class CourseRequests {
         Course.Changed opened = Course.open(courseId, sessions.stream().map(OpenedBooking::booking).toList(), valid.weekdays(),
                 valid.timeLocal(), valid.firstDate(), now);
 
-        // Listed and expected first: a crash after this leaves ids that resolve to nothing, never a session nobody finds.
+        // Listed first: a crash after this leaves ids that resolve to nothing, never a session nobody finds.
         for (OpenedBooking session : sessions) {
             customers.addBooking(email, session.booking().id());
-            if (session.booking().status() == BookingStatus.REQUESTED) {
-                pendingDecisions.expect(session.booking().id(), session.booking().branchId(), now);
-            }
         }
         boolean retried = false;
         try {

@@ -12,7 +12,6 @@ import app.sabai.booking.lifecycle.BookingChange.OfferAccepted;
 import app.sabai.booking.lifecycle.BookingChange.OfferOver;
 import app.sabai.booking.lifecycle.BookingChange.RescheduleAsked;
 import app.sabai.booking.lifecycle.BookingChange;
-import app.sabai.booking.lifecycle.BookingStatus;
 import app.sabai.booking.lifecycle.Requester;
 import app.sabai.booking.lifecycle.adapter.Bookings.StoredBooking;
 import app.sabai.booking.policy.FeePolicy;
@@ -57,16 +56,14 @@ public class BookingCommands {
     private final Bookings bookings;
     private final BranchCatalogue catalogue;
     private final AttentionList attentionList;
-    private final PendingDecisions pendingDecisions;
     private final BookingFollowUps followUps;
     private final Clock clock;
 
-    BookingCommands(Bookings bookings, BranchCatalogue catalogue, AttentionList attentionList, PendingDecisions pendingDecisions,
+    BookingCommands(Bookings bookings, BranchCatalogue catalogue, AttentionList attentionList,
                     BookingFollowUps followUps, Clock clock) {
         this.bookings = bookings;
         this.catalogue = catalogue;
         this.attentionList = attentionList;
-        this.pendingDecisions = pendingDecisions;
         this.followUps = followUps;
         this.clock = clock;
     }
@@ -201,7 +198,8 @@ public class BookingCommands {
                         .set("status", cancelled.to().name())
                         .set("cancellation", cancelled.cancellation())
                         .unset("reschedule")
-                        .unset("attention");
+                        .unset("attention")
+                        .unset(Bookings.AWAITING_DECISION);
                 if (cancelled.fee() != null) {
                     update.push("fees", cancelled.fee());
                 }
@@ -211,9 +209,6 @@ public class BookingCommands {
                 boolean written = bookings.applyCommand(stored, cancelled.from(), key, update, List.of(cancelled.event()));
                 if (written && cancelled.closed() != null) {
                     attentionList.close(bookingId, cancelled.closed().raisedBy());
-                }
-                if (written && cancelled.from() == BookingStatus.REQUESTED) {
-                    pendingDecisions.settled(bookingId);
                 }
                 yield written;
             }

@@ -18,8 +18,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
+
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,12 @@ public class Bookings {
     static final String FIRST_ANSWER = "firstAnswer";
     static final String REVISION = "revision";
     static final String APPLIED_COMMANDS = "appliedCommandKeys";
+    /**
+     * When a REQUESTED booking began to wait for its decision: present exactly while it waits (a write that decides it
+     * unsets it), so the watch over overdue decisions finds the waiting ones through a sparse index on it.
+     */
+    public static final String AWAITING_DECISION = "awaitingDecisionSince";
+    static final String AWAITING_DECISION_INDEX = "awaiting_decision";
     /** Retries of a command arrive within a day; a booking sees few commands in that time. */
     static final int REMEMBERED_COMMANDS = 50;
 
@@ -56,6 +65,7 @@ public class Bookings {
         this.measures = measures;
         // Every booking has a key (its own id when the client sent none), so a plain unique index decides races.
         mongo.indexOps(COLLECTION).createIndex(new Index().on(IDEMPOTENCY_KEY, Sort.Direction.ASC).unique());
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(AWAITING_DECISION, Sort.Direction.ASC).sparse().named(AWAITING_DECISION_INDEX));
     }
 
     /** A booking as read to change it: its state, the revision the change must still find, and the command keys it applied. */
@@ -108,6 +118,24 @@ public class Bookings {
                 .collect(Collectors.toMap(BookingStanding::bookingId, Function.identity()));
     }
 
+    /** The bookings waiting for a decision since {@code since} or earlier, through the sparse index of the waiting ones. */
+    public List<Booking> awaitingDecisionSince(Instant since) {
+        return mongo.find(new Query(Criteria.where(AWAITING_DECISION).lte(Date.from(since))), Booking.class, COLLECTION);
+    }
+
+    /** The booking no longer waits for a decision (it left REQUESTED without saying so): the watch stops looking at it. */
+    public void noLongerAwaitingDecision(String bookingId) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(bookingId).and("status").ne(BookingStatus.REQUESTED.name())),
+                new Update().unset(AWAITING_DECISION), COLLECTION);
+    }
+
+    /** Marks the booking as waiting since {@code since} unless it no longer waits or is marked already. */
+    public boolean awaitDecision(String bookingId, Instant since) {
+        return mongo.updateFirst(new Query(Criteria.where("_id").is(bookingId).and("status").is(BookingStatus.REQUESTED.name())
+                        .and(AWAITING_DECISION).exists(false)),
+                new Update().set(AWAITING_DECISION, Date.from(since)), COLLECTION).getModifiedCount() == 1;
+    }
+
     public List<Booking> findAll(Collection<String> bookingIds) {
         if (bookingIds.isEmpty()) {
             return List.of();
@@ -138,6 +166,9 @@ public class Bookings {
         document.put(REQUEST_FINGERPRINT, idempotency.requestFingerprint());
         document.put(FIRST_ANSWER, idempotency.firstAnswer());
         document.put(AppliedEvents.FIELD, List.of());
+        if (booking.status() == BookingStatus.REQUESTED) {
+            document.put(AWAITING_DECISION, Date.from(booking.createdAt()));
+        }
         List<OutboxEntry> entries = outbox.entriesFor(events);
         document.put(OutboxEntry.FIELD, entries.stream().map(this::toDocument).toList());
         mongo.insert(document, COLLECTION);

@@ -3,7 +3,6 @@ package app.sabai.booking.lifecycle.adapter;
 import app.sabai.booking.lifecycle.AssignmentOutcome;
 import app.sabai.booking.lifecycle.Booking;
 import app.sabai.booking.lifecycle.BookingStatus;
-import app.sabai.booking.lifecycle.adapter.PendingDecisions.Pending;
 import app.sabai.support.lifecycle.PeriodicSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,35 +11,33 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Nothing waits forever: every {@code decision-sweep-interval} the requests still waiting for a decision
- * ({@link PendingDecisions}, a handful of entries however many bookings are stored) are looked over, and one
- * that has waited longer than {@code decision-timeout} goes to its branch's staff: NEEDS_ATTENTION, on the
- * attention list, {@code BookingNeedsAttention} published. The decision still wins when it comes later. Only
- * overdue entries' bookings are read, by {@code _id}.
+ * Nothing waits forever: every {@code decision-sweep-interval} the requests still waiting for a decision are looked
+ * over, and one that has waited longer than {@code decision-timeout} goes to its branch's staff: NEEDS_ATTENTION, on
+ * the attention list, {@code BookingNeedsAttention} published. The decision still wins when it comes later. Only the
+ * overdue bookings are read, through the sparse index of those that wait ({@link Bookings#AWAITING_DECISION}), so the
+ * watch costs as many reads as there are overdue requests, however many bookings are stored. The first sweep of a
+ * start also moves what an earlier version left in {@code pending_decisions} onto the bookings.
  */
 @Component
 class DecisionWatch extends PeriodicSweep {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionWatch.class);
 
-    private final PendingDecisions pendingDecisions;
+    private final PendingDecisions earlierVersions;
     private final Bookings bookings;
     private final DecisionWriter writer;
     private final BookingProperties properties;
     private final BookingMeasures measures;
     private final Clock clock;
+    private volatile boolean earlierMoved;
 
-    DecisionWatch(PendingDecisions pendingDecisions, Bookings bookings, DecisionWriter writer, BookingProperties properties,
+    DecisionWatch(PendingDecisions earlierVersions, Bookings bookings, DecisionWriter writer, BookingProperties properties,
                   BookingMeasures measures, Clock clock) {
         super("decision-watch", properties.decisionSweepInterval(), properties.decisionSweepInterval(),
                 "Looking over the requests waiting for a decision");
-        this.pendingDecisions = pendingDecisions;
+        this.earlierVersions = earlierVersions;
         this.bookings = bookings;
         this.writer = writer;
         this.properties = properties;
@@ -50,20 +47,19 @@ class DecisionWatch extends PeriodicSweep {
 
     /** Sends every overdue request to staff; answers how many went. */
     int sweep() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant dueBefore = now.minus(properties.decisionTimeout());
-        List<Pending> overdue = pendingDecisions.all().stream().filter(entry -> !entry.requestedAt().isAfter(dueBefore)).toList();
-        if (overdue.isEmpty()) {
-            return 0;
+        if (!earlierMoved) {
+            int moved = earlierVersions.moveOntoBookings();
+            if (moved > 0) {
+                log.info("Moved {} requests waiting for a decision from pending_decisions onto their bookings", moved);
+            }
+            earlierMoved = true;
         }
-        Map<String, Booking> byId = bookings.findAll(overdue.stream().map(Pending::id).toList()).stream()
-                .collect(Collectors.toMap(Booking::id, Function.identity()));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int sent = 0;
-        for (Pending entry : overdue) {
-            Booking booking = byId.get(entry.id());
-            if (booking == null || booking.status() != BookingStatus.REQUESTED) {
-                // Never stored (a crash before the insert, a duplicate that lost), or decided meanwhile.
-                pendingDecisions.removeAsRead(entry);
+        for (Booking booking : bookings.awaitingDecisionSince(now.minus(properties.decisionTimeout()))) {
+            if (booking.status() != BookingStatus.REQUESTED) {
+                // Left REQUESTED by a write that did not say it no longer waits (an offer's request, say).
+                bookings.noLongerAwaitingDecision(booking.id());
                 continue;
             }
             AssignmentOutcome outcome = AssignmentOutcome.overdue(booking, properties.decisionTimeout(), now);

@@ -35,13 +35,11 @@ class DecisionWriter {
 
     private final Bookings bookings;
     private final AttentionList attentionList;
-    private final PendingDecisions pendingDecisions;
     private final Clock clock;
 
-    DecisionWriter(Bookings bookings, AttentionList attentionList, PendingDecisions pendingDecisions, Clock clock) {
+    DecisionWriter(Bookings bookings, AttentionList attentionList, Clock clock) {
         this.bookings = bookings;
         this.attentionList = attentionList;
-        this.pendingDecisions = pendingDecisions;
         this.clock = clock;
     }
 
@@ -54,10 +52,10 @@ class DecisionWriter {
                         .set("therapist", confirmed.therapist())
                         .set("roomId", confirmed.roomId())
                         .unset("attention")
+                        .unset(Bookings.AWAITING_DECISION)
                         .set("updatedAt", now()), List.of(confirmed.event()));
                 if (written) {
                     closed(bookingId, confirmed.closed());
-                    pendingDecisions.settled(bookingId);
                 }
                 yield written;
             }
@@ -66,10 +64,10 @@ class DecisionWriter {
                         .set("status", rejected.to().name())
                         .set("rejection", rejected.rejection())
                         .unset("attention")
+                        .unset(Bookings.AWAITING_DECISION)
                         .set("updatedAt", now()), List.of(rejected.event()));
                 if (written) {
                     closed(bookingId, rejected.closed());
-                    pendingDecisions.settled(bookingId);
                 }
                 yield written;
             }
@@ -98,15 +96,12 @@ class DecisionWriter {
             case NeedsAttention needs -> {
                 // Listed first: a crash before the booking's write leaves an entry the list drops, never a case nobody sees.
                 attentionList.open(needs.listed());
-                boolean written = bookings.applyOnce(bookingId, needs.from(), appliedId, new Update()
+                yield bookings.applyOnce(bookingId, needs.from(), appliedId, new Update()
                         .set("status", needs.to().name())
                         .unset("therapist")
+                        .unset(Bookings.AWAITING_DECISION)
                         .set("attention", needs.attention())
                         .set("updatedAt", now()), List.of(needs.event()));
-                if (written && needs.from() == BookingStatus.REQUESTED) {
-                    pendingDecisions.settled(bookingId);
-                }
-                yield written;
             }
             case Rescheduled rescheduled -> {
                 Update update = new Update()

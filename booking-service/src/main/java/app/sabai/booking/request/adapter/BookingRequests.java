@@ -7,11 +7,9 @@ import app.sabai.booking.intake.IntakeScreening;
 import app.sabai.booking.intake.adapter.CustomerFile;
 import app.sabai.booking.intake.adapter.IntakeProperties;
 import app.sabai.booking.intake.adapter.OnBehalf;
-import app.sabai.booking.lifecycle.BookingStatus;
 import app.sabai.booking.lifecycle.IdempotencyRecord;
 import app.sabai.booking.lifecycle.OpenedBooking;
 import app.sabai.booking.lifecycle.adapter.Bookings;
-import app.sabai.booking.lifecycle.adapter.PendingDecisions;
 import app.sabai.booking.request.BookingRequest;
 import app.sabai.booking.request.BookingRequestValidator;
 import app.sabai.booking.request.RequestFingerprint;
@@ -48,26 +46,23 @@ public class BookingRequests {
 
     static final String INTAKE_KEPT = "intake-kept";
     static final String LISTED_ON_FILE = "listed-on-file";
-    static final String DECISION_EXPECTED = "decision-expected";
 
     private static final Logger log = LoggerFactory.getLogger(BookingRequests.class);
 
     private final BranchCatalogue catalogue;
     private final CustomerFile customers;
     private final Bookings bookings;
-    private final PendingDecisions pendingDecisions;
     private final BookingRequestValidator validator = new BookingRequestValidator();
     private final IntakeScreening screening;
     private final Clock clock;
     private final JsonMapper json;
     private final CrashPoint crashPoint;
 
-    BookingRequests(BranchCatalogue catalogue, CustomerFile customers, Bookings bookings, PendingDecisions pendingDecisions,
+    BookingRequests(BranchCatalogue catalogue, CustomerFile customers, Bookings bookings,
                     IntakeProperties intake, Clock clock, JsonMapper json, CrashPoint crashPoint) {
         this.catalogue = catalogue;
         this.customers = customers;
         this.bookings = bookings;
-        this.pendingDecisions = pendingDecisions;
         this.screening = new IntakeScreening(intake.surgeryWeeks());
         this.clock = clock;
         this.json = json;
@@ -111,19 +106,11 @@ public class BookingRequests {
         // Listed first: a crash after this leaves an id that resolves to nothing, never a booking the customer cannot find.
         customers.addBooking(email, bookingId);
         crashPoint.reached(LISTED_ON_FILE);
-        boolean awaitsDecision = opened.booking().status() == BookingStatus.REQUESTED;
-        if (awaitsDecision) {
-            pendingDecisions.expect(bookingId, opened.booking().branchId(), now);
-        }
-        crashPoint.reached(DECISION_EXPECTED);
         try {
             bookings.insert(opened.booking(), record, List.of(opened.event()));
         } catch (DuplicateKeyException concurrentDuplicate) {
             log.info("Idempotency-Key {} was taken by a concurrent request meanwhile; answering with its booking", record.key());
             customers.removeBooking(email, bookingId);
-            if (awaitsDecision) {
-                pendingDecisions.settled(bookingId);
-            }
             return replay(bookings.idempotencyRecord(record.key()).orElseThrow(() -> concurrentDuplicate), fingerprint);
         }
         log.info("Booking {} requested at {}: {} {} min, {}", bookingId, opened.booking().branchId(), opened.booking().technique(),
