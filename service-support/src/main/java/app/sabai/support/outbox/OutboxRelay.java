@@ -58,6 +58,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int SWEEP_BATCH = 200;
+    private static final int READ_BACK_REMEMBERED = 10_000;
     static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
     private static final String BACKLOG = "sabai.outbox.backlog";
     static final String WAITING_INDEX = "outbox_waiting";
@@ -77,6 +78,7 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean indexed;
     private final AtomicBoolean retryScheduled = new AtomicBoolean();
     private final Queue<Nudge> nudged = new ConcurrentLinkedQueue<>();
+    private final ReadBack readBack = new ReadBack(READ_BACK_REMEMBERED);
     private final AtomicBoolean draining = new AtomicBoolean();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, Object> kafka, List<OutboxSource> sources,
@@ -189,7 +191,8 @@ public class OutboxRelay implements SmartLifecycle {
                 documents.remove(nudge.id());
                 reading.add(nudge.id());
             } else {
-                documents.computeIfAbsent(nudge.id(), id -> new ArrayList<>()).addAll(nudge.entries());
+                List<OutboxEntry> notYetRead = nudge.entries().stream().filter(entry -> !readBack.forget(entry.eventId())).toList();
+                documents.computeIfAbsent(nudge.id(), id -> new ArrayList<>()).addAll(notYetRead);
             }
         }
         toRead.forEach((collection, ids) -> {
@@ -208,7 +211,9 @@ public class OutboxRelay implements SmartLifecycle {
         for (Document document : mongo.find(query, Document.class, collection)) {
             List<Document> entries = document.getList(OutboxEntry.FIELD, Document.class, List.of());
             backlog.set(document.get("_id"), entries.size());
-            waiting.put(document.get("_id"), entries.stream().map(OutboxEntry::from).toList());
+            List<OutboxEntry> read = entries.stream().map(OutboxEntry::from).toList();
+            read.forEach(entry -> readBack.remember(entry.eventId()));
+            waiting.put(document.get("_id"), read);
         }
         return waiting;
     }
@@ -316,6 +321,33 @@ public class OutboxRelay implements SmartLifecycle {
                     .register(meters);
             return backlog;
         });
+    }
+
+    /**
+     * The ids of entries the relay read from their documents (and so publishes from there), until a nudge hands them over
+     * too: a sweep, or a read for another nudge, may find a write's entries before the relay takes that write's own nudge,
+     * and the nudge must not publish them a second time. Entries whose nudge never comes (another instance wrote them, or
+     * its writer stopped) are forgotten oldest first beyond {@code capacity}.
+     */
+    static final class ReadBack {
+
+        private final int capacity;
+        private final Set<String> eventIds = new LinkedHashSet<>();
+
+        ReadBack(int capacity) {
+            this.capacity = capacity;
+        }
+
+        synchronized void remember(String eventId) {
+            if (eventIds.add(eventId) && eventIds.size() > capacity) {
+                eventIds.remove(eventIds.iterator().next());
+            }
+        }
+
+        /** Whether the entry was read back (its nudge then hands over nothing new), forgetting it. */
+        synchronized boolean forget(String eventId) {
+            return eventIds.remove(eventId);
+        }
     }
 
     /** A document written with entries to publish: those entries, or null for whatever its outbox holds. */

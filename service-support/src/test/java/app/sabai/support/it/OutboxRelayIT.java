@@ -109,6 +109,28 @@ class OutboxRelayIT {
     }
 
     @Test
+    void entriesASweepPublishedBeforeTheirNudgeWasTakenAreNotPublishedAgain() {
+        CountingMongo counting = new CountingMongo(mongo);
+        Relay relay = start(counting, new KafkaTemplate<>(kafka.getProducerFactory()), "swept_widgets");
+        try {
+            String id = "swept-" + UUID.randomUUID();
+            Written written = relay.writeWithoutNudge(id);
+            assertThat(relay.relay.sweep()).as("the sweep finds the write first").isEqualTo(1);
+            assertThat(published(written.event())).isPresent();
+
+            relay.outbox.written(relay.collection, id, written.entries());
+            BookingCompleted later = relay.write(id, true);
+            assertThat(published(later)).as("a later write's own entry still goes out").isPresent();
+
+            assertThat(TestRecords.all(Topic.BOOKINGS.topicName(),
+                    r -> written.event().eventId().toString().equals(TestRecords.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(2)))
+                    .as("the swept entry, published once").hasSize(1);
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
     void documentsWrittenWhileTheRelayIsBusyArePublishedTogetherAndPulledInOneUpdate() throws Exception {
         CountingMongo counting = new CountingMongo(mongo);
         CountDownLatch held = new CountDownLatch(1);
@@ -167,21 +189,29 @@ class OutboxRelayIT {
 
         /** Writes an event into the document's outbox, creating it when missing, and nudges the relay, with the entries or without. */
         BookingCompleted write(String id, boolean withEntries) {
+            Written written = writeWithoutNudge(id);
+            if (withEntries) {
+                outbox.written(collection, id, written.entries());
+            } else {
+                outbox.written(collection, id);
+            }
+            return written.event();
+        }
+
+        Written writeWithoutNudge(String id) {
             BookingCompleted event = new BookingCompleted(UUID.randomUUID(), Instant.now(), id, "liverpool", "t-1");
             Update update = new Update().set("state", "DONE");
             List<OutboxEntry> entries = outbox.append(update, List.of(event));
             mongo.upsert(new Query(Criteria.where("_id").is(id)), update, collection);
-            if (withEntries) {
-                outbox.written(collection, id, entries);
-            } else {
-                outbox.written(collection, id);
-            }
-            return event;
+            return new Written(event, entries);
         }
 
         void stop() {
             relay.stop();
         }
+    }
+
+    private record Written(BookingCompleted event, List<OutboxEntry> entries) {
     }
 
     private void awaitOutboxEmpty(String collection) {
