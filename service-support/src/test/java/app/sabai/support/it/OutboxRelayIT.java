@@ -15,7 +15,6 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,20 +80,12 @@ class OutboxRelayIT {
     @Test
     void entriesAFailedRelayLeftArePublishedBeforeTheNextWritesOnes() {
         CountingMongo counting = new CountingMongo(mongo);
-        AtomicInteger refusals = new AtomicInteger(1);
-        KafkaTemplate<String, Object> refusingOnce = new KafkaTemplate<>(kafka.getProducerFactory()) {
-            @Override
-            public CompletableFuture<SendResult<String, Object>> send(ProducerRecord<String, Object> record) {
-                return refusals.getAndDecrement() > 0
-                        ? CompletableFuture.failedFuture(new KafkaException("broker away"))
-                        : super.send(record);
-            }
-        };
+        RefusingTemplate refusingOnce = new RefusingTemplate(kafka.getProducerFactory(), 1);
         Relay relay = start(counting, refusingOnce, "refused_widgets");
         try {
             String id = "refused-" + UUID.randomUUID();
             BookingCompleted first = relay.write(id, true);
-            await().atMost(Duration.ofSeconds(10)).until(() -> refusals.get() < 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> refusingOnce.refusals.get() < 1);
             BookingCompleted second = relay.write(id, true);
 
             ConsumerRecord<String, byte[]> firstRecord = published(first).orElseThrow();

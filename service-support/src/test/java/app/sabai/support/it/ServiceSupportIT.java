@@ -20,8 +20,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -36,7 +34,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -55,7 +52,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -136,15 +132,8 @@ class ServiceSupportIT {
     @Test
     void aFailedRelayIsTriedAgainWithinSecondsNotAtTheNextSweep() {
         String collection = "flaky_widgets";
-        AtomicInteger refusals = new AtomicInteger(1);
-        KafkaTemplate<String, Object> flakyBroker = new KafkaTemplate<>(kafka.getProducerFactory()) {
-            @Override
-            public CompletableFuture<SendResult<String, Object>> send(ProducerRecord<String, Object> record) {
-                return refusals.getAndDecrement() > 0
-                        ? CompletableFuture.failedFuture(new KafkaException("broker away"))
-                        : super.send(record);
-            }
-        };
+        RefusingTemplate flakyBroker = new RefusingTemplate(kafka.getProducerFactory(), 1);
+        AtomicInteger refusals = flakyBroker.refusals;
         OutboxRelay hourlySweeps = new OutboxRelay(mongo, flakyBroker, List.of(new OutboxSource(collection)), "support-test",
                 Duration.ofHours(1), Duration.ofSeconds(5), tracer, propagator, new SimpleMeterRegistry());
         Outbox flakyOutbox = new Outbox(hourlySweeps, tracer);
