@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -84,6 +85,22 @@ class CatalogueIT {
         assertThat(catalogue.find(branchId)).hasValueSatisfying(branch -> assertThat(branch.name()).isEqualTo("Renamed in memory"));
         assertThat(catalogue.keep(Branch.from(first))).as("an older entry is not kept").isFalse();
         assertThat(catalogue.find(branchId)).hasValueSatisfying(branch -> assertThat(branch.name()).isEqualTo("Renamed in memory"));
+    }
+
+    @Test
+    void anEntryAnotherInstanceStoredFirstStillReplacesTheBranchInMemory() {
+        String branchId = TestBranches.freshId("elsewhere");
+        BranchCatalogued first = TestBranches.aBranch(branchId);
+        TestBranches.catalogue(mongo, first);
+        assertThat(catalogue.find(branchId)).hasValueSatisfying(branch -> assertThat(branch.name()).isEqualTo(first.name()));
+        BranchCatalogued renamed = new BranchCatalogued(UUID.randomUUID(), first.occurredAt().plus(Duration.ofMinutes(1)), branchId,
+                "Renamed elsewhere", first.zone(), first.address(), first.openingHours(), first.techniques(), 10, false, null, 0);
+        mongo.updateFirst(new Query(Criteria.where("_id").is(branchId)), new Update().set("name", renamed.name())
+                .set("cataloguedAt", renamed.occurredAt().truncatedTo(ChronoUnit.MILLIS)), "branches");
+
+        assertThat(catalogue.keep(Branch.from(renamed))).as("stored by the other instance already").isFalse();
+
+        assertThat(catalogue.find(branchId)).hasValueSatisfying(branch -> assertThat(branch.name()).isEqualTo("Renamed elsewhere"));
     }
 
     @Test

@@ -17,8 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The branches this service has seen on {@code sabai.branches}, one document per branch ({@code branches}), and in
- * memory as last read from there: a request reads its branch from memory. An entry the catalogue keeps is read back
- * into memory; only a newer entry replaces one in memory, so a slow read can never bring back an older branch.
+ * memory as last read from there: a request reads its branch from memory. After every entry it hears, the catalogue reads
+ * the branch back into memory (another instance may have stored a newer one); only a newer entry replaces one in memory,
+ * so a slow read can never bring back an older branch.
  */
 @Repository
 public class BranchCatalogue {
@@ -67,6 +68,8 @@ public class BranchCatalogue {
             read(branch.id());
             return true;
         } catch (DuplicateKeyException newerKept) {
+            // Another instance may have stored it first: what is stored now is at least as new as what is remembered.
+            read(branch.id());
             log.debug("Catalogue entry of {} from {} is not newer than the stored one; kept the stored one",
                     branch.id(), branch.cataloguedAt());
             return false;
