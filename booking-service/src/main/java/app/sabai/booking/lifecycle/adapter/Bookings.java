@@ -19,7 +19,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
