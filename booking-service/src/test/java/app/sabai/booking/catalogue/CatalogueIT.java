@@ -79,8 +79,7 @@ class CatalogueIT {
         mongo.remove(new Query(Criteria.where("_id").is(branchId)), "branches");
         assertThat(catalogue.find(branchId)).as("read from memory, not from the store").isPresent();
 
-        BranchCatalogued renamed = new BranchCatalogued(UUID.randomUUID(), first.occurredAt().plus(Duration.ofMinutes(1)), branchId,
-                "Renamed in memory", first.zone(), first.address(), first.openingHours(), first.techniques(), 10, false, null, 0);
+        BranchCatalogued renamed = TestBranches.renamed(first, "Renamed in memory");
         TestBranches.catalogue(mongo, renamed);
         assertThat(catalogue.find(branchId)).hasValueSatisfying(branch -> assertThat(branch.name()).isEqualTo("Renamed in memory"));
         assertThat(catalogue.keep(Branch.from(first))).as("an older entry is not kept").isFalse();
@@ -93,8 +92,7 @@ class CatalogueIT {
         BranchCatalogued first = TestBranches.aBranch(branchId);
         TestBranches.catalogue(mongo, first);
         assertThat(catalogue.find(branchId)).hasValueSatisfying(branch -> assertThat(branch.name()).isEqualTo(first.name()));
-        BranchCatalogued renamed = new BranchCatalogued(UUID.randomUUID(), first.occurredAt().plus(Duration.ofMinutes(1)), branchId,
-                "Renamed elsewhere", first.zone(), first.address(), first.openingHours(), first.techniques(), 10, false, null, 0);
+        BranchCatalogued renamed = TestBranches.renamed(first, "Renamed elsewhere");
         mongo.updateFirst(new Query(Criteria.where("_id").is(branchId)), new Update().set("name", renamed.name())
                 .set("cataloguedAt", renamed.occurredAt().truncatedTo(ChronoUnit.MILLIS)), "branches");
 

@@ -50,6 +50,13 @@ public final class TestBranches {
                 "1 Bold Street, Liverpool", everyDay(OPENS, CLOSES), priced(), 10, false, null, 0, List.of(), null, "GBP", null);
     }
 
+    /** The same branch catalogued again a minute later under another name: a newer entry. */
+    public static BranchCatalogued renamed(BranchCatalogued entry, String name) {
+        return new BranchCatalogued(UUID.randomUUID(), entry.occurredAt().plus(Duration.ofMinutes(1)), entry.branchId(), name,
+                entry.zone(), entry.address(), entry.openingHours(), entry.techniques(), entry.changeoverMinutes(), entry.mobile(),
+                entry.serviceArea(), entry.travelMinutes(), entry.closedDates(), entry.location(), entry.currency(), entry.policy());
+    }
+
     /** Open round the clock every day, in {@code zone}, priced in {@code currency}, with {@code policy} (null: the standard one). */
     public static BranchCatalogued anAlwaysOpenBranch(String branchId, ZoneId zone, String currency, CancellationPolicy policy) {
         return new BranchCatalogued(UUID.randomUUID(), Instant.now(), branchId, "Always open " + branchId, zone,

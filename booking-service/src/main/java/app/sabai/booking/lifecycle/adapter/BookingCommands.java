@@ -198,8 +198,7 @@ public class BookingCommands {
                         .set("status", cancelled.to().name())
                         .set("cancellation", cancelled.cancellation())
                         .unset("reschedule")
-                        .unset("attention")
-                        .unset(Bookings.AWAITING_DECISION);
+                        .unset("attention");
                 if (cancelled.fee() != null) {
                     update.push("fees", cancelled.fee());
                 }

@@ -46,10 +46,11 @@ public class Bookings {
     static final String REVISION = "revision";
     static final String APPLIED_COMMANDS = "appliedCommandKeys";
     /**
-     * When a REQUESTED booking began to wait for its decision: present exactly while it waits (a write that decides it
-     * unsets it), so the watch over overdue decisions finds the waiting ones through a sparse index on it.
+     * When a REQUESTED booking began to wait for its decision: present exactly while it waits, so the watch over overdue
+     * decisions finds the waiting ones through a sparse index on it. Every trigger moves a booking out of REQUESTED, so
+     * any change applied to a REQUESTED booking ends the wait in the same write.
      */
-    public static final String AWAITING_DECISION = "awaitingDecisionSince";
+    static final String AWAITING_DECISION = "awaitingDecisionSince";
     static final String AWAITING_DECISION_INDEX = "awaiting_decision";
     /** Retries of a command arrive within a day; a booking sees few commands in that time. */
     static final int REMEMBERED_COMMANDS = 50;
@@ -117,19 +118,25 @@ public class Bookings {
                 .collect(Collectors.toMap(BookingStanding::bookingId, Function.identity()));
     }
 
+    private static void endsWaitIfRequested(Update change, BookingStatus expected) {
+        if (expected == BookingStatus.REQUESTED) {
+            change.unset(AWAITING_DECISION);
+        }
+    }
+
     /** The bookings waiting for a decision since {@code since} or earlier, through the sparse index of the waiting ones. */
-    public List<Booking> awaitingDecisionSince(Instant since) {
+    List<Booking> awaitingDecisionSince(Instant since) {
         return mongo.find(new Query(Criteria.where(AWAITING_DECISION).lte(Date.from(since))), Booking.class, COLLECTION);
     }
 
     /** The booking no longer waits for a decision (it left REQUESTED without saying so): the watch stops looking at it. */
-    public void noLongerAwaitingDecision(String bookingId) {
+    void noLongerAwaitingDecision(String bookingId) {
         mongo.updateFirst(new Query(Criteria.where("_id").is(bookingId).and("status").ne(BookingStatus.REQUESTED.name())),
                 new Update().unset(AWAITING_DECISION), COLLECTION);
     }
 
     /** Marks the booking as waiting since {@code since} unless it no longer waits or is marked already. */
-    public boolean awaitDecision(String bookingId, Instant since) {
+    boolean awaitDecision(String bookingId, Instant since) {
         return mongo.updateFirst(new Query(Criteria.where("_id").is(bookingId).and("status").is(BookingStatus.REQUESTED.name())
                         .and(AWAITING_DECISION).exists(false)),
                 new Update().set(AWAITING_DECISION, Date.from(since)), COLLECTION).getModifiedCount() == 1;
@@ -185,6 +192,7 @@ public class Bookings {
                 Criteria.where("_id").is(bookingId).and("status").is(expected.name()), eventId));
         AppliedEvents.markApplied(change, eventId);
         change.inc(REVISION, 1L);
+        endsWaitIfRequested(change, expected);
         List<OutboxEntry> entries = outbox.append(change, events);
         boolean applied = mongo.updateFirst(guard, change, COLLECTION).getModifiedCount() == 1;
         if (applied && !events.isEmpty()) {
@@ -206,6 +214,7 @@ public class Bookings {
         if (commandKey != null) {
             change.push(APPLIED_COMMANDS).slice(-REMEMBERED_COMMANDS).each(commandKey);
         }
+        endsWaitIfRequested(change, expected);
         List<OutboxEntry> entries = outbox.append(change, events);
         boolean applied = mongo.updateFirst(new Query(guard), change, COLLECTION).getModifiedCount() == 1;
         if (applied && !events.isEmpty()) {

@@ -52,7 +52,6 @@ class DecisionWriter {
                         .set("therapist", confirmed.therapist())
                         .set("roomId", confirmed.roomId())
                         .unset("attention")
-                        .unset(Bookings.AWAITING_DECISION)
                         .set("updatedAt", now()), List.of(confirmed.event()));
                 if (written) {
                     closed(bookingId, confirmed.closed());
@@ -64,7 +63,6 @@ class DecisionWriter {
                         .set("status", rejected.to().name())
                         .set("rejection", rejected.rejection())
                         .unset("attention")
-                        .unset(Bookings.AWAITING_DECISION)
                         .set("updatedAt", now()), List.of(rejected.event()));
                 if (written) {
                     closed(bookingId, rejected.closed());
@@ -99,7 +97,6 @@ class DecisionWriter {
                 yield bookings.applyOnce(bookingId, needs.from(), appliedId, new Update()
                         .set("status", needs.to().name())
                         .unset("therapist")
-                        .unset(Bookings.AWAITING_DECISION)
                         .set("attention", needs.attention())
                         .set("updatedAt", now()), List.of(needs.event()));
             }
