@@ -118,13 +118,13 @@ public class SabaiServiceAutoConfiguration {
     static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
 
     @Bean
-    DefaultKafkaProducerFactoryCustomizer sabaiProducerSettings() {
+    DefaultKafkaProducerFactoryCustomizer sabaiProducerSettings(SabaiServiceProperties properties) {
         return factory -> factory.updateConfigs(Map.of(
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, SabaiValueSerializer.class,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5));
+                ProducerConfig.LINGER_MS_CONFIG, (int) properties.kafka().linger().toMillis()));
     }
 
     @Bean

@@ -1,13 +1,12 @@
 package app.sabai.infra.mongo;
 
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A MongoDB-wire-protocol server (mongo-java-server) on a TCP port. With a data file it keeps its data
@@ -18,20 +17,18 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     /**
      * How long H2 lets changes wait before committing them on its own. Every command's changes are committed before it
-     * is answered (see {@link NarrowingH2Backend#handleCommand}), so this only writes what changes between commands, such
+     * is answered ({@link GroupCommit}), so this only writes what changes between commands, such
      * as index rebuilds. H2's background thread wakes every third of it (10 ms at least) to look: at the 100 ms this
      * was, 30 times a second for nothing: half of the idle store's CPU.
      */
     private static final int COMMIT_DELAY_MILLIS = 3000;
 
-    private final MongoServer server;
+    private final StoreServer server;
     private final String host;
-    private final int port;
 
-    private EmbeddedMongoStore(MongoServer server, String host, int port) {
+    private EmbeddedMongoStore(StoreServer server, String host) {
         this.server = server;
         this.host = host;
-        this.port = port;
     }
 
     public static EmbeddedMongoStore onDisk(String host, int port, Path dataFile) {
@@ -46,31 +43,28 @@ public final class EmbeddedMongoStore implements AutoCloseable {
                 .fileName(dataFile.toAbsolutePath().toString())
                 .open();
         mvStore.setAutoCommitDelay(COMMIT_DELAY_MILLIS);
-        return start(new NarrowingH2Backend(mvStore), host, port);
+        NarrowingH2Backend backend = new NarrowingH2Backend(mvStore);
+        backend.version(StoreVersion.MONGO_4_4);
+        return new EmbeddedMongoStore(new StoreServer(backend, host, port, Optional.of(backend::answerGate)), host);
     }
 
     public static EmbeddedMongoStore inMemory(String host, int port) {
-        return start(new NarrowingMemoryBackend(), host, port);
-    }
-
-    private static EmbeddedMongoStore start(MongoBackend backend, String host, int port) {
-        MongoServer server = new MongoServer(backend.version(StoreVersion.MONGO_4_4));
-        server.bind(host, port);
-        return new EmbeddedMongoStore(server, host, server.getLocalAddress().getPort());
+        NarrowingMemoryBackend backend = new NarrowingMemoryBackend();
+        backend.version(StoreVersion.MONGO_4_4);
+        return new EmbeddedMongoStore(new StoreServer(backend, host, port, Optional.empty()), host);
     }
 
     public int port() {
-        return port;
+        return server.port();
     }
 
     /** A connection string for one database, e.g. {@code mongodb://localhost:27017/booking}. */
     public String uri(String database) {
-        return "mongodb://" + host + ":" + port + "/" + database;
+        return "mongodb://" + host + ":" + port() + "/" + database;
     }
 
     @Override
     public void close() {
-        // Closes the backend too; the on-disk store commits on close.
-        server.shutdownNow();
+        server.close();
     }
 }

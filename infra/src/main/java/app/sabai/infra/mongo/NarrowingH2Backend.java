@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -21,8 +22,8 @@ import java.util.List;
 /**
  * The on-disk (H2 MVStore) backend with {@link IndexNarrowing} and {@link RangeIndex}es (kept in memory, rebuilt when
  * the store opens), its documents encoded by {@link StoredDocumentType} and its unique indexes keyed by
- * {@link StoredKeyType} ({@link StoredUniqueIndex}), answering {@code hello} ({@link HelloCommand}) and reporting its
- * {@link ScanStatistics} in {@code serverStatus}.
+ * {@link StoredKeyType} ({@link StoredUniqueIndex}), answering {@code hello} ({@link HelloCommand}), committing for
+ * many commands at once ({@link GroupCommit}) and reporting its {@link ScanStatistics} and commits in {@code serverStatus}.
  */
 public class NarrowingH2Backend extends H2Backend {
 
@@ -38,29 +39,41 @@ public class NarrowingH2Backend extends H2Backend {
     /** Made on first use: H2Backend opens the stored databases from its constructor, before a field initialiser runs. */
     private ScanStatistics statistics;
 
-    /** Opens the store's databases, after converting documents of an earlier {@link DocumentFormat}. */
-    public NarrowingH2Backend(MVStore mvStore) {
+    /** Made on first use, for the same reason. */
+    private GroupCommit groupCommit;
+
+    /**
+     * Opens the store's databases, after converting documents of an earlier {@link DocumentFormat}. Served only with its
+     * {@link #answerGate()} in every connection ({@link EmbeddedMongoStore}): nothing else commits a command's changes.
+     */
+    NarrowingH2Backend(MVStore mvStore) {
         super(DocumentFormat.upgrade(mvStore));
     }
 
     /**
-     * Every command's changes are in the file before it is answered: a write the store acknowledged survives a
-     * {@code kill -9} of the store (it is in the operating system's hands; a power cut may still lose what the OS had
-     * not flushed). H2's own background commit ran every 100 ms, and a killed store lost what it had not written yet.
+     * The gate each client connection's answers pass: none leaves before a commit that covers what it may have read or
+     * written ({@link GroupCommit}). H2's own background commit ran every 100 ms, and a killed store lost what it had
+     * acknowledged since; then every command committed its own changes before it was answered.
      */
-    @Override
-    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        try {
-            return answer(channel, databaseName, command, query);
-        } finally {
-            MVStore store = getMvStore();
-            if (store.hasUnsavedChanges()) {
-                store.commit();
-            }
-        }
+    ChannelHandler answerGate() {
+        return groupCommit().gate();
     }
 
-    private Document answer(Channel channel, String databaseName, String command, Document query) {
+    private synchronized GroupCommit groupCommit() {
+        if (groupCommit == null) {
+            groupCommit = new GroupCommit(getMvStore());
+        }
+        return groupCommit;
+    }
+
+    @Override
+    public void close() {
+        groupCommit().close();
+        super.close();
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (HelloCommand.matches(command)) {
             return HelloCommand.answer(other -> super.handleCommand(channel, databaseName, other, query));
         }
@@ -68,7 +81,11 @@ public class NarrowingH2Backend extends H2Backend {
             return CountDocumentsCommand.answer(databaseName, query, count -> super.handleCommand(channel, databaseName, "count", count));
         }
         Document answer = super.handleCommand(channel, databaseName, command, query);
-        return "serverStatus".equalsIgnoreCase(command) ? statistics().addTo(answer) : answer;
+        if ("serverStatus".equalsIgnoreCase(command)) {
+            answer.put("groupCommit", new Document("commits", groupCommit().commits()).append("heldAnswers", groupCommit().heldAnswers()));
+            return statistics().addTo(answer);
+        }
+        return answer;
     }
 
     private ScanStatistics statistics() {

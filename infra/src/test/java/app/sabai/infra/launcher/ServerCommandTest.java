@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,9 +77,25 @@ class ServerCommandTest {
         awaitReady(new Readiness.AcceptsConnections(port));
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
             var bookings = client.getDatabase("booking").getCollection("bookings");
-            for (int i = 0; i < writes; i++) {
-                bookings.insertOne(new Document("_id", "booking-" + i).append("status", "REQUESTED"));
-                bookings.updateOne(new Document("_id", "booking-" + i), new Document("$set", new Document("status", "CONFIRMED")));
+            // Six writers at once, so that answers wait for commits made for several commands together.
+            int writers = 6;
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (int writer = 0; writer < writers; writer++) {
+                    int start = writer;
+                    running.add(pool.submit(() -> {
+                        for (int i = start; i < writes; i += writers) {
+                            bookings.insertOne(new Document("_id", "booking-" + i).append("status", "REQUESTED"));
+                            bookings.updateOne(new Document("_id", "booking-" + i), new Document("$set", new Document("status", "CONFIRMED")));
+                        }
+                    }));
+                }
+                for (Future<?> writer : running) {
+                    writer.get();
+                }
+            } finally {
+                pool.shutdownNow();
             }
             // No pause: the kill follows the last acknowledged write at once, well within H2's own commit interval.
             first.kill();

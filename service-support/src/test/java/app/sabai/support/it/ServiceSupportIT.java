@@ -19,6 +19,7 @@ import app.sabai.infra.testsupport.SharedInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -112,6 +113,15 @@ class ServiceSupportIT {
             assertThat(stored.getString("state")).isEqualTo("DONE");
             assertThat(stored.getList("outbox", Document.class)).isEmpty();
         });
+    }
+
+    @Test
+    void producersSendAtOnceAndDurably() {
+        Map<String, Object> producer = kafka.getProducerFactory().getConfigurationProperties();
+        // No linger: a lone booking's events would wait 5 ms at each hop (Kafka's default since 4.0).
+        assertThat(producer).containsEntry(ProducerConfig.LINGER_MS_CONFIG, 0)
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     }
 
     @Test

@@ -541,7 +541,7 @@ class DecisionBenchmark {
 
     /**
      * Records as large as a BookingRequested, through three hops on the platform's broker with plain clients configured
-     * as the services' (acks=all, idempotent, linger 5 ms): produce → consume+produce → consume+produce → consume, each
+     * as the services' (acks=all, idempotent, no linger): produce → consume+produce → consume+produce → consume, each
      * relay committing its offsets after every poll, as the services' listeners do.
      */
     private static final class Relay implements AutoCloseable {
@@ -628,7 +628,7 @@ class DecisionBenchmark {
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+                    ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new ByteArraySerializer());
         }
 
         /** {@code count} records sent at once, then {@link #ONE_AT_A_TIME} one after the other. */
