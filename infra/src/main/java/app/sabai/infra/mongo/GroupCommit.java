@@ -10,9 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -20,12 +17,13 @@ import java.util.concurrent.atomic.LongAdder;
  * that began after the answer was made. A command's changes are applied at once (a later command reads them, as on
  * MongoDB); what waits is the answer, so an acknowledged write survives a {@code kill -9} of the store.
  * <p>
- * One thread commits: answers made while it commits wait for its next commit, which covers all their changes together.
- * An MVStore commit writes a new chunk with every page a change touched, and the store's layout, so under load one
- * commit for many commands costs little more than one for a single command. Alone, a command waits for one commit, as
- * it did when each command committed its own changes.
+ * The connection thread whose answer finds changes unsaved and no commit running commits them itself, then answers.
+ * Answers made while it commits wait, and it commits once more for all of them together before it lets go. An
+ * MVStore commit writes a chunk with every page a change touched, and the store's layout, so one commit for many
+ * commands costs little more than one for a single command. Alone, a command is answered as when each committed its
+ * own changes: on its own thread, after one commit.
  */
-final class GroupCommit implements AutoCloseable {
+final class GroupCommit {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -33,11 +31,6 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private final MVStore store;
-    private final ExecutorService committer = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "store-commit");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final LongAdder commits = new LongAdder();
     private final LongAdder heldAnswers = new LongAdder();
     private List<Held> waiting = new ArrayList<>();
@@ -61,25 +54,25 @@ final class GroupCommit implements AutoCloseable {
         return heldAnswers.sum();
     }
 
-    private boolean hold(ChannelHandlerContext context, Object answer, ChannelPromise promise) {
+    private void answer(ChannelHandlerContext context, Object answer, ChannelPromise promise) {
+        boolean leads;
         synchronized (this) {
-            // While a commit runs, an answer made now may have read a change that commit has not written yet.
-            if (!committing && !store.hasUnsavedChanges()) {
-                return false;
+            if (committing) {
+                // It may have read a change the running commit has not written yet: it waits for the next one.
+                waiting.add(new Held(context, answer, promise));
+                heldAnswers.increment();
+                return;
             }
-            waiting.add(new Held(context, answer, promise));
-            if (!committing) {
-                committing = true;
-                committer.execute(this::commitAndRelease);
-            }
+            leads = committing = store.hasUnsavedChanges();
+        }
+        if (!leads) {
+            context.write(answer, promise);
+            return;
         }
         heldAnswers.increment();
-        return true;
-    }
-
-    private void commitAndRelease() {
+        List<Held> batch = List.of(new Held(context, answer, promise));
         while (true) {
-            List<Held> batch;
+            commitAndRelease(batch);
             synchronized (this) {
                 if (waiting.isEmpty()) {
                     committing = false;
@@ -88,44 +81,33 @@ final class GroupCommit implements AutoCloseable {
                 batch = waiting;
                 waiting = new ArrayList<>();
             }
-            try {
-                if (store.hasUnsavedChanges()) {
-                    store.commit();
-                    commits.increment();
-                }
-            } catch (RuntimeException e) {
-                // Not written, so not acknowledged: the clients see their connections close and try again.
-                log.error("The store could not commit; {} answers are withheld and their connections closed", batch.size(), e);
-                batch.forEach(held -> {
-                    held.promise().tryFailure(e);
-                    held.context().channel().close();
-                });
-                continue;
-            }
-            batch.forEach(held -> held.context().writeAndFlush(held.answer(), held.promise()));
         }
     }
 
-    @Override
-    public void close() {
-        committer.shutdown();
+    private void commitAndRelease(List<Held> batch) {
         try {
-            if (!committer.awaitTermination(5, TimeUnit.SECONDS)) {
-                committer.shutdownNow();
+            if (store.hasUnsavedChanges()) {
+                store.commit();
+                commits.increment();
             }
-        } catch (InterruptedException e) {
-            committer.shutdownNow();
-            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // Not written, so not acknowledged: the clients see their connections close and try again.
+            log.error("The store could not commit; {} answers are withheld and their connections closed", batch.size(), e);
+            batch.forEach(held -> {
+                held.promise().tryFailure(e);
+                held.context().channel().close();
+            });
+            return;
         }
+        // Another connection's answer goes to its own thread; this connection's is written here.
+        batch.forEach(held -> held.context().writeAndFlush(held.answer(), held.promise()));
     }
 
     private final class Gate extends ChannelOutboundHandlerAdapter {
 
         @Override
         public void write(ChannelHandlerContext context, Object answer, ChannelPromise promise) {
-            if (!hold(context, answer, promise)) {
-                context.write(answer, promise);
-            }
+            answer(context, answer, promise);
         }
     }
 }

@@ -67,12 +67,6 @@ public class NarrowingH2Backend extends H2Backend {
     }
 
     @Override
-    public void close() {
-        groupCommit().close();
-        super.close();
-    }
-
-    @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (HelloCommand.matches(command)) {
             return HelloCommand.answer(other -> super.handleCommand(channel, databaseName, other, query));
