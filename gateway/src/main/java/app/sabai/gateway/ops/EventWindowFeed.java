@@ -31,7 +31,8 @@ class EventWindowFeed implements SmartLifecycle {
     private static final Duration LOOK_BACK = Duration.ofMinutes(EventWindow.MINUTES);
     private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(5);
     private static final int FETCH_MIN_BYTES = 64 * 1024;
-    private static final Duration FETCH_MAX_WAIT = Duration.ofSeconds(1);
+    /** As every consumer's idle long poll: a shorter one would make the idle gateway fetch more often. */
+    private static final Duration FETCH_MAX_WAIT = Duration.ofSeconds(5);
 
     private final KafkaProperties kafka;
     private final EventWindow window;
@@ -104,8 +105,8 @@ class EventWindowFeed implements SmartLifecycle {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, id);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        // The window counts by the minute, so a second late costs it nothing; under load a fetch then brings a
-        // second's records at once instead of one or two, for every event of the chain.
+        // The window counts by the minute, so a few seconds late costs it nothing; under load a fetch then brings
+        // many records at once instead of one or two, for every event of the chain.
         config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) FETCH_MAX_WAIT.toMillis());
         config.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
