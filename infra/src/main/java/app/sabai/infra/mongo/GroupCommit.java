@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
  * MongoDB); what waits is the answer, so an acknowledged write survives a {@code kill -9} of the store.
  * <p>
  * The connection thread whose answer finds changes unsaved and no commit running commits them itself, then answers.
- * Answers made while it commits wait, and it commits once more for all of them together before it lets go. An
+ * Answers made while it commits wait, and the next commit, for all of them together, is made on the thread of the
+ * first of them. An
  * MVStore commit writes a chunk with every page a change touched, and the store's layout, so one commit for many
  * commands costs little more than one for a single command. Alone, a command is answered as when each committed its
  * own changes: on its own thread, after one commit.
@@ -70,17 +72,29 @@ final class GroupCommit {
             return;
         }
         heldAnswers.increment();
-        List<Held> batch = List.of(new Held(context, answer, promise));
-        while (true) {
-            commitAndRelease(batch);
-            synchronized (this) {
-                if (waiting.isEmpty()) {
-                    committing = false;
-                    return;
-                }
-                batch = waiting;
-                waiting = new ArrayList<>();
+        lead(List.of(new Held(context, answer, promise)));
+    }
+
+    /**
+     * One round: a commit for these answers, then the next round for those that waited meanwhile, led on the thread of
+     * the first of them, so that under a steady load no connection thread commits for the others for long while its
+     * own connections wait to be read.
+     */
+    private void lead(List<Held> batch) {
+        commitAndRelease(batch);
+        List<Held> next;
+        synchronized (this) {
+            if (waiting.isEmpty()) {
+                committing = false;
+                return;
             }
+            next = waiting;
+            waiting = new ArrayList<>();
+        }
+        try {
+            next.getFirst().context().executor().execute(() -> lead(next));
+        } catch (RejectedExecutionException closing) {
+            lead(next);
         }
     }
 
