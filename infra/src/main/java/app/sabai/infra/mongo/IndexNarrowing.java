@@ -33,17 +33,18 @@ final class IndexNarrowing {
                 return index.getPositions(query);
             }
         }
-        Iterable<P> pinned = query.size() < 2 ? null : pinnedByUniqueIndex(indexes, query);
-        return pinned != null ? pinned : rangeOfSecondaryIndex(indexes, query);
+        Document conditions = conditionsByField(query);
+        Iterable<P> pinned = pinnedByUniqueIndex(indexes, conditions);
+        return pinned != null ? pinned : rangeOfSecondaryIndex(indexes, conditions);
     }
 
-    private static <P> Iterable<P> pinnedByUniqueIndex(List<Index<P>> indexes, Document query) {
+    private static <P> Iterable<P> pinnedByUniqueIndex(List<Index<P>> indexes, Document conditions) {
         for (Index<P> index : indexes) {
             if (!index.isUnique() || index.getKeys().size() != 1) {
                 continue;
             }
             String field = index.getKeys().get(0).getKey();
-            Object value = query.get(field);
+            Object value = conditions.get(field);
             if (value == null || !isPinned(value)) {
                 continue;
             }
@@ -56,13 +57,11 @@ final class IndexNarrowing {
     }
 
     /** A value, a list of values, a range or an existence test on a field with a {@link RangeIndex}. */
-    private static <P> Iterable<P> rangeOfSecondaryIndex(List<Index<P>> indexes, Document query) {
-        Document conditions = null;
+    private static <P> Iterable<P> rangeOfSecondaryIndex(List<Index<P>> indexes, Document conditions) {
         for (Index<P> index : indexes) {
             if (!(index instanceof RangeIndex<P> range)) {
                 continue;
             }
-            conditions = conditions == null ? conditionsByField(query) : conditions;
             if (conditions.containsKey(range.field())) {
                 Iterable<P> candidates = range.candidates(conditions.get(range.field()));
                 if (candidates != null) {
@@ -75,7 +74,8 @@ final class IndexNarrowing {
 
     /**
      * The query's conditions per field, with the clauses of a top-level {@code $and} (which the Java driver writes for
-     * {@code Filters.and}) folded in: {@code {$and: [{dueAt: {$gt: a}}, {dueAt: {$lte: b}}]}} is {@code {dueAt: {$gt: a,
+     * {@code Filters.and}, and mongosh users often) folded in, so that {@code {$and: [{_id: x}, {version: n}]}} is pinned
+     * as {@code {_id: x, version: n}} is, and {@code {$and: [{dueAt: {$gt: a}}, {dueAt: {$lte: b}}]}} is {@code {dueAt: {$gt: a,
      * $lte: b}}}. Only for choosing candidates; the whole query is matched against them.
      */
     private static Document conditionsByField(Document query) {

@@ -3,9 +3,12 @@ package app.sabai.infra.mongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static app.sabai.infra.mongo.StoreReading.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The narrowed queries must answer exactly what a full scan answers, on both backends. */
@@ -71,6 +75,37 @@ class IndexNarrowingTest {
             assertThat(onceOnly).isEqualTo(1);
             assertThat(twice).isZero();
             assertThat(docs.find(new Document("_id", "doc-8")).first().getList("applied", String.class)).containsExactly("e1");
+        }
+    }
+
+    /** The Java driver's {@code Filters.and} and many a mongosh query write the guard as {@code {$and: [{_id: x}, …]}}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "disk"})
+    void aGuardWrittenWithAndReadsOnlyTheDocumentItPins(String backend) {
+        try (MongoClient client = client(backend)) {
+            MongoDatabase database = client.getDatabase("narrowing");
+            MongoCollection<Document> docs = database.getCollection("and-" + backend);
+            for (int i = 0; i < 100; i++) {
+                docs.insertOne(new Document("_id", "doc-" + i).append("version", i % 3));
+            }
+            Bson guard = Filters.and(Filters.eq("_id", "doc-7"), Filters.eq("version", 1));
+            Bson stale = Filters.and(Filters.eq("_id", "doc-7"), Filters.eq("version", 2));
+            Bson either = Filters.and(Filters.in("_id", "doc-7", "doc-8", "doc-404"), Filters.exists("version"));
+
+            StoreReading pinned = StoreReading.of(database, () -> ids(docs.find(guard)));
+            StoreReading none = StoreReading.of(database, () -> ids(docs.find(stale)));
+            StoreReading listed = StoreReading.of(database, () -> ids(docs.find(either).sort(Sorts.ascending("_id"))));
+            long updated = docs.updateOne(guard, Updates.inc("version", 1)).getModifiedCount();
+
+            assertThat(pinned.answer()).containsExactly("doc-7");
+            assertThat(pinned.scannedObjects()).isEqualTo(1);
+            assertThat(pinned.collectionScans()).isZero();
+            assertThat(none.answer()).isEmpty();
+            assertThat(none.scannedObjects()).isEqualTo(1);
+            assertThat(listed.answer()).containsExactly("doc-7", "doc-8");
+            assertThat(listed.scannedObjects()).isEqualTo(2);
+            assertThat(updated).isEqualTo(1);
+            assertThat(docs.find(Filters.eq("_id", "doc-7")).first().getInteger("version")).isEqualTo(2);
         }
     }
 

@@ -26,8 +26,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.function.Supplier;
 
+import static app.sabai.infra.mongo.StoreReading.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -122,8 +122,8 @@ class RangeIndexTest {
             messages(withoutIndex);
             Bson dueInTheLastTenMinutes = Filters.and(Filters.gt("dueAt", Date.from(NOW.minusSeconds(600))), Filters.lte("dueAt", Date.from(NOW)));
 
-            Reading indexedRead = Reading.of(database, () -> ids(withIndex.find(dueInTheLastTenMinutes)));
-            Reading scan = Reading.of(database, () -> ids(withoutIndex.find(dueInTheLastTenMinutes)));
+            StoreReading indexedRead = StoreReading.of(database, () -> ids(withIndex.find(dueInTheLastTenMinutes)));
+            StoreReading scan = StoreReading.of(database, () -> ids(withoutIndex.find(dueInTheLastTenMinutes)));
 
             assertThat(indexedRead.answer()).hasSize(9).isEqualTo(scan.answer());
             assertThat(indexedRead.collectionScans()).isZero();
@@ -148,7 +148,7 @@ class RangeIndexTest {
             messages.deleteOne(Filters.eq("_id", "m118"));
             messages.insertOne(new Document("_id", "new").append("dueAt", Date.from(NOW.minusSeconds(3))));
 
-            Reading due = Reading.of(database, () -> ids(messages.find(Filters.and(
+            StoreReading due = StoreReading.of(database, () -> ids(messages.find(Filters.and(
                     Filters.gt("dueAt", Date.from(NOW.minusSeconds(300))), Filters.lte("dueAt", now))).sort(Sorts.ascending("dueAt"))));
 
             assertThat(due.answer()).containsExactly("m116", "m117", "new", "m10", "m150");
@@ -175,7 +175,7 @@ class RangeIndexTest {
             bookings.updateOne(Filters.eq("_id", "b50"), Updates.pull("outbox", new Document("eventId", "f50")));
             bookings.updateOne(Filters.eq("_id", "b7"), Updates.push("outbox", new Document("eventId", "e7")));
 
-            Reading waiting = Reading.of(database, () -> ids(bookings.find(Filters.exists("outbox.0.eventId")).sort(Sorts.ascending("_id"))));
+            StoreReading waiting = StoreReading.of(database, () -> ids(bookings.find(Filters.exists("outbox.0.eventId")).sort(Sorts.ascending("_id"))));
 
             assertThat(waiting.answer()).containsExactly("b0", "b25", "b7", "b75");
             assertThat(waiting.collectionScans()).isZero();
@@ -194,7 +194,7 @@ class RangeIndexTest {
             tagged.insertOne(new Document("_id", "many").append("tag", List.of("a", "b")));
             tagged.insertOne(new Document("_id", "other").append("tag", "b"));
 
-            Reading tagA = Reading.of(database, () -> ids(tagged.find(Filters.eq("tag", "a")).sort(Sorts.ascending("_id"))));
+            StoreReading tagA = StoreReading.of(database, () -> ids(tagged.find(Filters.eq("tag", "a")).sort(Sorts.ascending("_id"))));
 
             assertThat(tagA.answer()).containsExactly("many", "one");
             assertThat(tagA.collectionScans()).isEqualTo(1);
@@ -213,19 +213,13 @@ class RangeIndexTest {
             MongoDatabase database = client.getDatabase("ranges");
             MongoCollection<Document> messages = database.getCollection("reopened");
 
-            Reading due = Reading.of(database, () -> ids(messages.find(Filters.and(
+            StoreReading due = StoreReading.of(database, () -> ids(messages.find(Filters.and(
                     Filters.gt("dueAt", Date.from(NOW.minusSeconds(180))), Filters.lte("dueAt", Date.from(NOW))))));
 
             assertThat(due.answer()).containsExactlyInAnyOrder("m118", "m119");
             assertThat(due.collectionScans()).isZero();
             assertThat(due.scannedObjects()).isEqualTo(2);
         }
-    }
-
-    private static List<String> ids(Iterable<Document> documents) {
-        List<String> ids = new ArrayList<>();
-        documents.forEach(document -> ids.add(document.getString("_id")));
-        return ids;
     }
 
     @ParameterizedTest
@@ -237,10 +231,10 @@ class RangeIndexTest {
             messages(collection);
             Bson due = Filters.lte("dueAt", Date.from(NOW));
 
-            Reading all = Reading.of(database, () -> List.of(Long.toString(collection.countDocuments())));
+            StoreReading all = StoreReading.of(database, () -> List.of(Long.toString(collection.countDocuments())));
             assertThat(all.answer()).containsExactly("200");
             assertThat(all.scannedObjects()).as("documents read to count a whole collection").isZero();
-            Reading dueOnes = Reading.of(database, () -> List.of(Long.toString(collection.countDocuments(due))));
+            StoreReading dueOnes = StoreReading.of(database, () -> List.of(Long.toString(collection.countDocuments(due))));
             assertThat(dueOnes.answer()).containsExactly(Long.toString(collection.find(due).into(new ArrayList<>()).size()));
             assertThat(dueOnes.collectionScans()).isZero();
             assertThat(collection.countDocuments(due, new CountOptions().skip(100).limit(5))).isEqualTo(5);
@@ -248,28 +242,6 @@ class RangeIndexTest {
             assertThat(collection.aggregate(List.of(Aggregates.group("$channel", Accumulators.sum("n", 1)), Aggregates.sort(Sorts.ascending("_id"))))
                     .into(new ArrayList<>())).extracting(group -> group.getString("_id") + "=" + group.getInteger("n"))
                     .as("other aggregations as before").containsExactly("EMAIL=100", "SMS=100");
-        }
-    }
-
-    /** A query's answer with what the store read to give it, from {@code serverStatus} before and after. */
-    private record Reading(List<String> answer, long scannedObjects, long collectionScans) {
-
-        static Reading of(MongoDatabase database, Supplier<List<String>> query) {
-            Document before = queryExecutor(database);
-            List<String> answer = query.get();
-            Document after = queryExecutor(database);
-            return new Reading(answer,
-                    after.get("scannedObjects", Number.class).longValue() - before.get("scannedObjects", Number.class).longValue(),
-                    total(after) - total(before));
-        }
-
-        private static Document queryExecutor(MongoDatabase database) {
-            Document status = database.runCommand(new Document("serverStatus", 1));
-            return status.get("metrics", Document.class).get("queryExecutor", Document.class);
-        }
-
-        private static long total(Document queryExecutor) {
-            return queryExecutor.get("collectionScans", Document.class).get("total", Number.class).longValue();
         }
     }
 }
