@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes pending outbox entries with the idempotent producer, then pulls them from their document
- * by event id. A crash between the send and the pull only causes a redelivery, which consumers absorb.
+ * by event id, what was published within {@link #PULL_DELAY} in one update per collection. A crash between the send
+ * and the pull only causes a redelivery, which consumers absorb.
  * Writers nudge the relay, so an event goes out right after its write. The sweep is the safety net: at start, for
  * what a crash left behind, every {@code sweepInterval} (30 s by default), for what another instance left, and a second
  * after a relay failed, while the broker or the database is away, until a sweep succeeds.
@@ -60,6 +61,11 @@ public class OutboxRelay implements SmartLifecycle {
     private static final int SWEEP_BATCH = 200;
     private static final int READ_BACK_REMEMBERED = 10_000;
     static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
+    /**
+     * How long published entries wait to be pulled from their documents, so that one update pulls what several rounds
+     * published: each update is a commit of the store. A booking's next event usually comes within it.
+     */
+    static final Duration PULL_DELAY = Duration.ofMillis(200);
     private static final String BACKLOG = "sabai.outbox.backlog";
     static final String WAITING_INDEX = "outbox_waiting";
 
@@ -80,6 +86,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Queue<Nudge> nudged = new ConcurrentLinkedQueue<>();
     private final ReadBack readBack = new ReadBack(READ_BACK_REMEMBERED);
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final Pulls pulls = new Pulls();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, Object> kafka, List<OutboxSource> sources,
                        String applicationName, Duration sweepInterval, Duration sendTimeout, Tracer tracer,
@@ -209,9 +216,10 @@ public class OutboxRelay implements SmartLifecycle {
         Backlog backlog = backlog(collection);
         Map<Object, List<OutboxEntry>> waiting = new LinkedHashMap<>();
         for (Document document : mongo.find(query, Document.class, collection)) {
-            List<Document> entries = document.getList(OutboxEntry.FIELD, Document.class, List.of());
-            backlog.set(document.get("_id"), entries.size());
-            List<OutboxEntry> read = entries.stream().map(OutboxEntry::from).toList();
+            // Entries published and not pulled yet are not waiting any more.
+            List<OutboxEntry> read = document.getList(OutboxEntry.FIELD, Document.class, List.of()).stream()
+                    .map(OutboxEntry::from).filter(entry -> !pulls.isPublished(entry.eventId())).toList();
+            backlog.set(document.get("_id"), read.size());
             read.forEach(entry -> readBack.remember(entry.eventId()));
             waiting.put(document.get("_id"), read);
         }
@@ -219,8 +227,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Sends every entry, waits once for all the acknowledgements, then pulls the published entries with one update per
-     * collection. Until that update, each document counts as pending, so a failure anywhere leaves it to be read again.
+     * Sends every entry and waits once for all the acknowledgements; the published entries are then pulled within
+     * {@link #PULL_DELAY}. Until the acknowledgements, each document counts as pending, so a failure on the way leaves it
+     * to be read again.
      */
     private int publish(Map<String, Map<Object, List<OutboxEntry>>> byCollection) {
         List<CompletableFuture<SendResult<String, Object>>> sends = new ArrayList<>();
@@ -240,28 +249,56 @@ public class OutboxRelay implements SmartLifecycle {
                 .orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .join();
         byCollection.forEach((collection, documents) -> {
-            Set<Object> ids = new LinkedHashSet<>();
-            List<String> eventIds = new ArrayList<>();
+            Backlog backlog = backlog(collection);
             documents.forEach((id, entries) -> {
                 if (!entries.isEmpty()) {
-                    ids.add(id);
-                    entries.forEach(entry -> eventIds.add(entry.eventId()));
+                    pulls.add(collection, id, entries.stream().map(OutboxEntry::eventId).toList());
+                    backlog.set(id, 0);
                 }
             });
-            if (ids.isEmpty()) {
-                return;
-            }
-            // Event ids are unique, so one update pulls each document's own entries, and only those.
-            Update pull = new Update().pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", eventIds)));
-            if (ids.size() == 1) {
-                mongo.updateFirst(new Query(Criteria.where("_id").is(ids.iterator().next())), pull, collection);
-            } else {
-                mongo.updateMulti(new Query(Criteria.where("_id").in(ids)), pull, collection);
-            }
-            Backlog backlog = backlog(collection);
-            ids.forEach(id -> backlog.set(id, 0));
         });
+        pullSoon(PULL_DELAY);
         return sends.size();
+    }
+
+    private void pullSoon(Duration delay) {
+        ScheduledExecutorService current = executor;
+        if (current != null && pulls.schedule()) {
+            try {
+                current.schedule(this::pullPublishedQuietly, delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // Stopping: stop() pulls what is left itself.
+                pulls.unschedule();
+            }
+        }
+    }
+
+    private void pullPublishedQuietly() {
+        pulls.unschedule();
+        try {
+            pullPublished();
+        } catch (RuntimeException e) {
+            // Left in their documents and remembered as published: pulled on the next try, never published again here.
+            log.warn("Pulling published outbox entries failed, trying again in {}: {}", RETRY_AFTER_FAILURE, e.toString());
+            pullSoon(RETRY_AFTER_FAILURE);
+        }
+    }
+
+    /**
+     * One update per collection pulls every entry published since the last (event ids are unique, so {@code _id $in}
+     * with {@code $pull eventId $in} takes each document's own entries, and only those).
+     */
+    private void pullPublished() {
+        pulls.published().forEach((collection, documents) -> {
+            List<String> eventIds = documents.values().stream().flatMap(List::stream).toList();
+            Update pull = new Update().pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", eventIds)));
+            if (documents.size() == 1) {
+                mongo.updateFirst(new Query(Criteria.where("_id").is(documents.keySet().iterator().next())), pull, collection);
+            } else {
+                mongo.updateMulti(new Query(Criteria.where("_id").in(documents.keySet())), pull, collection);
+            }
+            pulls.pulled(collection, documents);
+        });
     }
 
     /**
@@ -350,6 +387,67 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * Entries published and not yet pulled from their documents, by collection and document. A read of a document skips
+     * them, so neither a sweep nor a nudge publishes them again; a crash before their pull leaves them to the next start's
+     * sweep, a redelivery that consumers absorb.
+     */
+    static final class Pulls {
+
+        private final Map<String, Map<Object, List<String>>> byCollection = new LinkedHashMap<>();
+        private final Set<String> eventIds = new HashSet<>();
+        private boolean scheduled;
+
+        synchronized void add(String collection, Object id, List<String> published) {
+            byCollection.computeIfAbsent(collection, name -> new LinkedHashMap<>()).computeIfAbsent(id, key -> new ArrayList<>())
+                    .addAll(published);
+            eventIds.addAll(published);
+        }
+
+        synchronized boolean isPublished(String eventId) {
+            return eventIds.contains(eventId);
+        }
+
+        /** A copy of what waits; each part is forgotten only once {@link #pulled} says so. */
+        synchronized Map<String, Map<Object, List<String>>> published() {
+            Map<String, Map<Object, List<String>>> copy = new LinkedHashMap<>();
+            byCollection.forEach((collection, documents) -> {
+                Map<Object, List<String>> byDocument = new LinkedHashMap<>();
+                documents.forEach((id, ids) -> byDocument.put(id, List.copyOf(ids)));
+                copy.put(collection, byDocument);
+            });
+            return copy;
+        }
+
+        synchronized void pulled(String collection, Map<Object, List<String>> documents) {
+            Map<Object, List<String>> waiting = byCollection.get(collection);
+            documents.forEach((id, ids) -> {
+                ids.forEach(eventIds::remove);
+                List<String> left = waiting.get(id);
+                left.removeAll(ids);
+                if (left.isEmpty()) {
+                    waiting.remove(id);
+                }
+            });
+            if (waiting.isEmpty()) {
+                byCollection.remove(collection);
+            }
+        }
+
+        /** Whether a pull must be scheduled: none is, and something waits. */
+        synchronized boolean schedule() {
+            if (scheduled || byCollection.isEmpty()) {
+                return false;
+            }
+            scheduled = true;
+            return true;
+        }
+
+        synchronized void unschedule() {
+            scheduled = false;
+        }
+    }
+
     /** A document written with entries to publish: those entries, or null for whatever its outbox holds. */
     private record Nudge(String collection, Object id, List<OutboxEntry> entries) {
     }
@@ -389,6 +487,10 @@ public class OutboxRelay implements SmartLifecycle {
             int published;
             do {
                 published = sweep();
+                if (published >= SWEEP_BATCH) {
+                    // A full batch's documents stay waiting until pulled: pulled now, the next batch is read past them.
+                    pullPublished();
+                }
             } while (published >= SWEEP_BATCH && running);
         } catch (RuntimeException e) {
             log.warn("Outbox sweep failed, retrying in {}: {}", RETRY_AFTER_FAILURE, e.toString());
@@ -423,6 +525,8 @@ public class OutboxRelay implements SmartLifecycle {
     public void stop() {
         running = false;
         if (executor != null) {
+            // What was published is pulled before the relay lets go, rather than published again by the next start.
+            execute(this::pullPublishedQuietly);
             executor.shutdown();
             try {
                 executor.awaitTermination(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -113,6 +113,11 @@ public class TherapistDirectory {
                 .with(Sort.by("name", "_id")), Therapist.class, COLLECTION)), found -> activeAtBranch.putIfAbsent(branchId, found));
     }
 
+    /** Whether the branch's list and the therapist are both kept in memory (a read that raced a change was not kept). */
+    boolean holds(String branchId, String therapistId) {
+        return activeAtBranch.containsKey(branchId) && byId.containsKey(therapistId);
+    }
+
     /** Reads, and keeps what was found unless a change was announced meanwhile. */
     private <T> T readUnlessChanged(Supplier<T> read, Consumer<T> keep) {
         long seen;
