@@ -124,6 +124,11 @@ public class BranchCatalogue {
         everyBranch = null;
     }
 
+    /** Whether the branch is kept in memory (a read that raced a change of any branch was not kept). */
+    boolean holds(String branchId) {
+        return cached.containsKey(branchId);
+    }
+
     /** Changes may have been missed (this instance was not yet following them): every branch is read again. */
     synchronized void forgetAll() {
         changes++;

@@ -145,6 +145,11 @@ public class Rosters {
     }
 
     /** Changes may have been missed (this instance was not yet following them): every roster is read again. */
+    /** Whether the therapist's roster is kept in memory (a read that raced a change was not kept). */
+    boolean holds(String therapistId) {
+        return cached.containsKey(therapistId);
+    }
+
     public synchronized void forgetAll() {
         changes++;
         cached.clear();
