@@ -39,11 +39,11 @@ class GroupCommitTest {
              MongoClient client = MongoClients.create(store.uri("busy"))) {
             MongoCollection<Document> bookings = client.getDatabase("busy").getCollection("bookings");
             bookings.insertOne(new Document("_id", "warm-up"));
-            long commitsBefore = groupCommit(client).getLong("commits");
+            long commitsBefore = StoreReading.groupCommit(client).getLong("commits");
 
             writeConcurrently(bookings);
 
-            groupCommit = groupCommit(client);
+            groupCommit = StoreReading.groupCommit(client);
             long commits = groupCommit.getLong("commits") - commitsBefore;
             int writes = WRITERS * WRITES_EACH * 2;
             // A commit per command, each on the connection's own thread, made about three for every four writes here.
@@ -63,13 +63,13 @@ class GroupCommitTest {
              MongoClient client = MongoClients.create(store.uri("quiet"))) {
             MongoCollection<Document> bookings = client.getDatabase("quiet").getCollection("bookings");
             bookings.insertOne(new Document("_id", "b-1").append("status", "REQUESTED"));
-            Document before = groupCommit(client);
+            Document before = StoreReading.groupCommit(client);
 
             for (int i = 0; i < 20; i++) {
                 assertThat(bookings.find(Filters.eq("_id", "b-1")).first()).isNotNull();
             }
 
-            Document after = groupCommit(client);
+            Document after = StoreReading.groupCommit(client);
             assertThat(after.getLong("commits")).isEqualTo(before.getLong("commits"));
             // Only the serverStatus answer that read the first figures may have waited, if anything.
             assertThat(after.getLong("heldAnswers") - before.getLong("heldAnswers")).isLessThanOrEqualTo(1);
@@ -100,9 +100,5 @@ class GroupCommitTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static Document groupCommit(MongoClient client) {
-        return client.getDatabase("admin").runCommand(new Document("serverStatus", 1)).get("groupCommit", Document.class);
     }
 }

@@ -89,14 +89,14 @@ class StoreCommitBenchmark {
             bookings.createIndex(Indexes.ascending("idempotencyKey"), new IndexOptions().unique(true));
             fill(bookings, days);
 
-            Document before = groupCommit(client);
+            Document before = StoreReading.groupCommit(client);
             long fileBefore = file.toFile().length();
             long cpuBefore = storeCpuNanos();
             for (int i = 0; i < lives; i++) {
                 live(bookings, days, i);
             }
             long cpu = storeCpuNanos() - cpuBefore;
-            Document after = groupCommit(client);
+            Document after = StoreReading.groupCommit(client);
             int writes = lives * 5;
             long commits = after.getLong("commits") - before.getLong("commits");
             // H2 keeps the chunks a commit replaced for 45 s before it reuses their space: in a shorter run, the file
@@ -172,10 +172,6 @@ class StoreCommitBenchmark {
         Arrays.fill(payload, 'x');
         return new Document("eventId", eventId).append("topic", "sabai.bookings").append("key", "liverpool")
                 .append("type", "BookingConfirmed").append("payload", new String(payload));
-    }
-
-    private static Document groupCommit(MongoClient client) {
-        return client.getDatabase("admin").runCommand(new Document("serverStatus", 1)).get("groupCommit", Document.class);
     }
 
     /** The store's own threads: its event loops, and H2's background writer. */

@@ -1,5 +1,6 @@
 package app.sabai.infra.mongo;
 
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 
@@ -7,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** A query's answer with what the store read to give it, from {@code serverStatus} before and after. */
+/**
+ * A query's answer with what the store read to give it, from {@code serverStatus} before and after; and the store's other
+ * counters the tests read there.
+ */
 record StoreReading(List<String> answer, long scannedObjects, long collectionScans) {
 
     static StoreReading of(MongoDatabase database, Supplier<List<String>> query) {
@@ -24,6 +28,11 @@ record StoreReading(List<String> answer, long scannedObjects, long collectionSca
         List<String> ids = new ArrayList<>();
         documents.forEach(document -> ids.add(document.getString("_id")));
         return ids;
+    }
+
+    /** The store's commit counters ({@code serverStatus.groupCommit}: commits, answers that waited for one). */
+    static Document groupCommit(MongoClient client) {
+        return client.getDatabase("admin").runCommand(new Document("serverStatus", 1)).get("groupCommit", Document.class);
     }
 
     private static Document queryExecutor(MongoDatabase database) {
