@@ -52,7 +52,7 @@ class FaultMatrixSystemTest {
         StringBuilder table = new StringBuilder(BEGIN).append('\n')
                 .append("Run on ").append(LocalDate.now()).append(" with `./mvnw -B -ntp -pl system-tests verify -Pfault-matrix`")
                 .append(" (after `./mvnw -q -B -ntp -DskipTests package`):\n\n")
-                .append("| scenario | what is done | bookings | answered 202 | sends repeated | confirmed | rejected | sessions overlapping"
+                .append("| scenario | what is done | bookings | answered 202 | POSTs sent again | confirmed | rejected | sessions overlapping"
                         + " | reminders due | dead letters (planted) | result | took |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
         for (FaultScenario scenario : FaultScenarios.matrix()) {

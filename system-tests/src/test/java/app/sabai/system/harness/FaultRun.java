@@ -138,7 +138,7 @@ public final class FaultRun {
         }
         SteadyLoad.Outcome outcome = load.finish();
         loadFinished = true;
-        note("every booking answered (" + outcome.resent() + " sends repeated)");
+        note("every booking answered (" + outcome.resent() + " POSTs sent again)");
         accepted.addAll(outcome.accepted());
         Accounting.Report report = ledger.settleAndCount(accepted, planted,
                 scenario.caught() == null ? PATIENCE : PATIENCE_WHEN_BROKEN_ON_PURPOSE);
