@@ -17,6 +17,7 @@ import app.sabai.contracts.bookings.CourseDecided;
 import app.sabai.notification.booking.BookingNotifications;
 import app.sabai.notification.booking.Change;
 import app.sabai.notification.booking.ReminderPlanner;
+import app.sabai.notification.dispatch.Dispatcher;
 import app.sabai.notification.store.BookingNotificationsStore;
 import app.sabai.notification.store.StoredBookingNotifications;
 import org.slf4j.Logger;
@@ -38,7 +39,8 @@ import java.util.function.BiFunction;
  * changes nothing; a write that lost a race is decided again on fresh state. An event that usually opens a
  * booking's notifications (a decision) is first decided on an empty state without reading: the write creates the
  * document, or finds it there and loses like any race. Whatever becomes due is the dispatcher's, which the store
- * tells of the write.
+ * tells of the write; a message due at once (a confirmation) is claimed for it in the same write
+ * ({@link Dispatcher#claimInSameWrite}), so it goes out with no write of its own before it.
  * <p>
  * {@code sabai.testing.skip-applied-event-guard=true} leaves out the "not applied yet" guard, so that a redelivered
  * event is applied again. It exists only to show that the fault-injection suite's accounting catches the duplicates
@@ -52,13 +54,15 @@ public class BookingEventApplier {
 
     private final BookingNotificationsStore store;
     private final ReminderPlanner planner;
+    private final Dispatcher dispatcher;
     private final Clock clock;
     private final boolean guarded;
 
-    public BookingEventApplier(BookingNotificationsStore store, ReminderPlanner planner, Clock clock,
+    public BookingEventApplier(BookingNotificationsStore store, ReminderPlanner planner, Dispatcher dispatcher, Clock clock,
                                @Value("${sabai.testing.skip-applied-event-guard:false}") boolean skipGuard) {
         this.store = store;
         this.planner = planner;
+        this.dispatcher = dispatcher;
         this.clock = clock;
         this.guarded = !skipGuard;
         if (skipGuard) {
@@ -112,11 +116,15 @@ public class BookingEventApplier {
                 log.debug("{} {} already applied", event.getClass().getSimpleName(), event.eventId());
                 return;
             }
-            Change change = decide.apply(current.state(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Change change = decide.apply(current.state(), now);
+            Optional<Dispatcher.Claim> claim = dispatcher.claimInSameWrite(change, now);
             UUID appliedId = guarded ? event.eventId() : null;
-            if (store.write(current, change, appliedId)) {
+            Optional<StoredBookingNotifications> written = store.update(current, claim.map(Dispatcher.Claim::change).orElse(change), appliedId);
+            if (written.isPresent()) {
                 log.info("{} {} applied to booking {}: {} message(s) on record", event.getClass().getSimpleName(), event.eventId(),
                         event.bookingId(), change.state().messages().size());
+                claim.ifPresent(claimed -> dispatcher.claimed(written.get(), claimed));
                 return;
             }
         }

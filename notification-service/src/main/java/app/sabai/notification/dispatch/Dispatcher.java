@@ -42,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  * time:
  * <ol>
  *   <li>claim the message with a guarded update (PENDING → SENDING, stamped with the claim time), so that
- *       of several instances, or several wake-ups, exactly one wins it;</li>
+ *       of several instances, or several wake-ups, exactly one wins it; a message due the moment it is made is
+ *       claimed by the write that makes it ({@link #claimInSameWrite});</li>
  *   <li>render it and hand it to its channel;</li>
  *   <li>record SENT, or a retry or FAILED, with {@code NotificationSent}/{@code NotificationFailed} in the
  *       same update.</li>
@@ -105,6 +106,49 @@ public class Dispatcher implements SmartLifecycle {
     /** Everything due for one booking, one item at a time; returns how many messages were handed to a channel. */
     public int dispatch(String bookingId) {
         return dispatch(bookingId, null);
+    }
+
+    /**
+     * A message the write of {@code change} makes due at once (a confirmation, a notice), claimed for this dispatcher
+     * in that same write, so that it needs no write of its own before it goes: the change with the claim added, and
+     * what it claims. Nothing when this dispatcher is stopped, nothing is due, or the message's rules hold it back
+     * (those are written by the dispatcher, as for any due message). Once the write has landed, hand the claim to
+     * {@link #claimed}; a write that did not land claims nothing. A claim written and never sent (the process died
+     * first) is sent again after its lease, as any interrupted send.
+     */
+    public Optional<Claim> claimInSameWrite(Change change, Instant now) {
+        if (!running) {
+            return Optional.empty();
+        }
+        return change.state().nextDueMessage(now).flatMap(due -> switch (change.state().take(due.id(), now, policy)) {
+            case Dispatch.Send send -> Optional.of(new Claim(change.andThen(send.change()), due.id(), now));
+            case Dispatch.Withhold withhold -> Optional.empty();
+        });
+    }
+
+    /** Sends the message a landed write claimed for this dispatcher ({@link #claimInSameWrite}), then whatever else is due. */
+    public void claimed(StoredBookingNotifications written, Claim claim) {
+        ScheduledThreadPoolExecutor current = executor;
+        if (!running || current == null) {
+            log.info("{} was claimed as the dispatcher stopped; it is sent after its lease", claim.messageId());
+            return;
+        }
+        try {
+            current.execute(() -> {
+                try {
+                    StoredBookingNotifications recorded = deliver(written, claim.messageId(), claim.claimedAt());
+                    dispatch(written.state().bookingId(), recorded);
+                } catch (RuntimeException e) {
+                    log.warn("Sending {} failed; it is sent again after its lease: {}", claim.messageId(), e.toString());
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            log.info("{} was claimed as the dispatcher stopped; it is sent after its lease", claim.messageId());
+        }
+    }
+
+    /** A message claimed in the write of {@link #change}, at {@code claimedAt}. */
+    public record Claim(Change change, String messageId, Instant claimedAt) {
     }
 
     private List<BookingNotificationsStore.DueBooking> sweepFound() {

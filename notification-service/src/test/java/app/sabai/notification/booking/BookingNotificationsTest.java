@@ -360,6 +360,18 @@ class BookingNotificationsTest {
         }
 
         @Test
+        void aClaimMadeInTheWriteThatMakesTheMessageKeepsThatWritesEvents() {
+            Change confirmed = BookingNotifications.empty(BOOKING).confirmed(confirmation, NOW, PLANNER);
+
+            Change together = confirmed.andThen(confirmed.state().claim("b-1:confirmation", NOW, POLICY));
+
+            assertThat(together.state().message("b-1:confirmation").status()).isEqualTo(MessageStatus.SENDING);
+            assertThat(together.events()).isEqualTo(confirmed.events()).isNotEmpty();
+            assertThat(together.changed()).isTrue();
+            assertThat(Change.none(confirmed.state()).andThen(Change.none(confirmed.state())).changed()).isFalse();
+        }
+
+        @Test
         void aDeliveredReminderIsSentAndAnnounced() {
             Instant claimedAt = Instant.parse("2026-11-30T10:00:01Z");
             BookingNotifications claimed = confirmedBooking().claim("b-1:P1D", claimedAt, POLICY).state();

@@ -3,6 +3,7 @@ package app.sabai.notification.flow;
 import app.sabai.contracts.bookings.BookingConfirmed;
 import app.sabai.contracts.notifications.MessageKind;
 import app.sabai.contracts.notifications.NotificationSent;
+import app.sabai.contracts.notifications.ReminderScheduled;
 import app.sabai.notification.booking.Change;
 import app.sabai.notification.booking.DeliveryPolicy;
 import app.sabai.notification.booking.ReminderPlanner;
@@ -77,6 +78,25 @@ class DueMessagesIT extends NotificationFlowSupport {
         awaitMail(email, "Booking confirmed");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(statusOf(bookingId, bookingId + ":confirmation").get("status").asString()).isEqualTo("SENT"));
+    }
+
+    @Test
+    void aConfirmationIsClaimedByTheWriteThatMakesItAndRecordedSentByOneMore() {
+        String bookingId = newBookingId();
+        String email = newEmail();
+
+        publish(confirmed(bookingId, Instant.now().plus(Duration.ofDays(3)), emailCustomer(email)));
+
+        awaitMail(email, "Booking confirmed");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(statusOf(bookingId, bookingId + ":confirmation").get("status").asString()).isEqualTo("SENT"));
+        StoredBookingNotifications stored = store.find(bookingId).orElseThrow();
+        assertThat(stored.version()).as("writes of the booking's document: made and claimed, then recorded sent").isEqualTo(2);
+        assertThat(stored.state().message(bookingId + ":confirmation").attempts()).isEqualTo(1);
+        assertThat(only(NotificationSent.class, notificationsAbout(bookingId))).singleElement()
+                .extracting(NotificationSent::kind).isEqualTo(MessageKind.CONFIRMATION);
+        assertThat(only(ReminderScheduled.class, notificationsAbout(bookingId))).as("the first write's events, kept with the claim")
+                .isNotEmpty();
     }
 
     @Test
