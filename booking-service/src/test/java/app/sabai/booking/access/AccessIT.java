@@ -6,9 +6,12 @@ import app.sabai.booking.testing.TestBranches;
 import app.sabai.support.security.Caller;
 import app.sabai.support.testing.SabaiServiceTest;
 import app.sabai.support.testing.TestCallers;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -95,16 +98,27 @@ class AccessIT {
             assertThat(refused.body()).contains("\"field\":\"customer.email\"", "the email you signed in with");
         }
 
-        @Test
-        void anEmailOnFileForAnotherCustomerCannotBeTakenOver() {
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"/api/bookings", "/api/courses", "/api/waitlist"})
+        void anEmailOnFileForAnotherCustomerCannotBeTakenOverNorItsIntakeChanged(String path) {
             RequestBodies atTheDesk = aBooking(branchId);
             api.as(TestCallers.staff(branchId)).requestABooking(atTheDesk);
             Caller impostor = new Caller(UUID.randomUUID().toString(), dao.roles(), dao.branches(), "Someone", atTheDesk.email());
+            Document fileBefore = mongo.findById(atTheDesk.email(), Document.class, "customers");
+            assertThat(fileBefore).isNotNull();
+            RequestBodies request = switch (path) {
+                case "/api/courses" -> aCourse(branchId).with("sessions", 2);
+                case "/api/waitlist" -> aWaitlistEntry(branchId);
+                default -> aBooking(branchId);
+            };
 
-            HttpResponse<String> refused = api.as(impostor).post(aBooking(branchId).with("customer.email", atTheDesk.email()));
+            HttpResponse<String> refused = api.as(impostor).postBody(path, request.with("customer.email", atTheDesk.email())
+                    .with("intake.allergies", RequestBodies.list("ALMOND")), null);
 
-            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
             assertThat(refused.body()).contains("customer.email", "on file for another customer");
+            assertThat(mongo.findById(atTheDesk.email(), Document.class, "customers")).as("the file, intake included")
+                    .isEqualTo(fileBefore);
         }
 
         @Test

@@ -1,5 +1,6 @@
 package app.sabai.booking.intake;
 
+import app.sabai.booking.intake.adapter.CustomerFile;
 import app.sabai.booking.testing.BookingApi;
 import app.sabai.booking.testing.BookingEvents;
 import app.sabai.booking.testing.RequestBodies;
@@ -10,6 +11,7 @@ import app.sabai.contracts.values.CareRequirements;
 import app.sabai.contracts.values.RejectionReason;
 import app.sabai.support.testing.SabaiServiceTest;
 import app.sabai.support.testing.TestCallers;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 
 import static app.sabai.booking.testing.RequestBodies.aBooking;
 import static app.sabai.booking.testing.RequestBodies.list;
@@ -29,6 +33,8 @@ class IntakeIT {
 
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    CustomerFile customers;
     @LocalServerPort
     int port;
 
@@ -72,6 +78,24 @@ class IntakeIT {
         assertThat(requirements.notesForTherapist()).anySatisfy(note -> assertThat(note).contains("almond", "use another oil"));
         assertThat(api.as(TestCallers.staff(branchId)).booking(id).get("careNotes").size()).isEqualTo(2);
         assertThat(api.as(TestCallers.ops()).booking(id).has("careNotes")).as("what the intake said is not for operations").isFalse();
+    }
+
+    @Test
+    void aBookingIsListedWithItsIntakeInOneWriteAndAnIntakeRecordedLaterStays() {
+        String email = "file-" + UUID.randomUUID() + "@example.com";
+        Instant earlier = Instant.parse("2026-11-01T09:00:00Z");
+        Intake almond = Intakes.anIntake().allergicTo(Oil.ALMOND).build();
+        Intake coconut = Intakes.anIntake().allergicTo(Oil.COCONUT).build();
+
+        customers.keepIntakeAndAddBooking(email, coconut, earlier.plusSeconds(60), "booking-1");
+        customers.keepIntakeAndAddBooking(email, almond, earlier, "booking-2");
+        customers.keepIntakeAndAddBooking(email, almond, earlier, "booking-2");
+
+        Document file = mongo.findById(email, Document.class, "customers");
+        assertThat(file.getList("bookingIds", String.class)).containsExactly("booking-1", "booking-2");
+        assertThat(file.get("intake", Document.class).getList("allergies", String.class)).as("the intake recorded later")
+                .containsExactly("COCONUT");
+        assertThat(file.getDate("intakeRecordedAt").toInstant()).isEqualTo(earlier.plusSeconds(60));
     }
 
     @Test

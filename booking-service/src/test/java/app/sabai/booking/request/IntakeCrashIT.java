@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IntakeCrashIT extends ServiceIntegrationTest {
 
     @ParameterizedTest(name = "a crash after {0}")
-    @ValueSource(strings = {"intake-kept", "listed-on-file"})
+    @ValueSource(strings = {"listed-on-file"})
     void aCrashBeforeTheBookingIsStoredLosesNoIntakeAndARetryCompletesTheBooking(String step) {
         RequestBodies body = aBooking(branchId).with("intake.conditions", list("SCIATICA")).with("intake.allergies", list("ALMOND"));
         String key = UUID.randomUUID().toString();

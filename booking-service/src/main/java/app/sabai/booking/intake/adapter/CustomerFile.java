@@ -2,6 +2,7 @@ package app.sabai.booking.intake.adapter;
 
 import app.sabai.booking.intake.Intake;
 import app.sabai.support.web.ConflictException;
+import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -150,6 +151,26 @@ public class CustomerFile {
         } catch (DuplicateKeyException newerOnFile) {
             // A later intake for the same email is on file: it stays.
         }
+    }
+
+    /**
+     * Lists the booking on the file and keeps the intake it came with, in one write when no intake recorded later is
+     * on file (else the booking is listed alone and the later intake stays). Repeating it changes nothing.
+     */
+    public void keepIntakeAndAddBooking(String email, Intake intake, Instant recordedAt, String bookingId) {
+        Query olderOrNone = new Query(Criteria.where("_id").is(keyOf(email)).orOperator(
+                Criteria.where("intakeRecordedAt").lt(recordedAt),
+                Criteria.where("intakeRecordedAt").exists(false)));
+        Update update = new Update().set("intake", intake).set("intakeRecordedAt", recordedAt).addToSet("bookingIds", bookingId);
+        try {
+            UpdateResult result = mongo.upsert(olderOrNone, update, COLLECTION);
+            if (result.getMatchedCount() == 1 || result.getUpsertedId() != null) {
+                return;
+            }
+        } catch (DuplicateKeyException newerOnFile) {
+            // A later intake for the same email is on file: it stays, and the booking is listed below.
+        }
+        addBooking(email, bookingId);
     }
 
     public void addBooking(String email, String bookingId) {

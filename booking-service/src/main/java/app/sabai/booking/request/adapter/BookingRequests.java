@@ -36,15 +36,15 @@ import java.util.UUID;
  * insert. The unique idempotency key decides between concurrent duplicates: the loser answers with the
  * winner's first answer (same body) or is refused (different body).
  * <p>
- * Everything kept beside the booking is written before it, each write repeatable: the intake it came with, the
- * customer's file (its id and the booking's id), and the request's place among those waiting for a decision.
- * A crash anywhere before the insert leaves no booking (the client got no 202 and retries) and loses no intake;
- * a crash after it leaves nothing undone.
+ * Everything kept beside the booking is written before it, each write repeatable: the customer's file gets its id,
+ * then the booking's id and the intake it came with in one write; the insert also records the request's place among
+ * those waiting for a decision. A request refused on the way (another customer's email) has written nothing. A crash
+ * anywhere before the insert leaves no booking (the client got no 202 and retries with the intake); a crash after it
+ * leaves nothing undone.
  */
 @Service
 public class BookingRequests {
 
-    static final String INTAKE_KEPT = "intake-kept";
     static final String LISTED_ON_FILE = "listed-on-file";
 
     private static final Logger log = LoggerFactory.getLogger(BookingRequests.class);
@@ -93,18 +93,19 @@ public class BookingRequests {
 
         String bookingId = UUID.randomUUID().toString();
         String email = valid.details().customer().email();
-        if (valid.intakeSent()) {
-            customers.keepIntake(email, valid.intake(), now);
-        }
-        crashPoint.reached(INTAKE_KEPT);
         String customerId = customers.idOf(email, behalf.signedInCustomer());
         OpenedBooking opened = OpenedBooking.open(bookingId, customerId, valid.details(),
                 screening.screen(valid.session(), valid.intake()), now);
         BookingView answer = BookingView.of(opened.booking());
         IdempotencyRecord record = new IdempotencyRecord(idempotencyKey.orElse(bookingId), fingerprint, json.writeValueAsString(answer));
 
-        // Listed first: a crash after this leaves an id that resolves to nothing, never a booking the customer cannot find.
-        customers.addBooking(email, bookingId);
+        // Listed first, with the intake it came with: a crash after this leaves an id that resolves to nothing, never a
+        // booking the customer cannot find.
+        if (valid.intakeSent()) {
+            customers.keepIntakeAndAddBooking(email, valid.intake(), now, bookingId);
+        } else {
+            customers.addBooking(email, bookingId);
+        }
         crashPoint.reached(LISTED_ON_FILE);
         try {
             bookings.insert(opened.booking(), record, List.of(opened.event()));
