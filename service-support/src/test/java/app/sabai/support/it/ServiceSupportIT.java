@@ -5,6 +5,9 @@ import app.sabai.contracts.Topic;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.contracts.envelope.CloudEventHeaders;
+import app.sabai.contracts.notifications.Channel;
+import app.sabai.contracts.notifications.MessageKind;
+import app.sabai.contracts.notifications.NotificationSent;
 import app.sabai.contracts.staff.StaffEvent;
 import app.sabai.contracts.staff.TherapistProfiled;
 import app.sabai.support.consume.AppliedEvents;
@@ -70,6 +73,8 @@ class ServiceSupportIT {
     OutboxRelay relay;
     @Autowired
     SupportTestApplication.ReceivedBookingEvents listener;
+    @Autowired
+    SupportTestApplication.BatchedNotificationEvents batched;
     @Autowired
     SupportTestApplication.ViewedBookings viewedBookings;
     @Autowired
@@ -224,6 +229,49 @@ class ServiceSupportIT {
         assertThat(TestRecords.header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
         assertThat(TestRecords.header(dead, "ce_id")).isNotBlank();
         await().atMost(Duration.ofSeconds(20)).until(() -> listener.received.contains(after));
+    }
+
+    @Test
+    void aBatchListenerAppliesWhatSurroundsAPoisonRecordOnceAndDeadLettersOnlyThePoison() {
+        String bookingId = "batch-" + UUID.randomUUID();
+        NotificationSent before = sent(bookingId, "liverpool");
+        NotificationSent after = sent(bookingId, "liverpool");
+        TestRecords.publish(Topic.NOTIFICATIONS.topicName(), before);
+        TestRecords.publishRaw(Topic.NOTIFICATIONS.topicName(), bookingId, "{\"bookingId\":\"x\"}".getBytes(StandardCharsets.UTF_8),
+                Map.of("ce_type", "sabai.notifications.NotificationTeleported.v1", "ce_id", UUID.randomUUID().toString()));
+        TestRecords.publishRaw(Topic.NOTIFICATIONS.topicName(), bookingId, "{not json".getBytes(StandardCharsets.UTF_8),
+                Map.of("ce_type", "sabai.notifications.NotificationSent.v1", "ce_id", UUID.randomUUID().toString()));
+        TestRecords.publish(Topic.NOTIFICATIONS.topicName(), after);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> batched.all().contains(after));
+        assertThat(batched.all()).filteredOn(event -> bookingId.equals(event.bookingId())).containsExactly(before, after);
+        List<ConsumerRecord<String, byte[]>> dead = TestRecords.all(Topic.NOTIFICATIONS.deadLetterTopicName(),
+                record -> bookingId.equals(record.key()), Duration.ofSeconds(3));
+        assertThat(dead).as("the poison alone; the event of an unknown type is skipped").singleElement()
+                .satisfies(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{not json"));
+    }
+
+    @Test
+    void aBatchListenersEventThatFailsAloneIsDeadLetteredAndTheOthersAreAppliedOnce() {
+        String bookingId = "batch-" + UUID.randomUUID();
+        NotificationSent before = sent(bookingId, "liverpool");
+        NotificationSent refused = sent(bookingId, "refused");
+        NotificationSent after = sent(bookingId, "liverpool");
+        TestRecords.publish(Topic.NOTIFICATIONS.topicName(), before);
+        TestRecords.publish(Topic.NOTIFICATIONS.topicName(), refused);
+        TestRecords.publish(Topic.NOTIFICATIONS.topicName(), after);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> batched.all().contains(after));
+        assertThat(batched.all()).filteredOn(event -> bookingId.equals(event.bookingId())).containsExactly(before, after);
+        ConsumerRecord<String, byte[]> dead = TestRecords.find(Topic.NOTIFICATIONS.deadLetterTopicName(),
+                record -> bookingId.equals(record.key()), Duration.ofSeconds(10)).orElseThrow();
+        assertThat(TestRecords.header(dead, "ce_id")).isEqualTo(refused.eventId().toString());
+        assertThat(TestRecords.header(dead, "kafka_dlt-exception-message")).contains("An event of branch 'refused' among 1");
+    }
+
+    private static NotificationSent sent(String bookingId, String branchId) {
+        return new NotificationSent(UUID.randomUUID(), Instant.now(), bookingId, branchId, bookingId + ":confirmation",
+                MessageKind.CONFIRMATION, null, Channel.EMAIL, "ada@example.com");
     }
 
     @Test

@@ -3,7 +3,9 @@ package app.sabai.support.it;
 import app.sabai.contracts.SabaiEvent;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingEvent;
+import app.sabai.contracts.notifications.NotificationEvent;
 import app.sabai.contracts.staff.StaffEvent;
+import app.sabai.support.kafka.EventBatch;
 import app.sabai.support.kafka.EventView;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxEntry;
@@ -19,6 +21,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -63,6 +66,27 @@ class SupportTestApplication {
     @Bean
     OutboxSource widgetsOutbox() {
         return new OutboxSource("widgets");
+    }
+
+    /** Notification events applied a batch at a time, as booking-service applies them; an event of branch "refused" cannot be applied. */
+    @Component
+    static class BatchedNotificationEvents {
+
+        final List<List<NotificationEvent>> applied = new CopyOnWriteArrayList<>();
+
+        @KafkaListener(topics = "sabai.notifications", groupId = "support-test-batches", batch = "true")
+        void on(List<ConsumerRecord<String, Object>> records) {
+            EventBatch.apply(records, NotificationEvent.class, events -> {
+                if (events.stream().anyMatch(event -> "refused".equals(event.branchId()))) {
+                    throw new IllegalArgumentException("An event of branch 'refused' among " + events.size());
+                }
+                applied.add(events);
+            });
+        }
+
+        List<NotificationEvent> all() {
+            return applied.stream().flatMap(List::stream).toList();
+        }
     }
 
     /** Every booking event received, with the trace it was handled in, as the tracer and the log lines saw it. */

@@ -1,14 +1,18 @@
 package app.sabai.booking.reminders.adapter;
 
 import app.sabai.contracts.notifications.NotificationEvent;
-import app.sabai.contracts.notifications.NotificationFailed;
-import app.sabai.contracts.notifications.NotificationSent;
-import app.sabai.contracts.notifications.ReminderCancelled;
-import app.sabai.contracts.notifications.ReminderScheduled;
+import app.sabai.support.kafka.EventBatch;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Follows notification-service, so the booking shows its reminders and what was sent. */
+import java.util.List;
+
+/**
+ * Follows notification-service, so the booking shows its reminders and what was sent. The records of a poll are applied
+ * together: a booking's reminders and its confirmation's delivery, and those of every booking in the poll, in one
+ * write to the store.
+ */
 @Component
 class NotificationListener {
 
@@ -18,13 +22,8 @@ class NotificationListener {
         this.tracking = tracking;
     }
 
-    @KafkaListener(topics = "sabai.notifications")
-    void on(NotificationEvent event) {
-        switch (event) {
-            case ReminderScheduled scheduled -> tracking.scheduled(scheduled);
-            case ReminderCancelled cancelled -> tracking.cancelled(cancelled);
-            case NotificationSent sent -> tracking.sent(sent);
-            case NotificationFailed failed -> tracking.failed(failed);
-        }
+    @KafkaListener(topics = "sabai.notifications", batch = "true")
+    void on(List<ConsumerRecord<String, Object>> records) {
+        EventBatch.apply(records, NotificationEvent.class, tracking::apply);
     }
 }

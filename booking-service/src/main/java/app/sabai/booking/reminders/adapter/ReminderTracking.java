@@ -13,6 +13,7 @@ import app.sabai.contracts.notifications.ReminderScheduled;
 import app.sabai.support.consume.AppliedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,12 +22,15 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * Keeps the booking's {@code reminders} and {@code notifications} summary in step with notification-service.
- * Each event is applied once (guarded by its id in the same write); a reminder is addressed by its id with
- * the positional operator, so one write changes exactly that reminder.
+ * Each event is applied once (guarded by its id in the same update); a reminder is addressed by its id with
+ * the positional operator, so one update changes exactly that reminder. The updates of a batch of events go to the
+ * store as one ordered bulk write. Where an event has two forms (a reminder added, or moved when the booking has it
+ * already), both go in that order and the second finds the event applied when the first landed.
  */
 @Component
 class ReminderTracking {
@@ -42,72 +46,67 @@ class ReminderTracking {
         this.clock = clock;
     }
 
-    void scheduled(ReminderScheduled event) {
+    /** Applies the events in their order, in one write; an event applied before changes nothing. */
+    void apply(List<? extends NotificationEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, Bookings.COLLECTION);
+        for (NotificationEvent event : events) {
+            switch (event) {
+                case ReminderScheduled scheduled -> scheduled(bulk, scheduled);
+                case ReminderCancelled cancelled -> applyOnce(bulk, cancelled, guard(cancelled).and(REMINDER_ID).is(cancelled.reminderId()),
+                        touched().set("reminders.$.status", ReminderStatus.CANCELLED.name()));
+                case NotificationSent sent -> delivered(bulk, sent, sent.reminderId(), ReminderStatus.SENT, () -> touched()
+                        .inc("notifications.sent", 1)
+                        .set("notifications.last", new NotificationSummary.Last(sent.kind(), sent.channel(), Outcome.SENT,
+                                sent.occurredAt(), sent.recipient())));
+                case NotificationFailed failed -> delivered(bulk, failed, failed.reminderId(), ReminderStatus.FAILED, () -> touched()
+                        .inc("notifications.failed", 1)
+                        .set("notifications.last", new NotificationSummary.Last(failed.kind(), failed.channel(), Outcome.FAILED,
+                                failed.occurredAt(), failed.reason())));
+            }
+        }
+        int applied = bulk.execute().getModifiedCount();
+        if (applied < events.size()) {
+            log.debug("{} of {} notification events changed nothing: applied before, or the booking or reminder is unknown",
+                    events.size() - applied, events.size());
+        }
+    }
+
+    private void scheduled(BulkOperations bulk, ReminderScheduled event) {
         Reminder reminder = new Reminder(event.reminderId(), event.leadTime(), event.dueAt(), event.channel(), ReminderStatus.SCHEDULED);
-        boolean added = applyOnce(event, guard(event).and(REMINDER_ID).ne(event.reminderId()),
-                () -> touched().push("reminders", reminder));
-        boolean moved = !added && applyOnce(event, guard(event).and(REMINDER_ID).is(event.reminderId()), () -> touched()
+        applyOnce(bulk, event, guard(event).and(REMINDER_ID).ne(event.reminderId()), touched().push("reminders", reminder));
+        applyOnce(bulk, event, guard(event).and(REMINDER_ID).is(event.reminderId()), touched()
                 .set("reminders.$.leadTime", event.leadTime())
                 .set("reminders.$.at", event.dueAt())
                 .set("reminders.$.channel", event.channel())
                 .set("reminders.$.status", ReminderStatus.SCHEDULED.name()));
-        if (!added && !moved) {
-            unchanged(event);
-        }
     }
 
-    void cancelled(ReminderCancelled event) {
-        if (!applyOnce(event, guard(event).and(REMINDER_ID).is(event.reminderId()),
-                () -> touched().set("reminders.$.status", ReminderStatus.CANCELLED.name()))) {
-            unchanged(event);
-        }
-    }
-
-    void sent(NotificationSent event) {
-        delivered(event, event.reminderId(), ReminderStatus.SENT, () -> touched()
-                .inc("notifications.sent", 1)
-                .set("notifications.last", new NotificationSummary.Last(event.kind(), event.channel(), Outcome.SENT,
-                        event.occurredAt(), event.recipient())));
-    }
-
-    void failed(NotificationFailed event) {
-        delivered(event, event.reminderId(), ReminderStatus.FAILED, () -> touched()
-                .inc("notifications.failed", 1)
-                .set("notifications.last", new NotificationSummary.Last(event.kind(), event.channel(), Outcome.FAILED,
-                        event.occurredAt(), event.reason())));
-    }
-
-    /** Counts the message; when it was a reminder this booking knows, that reminder's status changes in the same write. */
-    private void delivered(NotificationEvent event, String reminderId, ReminderStatus status, Supplier<Update> summary) {
-        boolean applied;
+    /** Counts the message; when it was a reminder this booking knows, that reminder's status changes in the same update. */
+    private void delivered(BulkOperations bulk, NotificationEvent event, String reminderId, ReminderStatus status, Supplier<Update> summary) {
         if (reminderId == null) {
-            applied = applyOnce(event, guard(event), summary);
-        } else {
-            applied = applyOnce(event, guard(event).and(REMINDER_ID).is(reminderId),
-                    () -> summary.get().set("reminders.$.status", status.name()))
-                    || applyOnce(event, guard(event).and(REMINDER_ID).ne(reminderId), summary);
+            applyOnce(bulk, event, guard(event), summary.get());
+            return;
         }
-        if (!applied) {
-            unchanged(event);
-        }
+        applyOnce(bulk, event, guard(event).and(REMINDER_ID).is(reminderId), summary.get().set("reminders.$.status", status.name()));
+        applyOnce(bulk, event, guard(event).and(REMINDER_ID).ne(reminderId), summary.get());
     }
 
-    private boolean applyOnce(NotificationEvent event, Criteria criteria, Supplier<Update> update) {
-        Query query = new Query(AppliedEvents.notYetApplied(criteria, event.eventId()));
-        return mongo.updateFirst(query, AppliedEvents.markApplied(update.get(), event.eventId()), Bookings.COLLECTION)
-                .getModifiedCount() == 1;
+    private static void applyOnce(BulkOperations bulk, NotificationEvent event, Criteria criteria, Update update) {
+        bulk.updateOne(new Query(AppliedEvents.notYetApplied(criteria, event.eventId())), AppliedEvents.markApplied(update, event.eventId()));
     }
 
     private static Criteria guard(NotificationEvent event) {
+        if (event.bookingId() == null || event.eventId() == null) {
+            // Can never be applied: EventBatch finds it alone and it goes to the dead-letter topic.
+            throw new IllegalArgumentException(event.getClass().getSimpleName() + " without bookingId or eventId");
+        }
         return Criteria.where("_id").is(event.bookingId());
     }
 
     private Update touched() {
         return new Update().set("updatedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS));
-    }
-
-    private static void unchanged(NotificationEvent event) {
-        log.debug("{} for booking {} changed nothing: applied before, or the booking or reminder is unknown",
-                event.getClass().getSimpleName(), event.bookingId());
     }
 }
