@@ -68,20 +68,8 @@ class DueMessagesIT extends NotificationFlowSupport {
     Outbox outbox;
 
     @Test
-    void aConfirmationIsSentRightAfterItsWriteWithoutWaitingForTheSafetyNet() {
+    void aConfirmationIsClaimedByTheWriteThatMakesItAndSentWithoutWaitingForTheSafetyNet() {
         assertThat(properties.interval()).as("the safety net's interval").isGreaterThanOrEqualTo(Duration.ofHours(1));
-        String bookingId = newBookingId();
-        String email = newEmail();
-
-        publish(confirmed(bookingId, Instant.now().plus(Duration.ofDays(3)), emailCustomer(email)));
-
-        awaitMail(email, "Booking confirmed");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(statusOf(bookingId, bookingId + ":confirmation").get("status").asString()).isEqualTo("SENT"));
-    }
-
-    @Test
-    void aConfirmationIsClaimedByTheWriteThatMakesItAndRecordedSentByOneMore() {
         String bookingId = newBookingId();
         String email = newEmail();
 
