@@ -29,13 +29,9 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.stream.Collectors;
 
 /**
  * Applies a booking event to the booking's notifications: read, decide, and write the new state with its
@@ -75,97 +71,29 @@ public class BookingEventApplier {
     }
 
     public void apply(BookingEvent event) {
-        rule(event).ifPresent(rule -> apply(event, rule.opens(), rule.decide()));
-    }
-
-    /**
-     * Applies a poll's events. A decision that is its booking's only event in the poll (the usual first event of a
-     * booking) is written with the others of the poll in one bulk write, each creating its booking's document. Every
-     * other event, and a decision whose document was there already, is applied on its own, in order.
-     */
-    public void applyAll(List<BookingEvent> events) {
-        Map<String, Long> perBooking = events.stream().filter(event -> event.bookingId() != null)
-                .collect(Collectors.groupingBy(BookingEvent::bookingId, Collectors.counting()));
-        List<BookingEvent> opening = new ArrayList<>();
-        List<BookingEvent> alone = new ArrayList<>();
-        for (BookingEvent event : events) {
-            boolean opens = guarded && event.eventId() != null && event.bookingId() != null && !event.bookingId().isBlank()
-                    && perBooking.get(event.bookingId()) == 1 && rule(event).filter(rule -> rule.opens() == Opens.USUALLY).isPresent();
-            (opens ? opening : alone).add(event);
-        }
-        if (opening.size() > 1) {
-            alone.addAll(0, openAll(opening));
-        } else {
-            alone.addAll(0, opening);
-        }
-        alone.forEach(this::apply);
-    }
-
-    /** Writes each decision as its booking's first document, all in one bulk write; returns those that found one there. */
-    private List<BookingEvent> openAll(List<BookingEvent> decisions) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<BookingNotificationsStore.Write> writes = new ArrayList<>();
-        List<Optional<Dispatcher.Claim>> claims = new ArrayList<>();
-        for (BookingEvent decision : decisions) {
-            StoredBookingNotifications absent = StoredBookingNotifications.absent(decision.bookingId());
-            Change change = rule(decision).orElseThrow().decide().apply(absent.state(), now);
-            Optional<Dispatcher.Claim> claim = dispatcher.claimInSameWrite(change, now);
-            writes.add(new BookingNotificationsStore.Write(absent, claim.map(Dispatcher.Claim::change).orElse(change), decision.eventId()));
-            claims.add(claim);
-        }
-        List<Optional<StoredBookingNotifications>> written = store.createAll(writes);
-        List<BookingEvent> found = new ArrayList<>();
-        for (int i = 0; i < decisions.size(); i++) {
-            BookingEvent decision = decisions.get(i);
-            Optional<StoredBookingNotifications> stored = written.get(i);
-            if (stored.isEmpty()) {
-                found.add(decision);
-                continue;
-            }
-            log.info("{} {} applied to booking {}: {} message(s) on record", decision.getClass().getSimpleName(), decision.eventId(),
-                    decision.bookingId(), stored.get().state().messages().size());
-            claims.get(i).ifPresent(claim -> dispatcher.claimed(stored.get(), claim));
-        }
-        return found;
-    }
-
-    /** How an event changes a booking's notifications, and whether it may make their document; empty when it changes nothing. */
-    private Optional<Rule> rule(BookingEvent event) {
-        return switch (event) {
-            case BookingConfirmed confirmed -> Rule.of(Opens.USUALLY, (state, now) -> state.confirmed(confirmed, now, planner));
-            case BookingRejected rejected -> Rule.of(Opens.USUALLY, (state, now) -> state.rejected(rejected, now));
+        switch (event) {
+            case BookingConfirmed confirmed -> apply(confirmed, Opens.USUALLY, (state, now) -> state.confirmed(confirmed, now, planner));
+            case BookingRejected rejected -> apply(rejected, Opens.USUALLY, (state, now) -> state.rejected(rejected, now));
             // A booking never heard of is only worth a document when the event says whom to tell.
-            case BookingCancelled cancelled -> Rule.of(cancelled.customer() != null ? Opens.IF_NEEDED : Opens.NEVER, (state, now) -> state.cancelled(cancelled, now));
-            case BookingRescheduled rescheduled -> Rule.of(Opens.IF_NEEDED, (state, now) -> state.rescheduled(rescheduled, now, planner));
-            case BookingNeedsAttention attention -> Rule.of(Opens.IF_NEEDED, (state, now) -> state.needsAttention(attention, now));
-            case BookingTherapistChanged changed -> Rule.of(Opens.IF_NEEDED, (state, now) -> state.therapistChanged(changed, now, planner));
-            case BookingOffered offered -> Rule.of(Opens.IF_NEEDED, (state, now) -> state.offered(offered, now));
-            case CourseDecided decided -> Rule.of(Opens.USUALLY, (state, now) -> state.courseDecided(decided, now));
-            case BookingCustomerErased erased -> Rule.of(Opens.NEVER, (state, now) -> state.customerErased(now));
+            case BookingCancelled cancelled -> apply(cancelled, cancelled.customer() != null ? Opens.IF_NEEDED : Opens.NEVER, (state, now) -> state.cancelled(cancelled, now));
+            case BookingRescheduled rescheduled -> apply(rescheduled, Opens.IF_NEEDED, (state, now) -> state.rescheduled(rescheduled, now, planner));
+            case BookingNeedsAttention attention -> apply(attention, Opens.IF_NEEDED, (state, now) -> state.needsAttention(attention, now));
+            case BookingTherapistChanged changed -> apply(changed, Opens.IF_NEEDED, (state, now) -> state.therapistChanged(changed, now, planner));
+            case BookingOffered offered -> apply(offered, Opens.IF_NEEDED, (state, now) -> state.offered(offered, now));
+            case CourseDecided decided -> apply(decided, Opens.USUALLY, (state, now) -> state.courseDecided(decided, now));
+            case BookingCustomerErased erased -> apply(erased, Opens.NEVER, (state, now) -> state.customerErased(now));
             case BookingNoShow noShow -> {
                 if (noShow.fee() != null && !noShow.fee().isZero()) {
-                    yield Rule.of(noShow.customer() != null ? Opens.IF_NEEDED : Opens.NEVER, (state, now) -> state.noShow(noShow, now));
+                    apply(noShow, noShow.customer() != null ? Opens.IF_NEEDED : Opens.NEVER, (state, now) -> state.noShow(noShow, now));
+                } else {
+                    log.trace("Nothing to send for {}: no fee", noShow.eventId());
                 }
-                log.trace("Nothing to send for {}: no fee", noShow.eventId());
-                yield Optional.empty();
             }
             // Nothing to tell the customer: a request is answered by its confirmation or rejection, a reschedule
             // request by BookingRescheduled; after completion no reminder is pending any more.
-            case BookingRequested requested -> nothingFor(requested);
-            case BookingRescheduleRequested requested -> nothingFor(requested);
-            case BookingCompleted completed -> nothingFor(completed);
-        };
-    }
-
-    private static Optional<Rule> nothingFor(BookingEvent event) {
-        log.trace("Nothing to send for {}", event.eventId());
-        return Optional.empty();
-    }
-
-    private record Rule(Opens opens, BiFunction<BookingNotifications, Instant, Change> decide) {
-
-        static Optional<Rule> of(Opens opens, BiFunction<BookingNotifications, Instant, Change> decide) {
-            return Optional.of(new Rule(opens, decide));
+            case BookingRequested requested -> log.trace("Nothing to send for {}", requested.eventId());
+            case BookingRescheduleRequested requested -> log.trace("Nothing to send for {}", requested.eventId());
+            case BookingCompleted completed -> log.trace("Nothing to send for {}", completed.eventId());
         }
     }
 

@@ -13,8 +13,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -23,13 +21,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -100,67 +95,12 @@ public class BookingNotificationsStore {
      * @return empty when someone else changed (or created) the document first: read again and decide again
      */
     public Optional<StoredBookingNotifications> update(StoredBookingNotifications current, Change change, UUID appliedEventId) {
-        Prepared write = prepare(new Write(current, change, appliedEventId));
-        boolean written;
-        if (current.version() == 0) {
-            try {
-                // Matches an empty document left by a crash, or inserts; a document at a later version makes the
-                // insert collide on _id, which is a lost race like any other.
-                UpdateResult result = mongo.upsert(write.guard(), write.update(), COLLECTION);
-                written = result.getModifiedCount() == 1 || result.getUpsertedId() != null;
-            } catch (DuplicateKeyException raced) {
-                written = false;
-            }
-        } else {
-            written = mongo.updateFirst(write.guard(), write.update(), COLLECTION).getModifiedCount() == 1;
-        }
-        return written ? Optional.of(landed(write)) : Optional.empty();
-    }
-
-    /** A change to write over the document as read ({@code current}), applying {@code appliedEventId} when given. */
-    public record Write(StoredBookingNotifications current, Change change, UUID appliedEventId) {
-    }
-
-    /**
-     * As {@link #update} for several bookings' first documents, in one bulk write: each write from version 0 (the
-     * document absent, or left empty by a crash), each to its own booking. The result of each, in order: the document
-     * as written, or empty when someone else wrote it first (read again and decide again).
-     */
-    public List<Optional<StoredBookingNotifications>> createAll(List<Write> writes) {
-        if (writes.stream().anyMatch(write -> write.current().version() != 0)
-                || writes.stream().map(write -> write.change().state().bookingId()).distinct().count() != writes.size()) {
-            throw new IllegalArgumentException("createAll writes documents from version 0, one per booking");
-        }
-        List<Prepared> prepared = writes.stream().map(this::prepare).toList();
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-        prepared.forEach(write -> bulk.upsert(write.guard(), write.update()));
-        Set<Integer> lost = new HashSet<>();
-        try {
-            bulk.execute();
-        } catch (BulkOperationException raced) {
-            // An upsert whose document exists at a later version collides on _id: that write lost its race. One that
-            // matched (an empty document a crash left) or inserted has landed.
-            raced.getErrors().forEach(error -> lost.add(error.getIndex()));
-        }
-        List<Optional<StoredBookingNotifications>> results = new ArrayList<>(prepared.size());
-        for (int i = 0; i < prepared.size(); i++) {
-            results.add(lost.contains(i) ? Optional.empty() : Optional.of(landed(prepared.get(i))));
-        }
-        return results;
-    }
-
-    /** The guard and update of a write, with its outbox entries appended to the update. */
-    private record Prepared(Write write, Query guard, Update update, List<OutboxEntry> entries) {
-    }
-
-    private Prepared prepare(Write write) {
-        StoredBookingNotifications current = write.current();
-        BookingNotifications next = write.change().state();
+        BookingNotifications next = change.state();
         Criteria guard = Criteria.where("_id").is(next.bookingId()).and(BsonMapping.VERSION).is(current.version());
         Update update = BsonMapping.stateUpdate(next).set(BsonMapping.VERSION, current.version() + 1);
-        if (write.appliedEventId() != null) {
-            guard = AppliedEvents.notYetApplied(guard, write.appliedEventId());
-            AppliedEvents.markApplied(update, write.appliedEventId());
+        if (appliedEventId != null) {
+            guard = AppliedEvents.notYetApplied(guard, appliedEventId);
+            AppliedEvents.markApplied(update, appliedEventId);
         }
         Instant nextDueAt = next.nextDueAt();
         if (nextDueAt == null) {
@@ -168,20 +108,29 @@ public class BookingNotificationsStore {
         } else {
             update.set(BsonMapping.NEXT_DUE_AT, Date.from(nextDueAt));
         }
-        List<OutboxEntry> entries = outbox.append(update, write.change().events());
-        return new Prepared(write, new Query(guard), update, entries);
-    }
-
-    /** What follows a write that landed: its events are announced to the relay, and whoever listens is told of it. */
-    private StoredBookingNotifications landed(Prepared prepared) {
-        Write write = prepared.write();
-        String bookingId = write.change().state().bookingId();
-        if (!write.change().events().isEmpty()) {
-            outbox.written(COLLECTION, bookingId, prepared.entries());
+        List<OutboxEntry> entries = outbox.append(update, change.events());
+        boolean written;
+        if (current.version() == 0) {
+            try {
+                // Matches an empty document left by a crash, or inserts; a document at a later version makes the
+                // insert collide on _id, which is a lost race like any other.
+                UpdateResult result = mongo.upsert(new Query(guard), update, COLLECTION);
+                written = result.getModifiedCount() == 1 || result.getUpsertedId() != null;
+            } catch (DuplicateKeyException raced) {
+                written = false;
+            }
+        } else {
+            written = mongo.updateFirst(new Query(guard), update, COLLECTION).getModifiedCount() == 1;
         }
-        StoredBookingNotifications stored = write.current().next(BsonMapping.asStored(bookingId, prepared.update()), write.appliedEventId());
+        if (!written) {
+            return Optional.empty();
+        }
+        if (!change.events().isEmpty()) {
+            outbox.written(COLLECTION, next.bookingId(), entries);
+        }
+        StoredBookingNotifications stored = current.next(BsonMapping.asStored(next.bookingId(), update), appliedEventId);
         writeListeners.forEach(listener -> listener.accept(stored));
-        return stored;
+        return Optional.of(stored);
     }
 
     /** Rewrites a stored {@code nextDueAt} that no longer matches the state (a lease setting that changed, say). */
