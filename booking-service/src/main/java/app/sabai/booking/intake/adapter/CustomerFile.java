@@ -143,9 +143,7 @@ public class CustomerFile {
 
     /** Keeps the intake unless one recorded later is on file already (the upsert then collides and is dropped). */
     public void keepIntake(String email, Intake intake, Instant recordedAt) {
-        Query olderOrNone = new Query(Criteria.where("_id").is(keyOf(email)).orOperator(
-                Criteria.where("intakeRecordedAt").lt(recordedAt),
-                Criteria.where("intakeRecordedAt").exists(false)));
+        Query olderOrNone = intakeOlderThanOrNone(email, recordedAt);
         try {
             mongo.upsert(olderOrNone, new Update().set("intake", intake).set("intakeRecordedAt", recordedAt), COLLECTION);
         } catch (DuplicateKeyException newerOnFile) {
@@ -158,9 +156,7 @@ public class CustomerFile {
      * on file (else the booking is listed alone and the later intake stays). Repeating it changes nothing.
      */
     public void keepIntakeAndAddBooking(String email, Intake intake, Instant recordedAt, String bookingId) {
-        Query olderOrNone = new Query(Criteria.where("_id").is(keyOf(email)).orOperator(
-                Criteria.where("intakeRecordedAt").lt(recordedAt),
-                Criteria.where("intakeRecordedAt").exists(false)));
+        Query olderOrNone = intakeOlderThanOrNone(email, recordedAt);
         Update update = new Update().set("intake", intake).set("intakeRecordedAt", recordedAt).addToSet("bookingIds", bookingId);
         try {
             UpdateResult result = mongo.upsert(olderOrNone, update, COLLECTION);
@@ -171,6 +167,13 @@ public class CustomerFile {
             // A later intake for the same email is on file: it stays, and the booking is listed below.
         }
         addBooking(email, bookingId);
+    }
+
+    /** The file of the email, when the intake on it was recorded before {@code recordedAt} or there is none. */
+    private static Query intakeOlderThanOrNone(String email, Instant recordedAt) {
+        return new Query(Criteria.where("_id").is(keyOf(email)).orOperator(
+                Criteria.where("intakeRecordedAt").lt(recordedAt),
+                Criteria.where("intakeRecordedAt").exists(false)));
     }
 
     public void addBooking(String email, String bookingId) {
