@@ -86,16 +86,35 @@ class IntakeIT {
         Instant earlier = Instant.parse("2026-11-01T09:00:00Z");
         Intake almond = Intakes.anIntake().allergicTo(Oil.ALMOND).build();
         Intake coconut = Intakes.anIntake().allergicTo(Oil.COCONUT).build();
+        String customerId = customers.idOf(email);
 
-        customers.keepIntakeAndAddBooking(email, coconut, earlier.plusSeconds(60), "booking-1");
-        customers.keepIntakeAndAddBooking(email, almond, earlier, "booking-2");
-        customers.keepIntakeAndAddBooking(email, almond, earlier, "booking-2");
+        customers.keepIntakeAndAddBooking(email, customerId, coconut, earlier.plusSeconds(60), "booking-1");
+        customers.keepIntakeAndAddBooking(email, customerId, almond, earlier, "booking-2");
+        customers.keepIntakeAndAddBooking(email, customerId, almond, earlier, "booking-2");
 
         Document file = mongo.findById(email, Document.class, "customers");
         assertThat(file.getList("bookingIds", String.class)).containsExactly("booking-1", "booking-2");
         assertThat(file.get("intake", Document.class).getList("allergies", String.class)).as("the intake recorded later")
                 .containsExactly("COCONUT");
         assertThat(file.getDate("intakeRecordedAt").toInstant()).isEqualTo(earlier.plusSeconds(60));
+    }
+
+    @Test
+    void onlyTheFilesOwnerChangesItsIntakeOrItsBookings() {
+        String email = "owned-" + UUID.randomUUID() + "@example.com";
+        Instant recorded = Instant.parse("2026-11-01T09:00:00Z");
+        String customerId = customers.idOf(email);
+        customers.keepIntake(email, customerId, Intakes.anIntake().allergicTo(Oil.COCONUT).build(), recorded);
+        Document before = mongo.findById(email, Document.class, "customers");
+
+        Intake almond = Intakes.anIntake().allergicTo(Oil.ALMOND).build();
+        customers.keepIntake(email, "someone-else", almond, recorded.plusSeconds(60));
+        customers.keepIntakeAndAddBooking(email, "someone-else", almond, recorded.plusSeconds(60), "booking-1");
+        String noFile = "no-file-" + UUID.randomUUID() + "@example.com";
+        customers.keepIntake(noFile, customerId, almond, recorded);
+
+        assertThat(mongo.findById(email, Document.class, "customers")).isEqualTo(before);
+        assertThat(mongo.findById(noFile, Document.class, "customers")).as("a file made by a write without its owner").isNull();
     }
 
     @Test

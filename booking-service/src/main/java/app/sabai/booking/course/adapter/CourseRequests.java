@@ -109,10 +109,9 @@ public class CourseRequests {
 
         String courseId = idOf(idempotencyKey, now);
         String email = valid.customerEmail();
-        // The file's owner first: a request refused for another customer's email writes nothing on their file.
         String customerId = customers.idOf(email, behalf.signedInCustomer());
         if (valid.intakeSent()) {
-            customers.keepIntake(email, valid.intake(), now);
+            customers.keepIntake(email, customerId, valid.intake(), now);
         }
         List<OpenedBooking> sessions = new ArrayList<>();
         for (int i = 0; i < valid.sessions().size(); i++) {

@@ -141,37 +141,36 @@ public class CustomerFile {
         mongo.remove(new Query(Criteria.where("_id").is(customerId)), IDS);
     }
 
-    /** Keeps the intake unless one recorded later is on file already (the upsert then collides and is dropped). */
-    public void keepIntake(String email, Intake intake, Instant recordedAt) {
-        Query olderOrNone = intakeOlderThanOrNone(email, recordedAt);
-        try {
-            mongo.upsert(olderOrNone, new Update().set("intake", intake).set("intakeRecordedAt", recordedAt), COLLECTION);
-        } catch (DuplicateKeyException newerOnFile) {
-            // A later intake for the same email is on file: it stays.
-        }
+    /**
+     * Keeps the intake on the file of {@code email} whose id is {@code customerId} (as {@link #idOf} gave it), unless
+     * one recorded later is on file already. Only the file's owner may change its intake: a write for another id, or
+     * for an email without a file, changes nothing.
+     */
+    public void keepIntake(String email, String customerId, Intake intake, Instant recordedAt) {
+        mongo.updateFirst(intakeOlderThanOrNone(email, customerId, recordedAt), setIntake(intake, recordedAt), COLLECTION);
     }
 
     /**
-     * Lists the booking on the file and keeps the intake it came with, in one write when no intake recorded later is
-     * on file (else the booking is listed alone and the later intake stays). Repeating it changes nothing.
+     * Lists the booking on the file of {@code email} whose id is {@code customerId} and keeps the intake it came with,
+     * in one write when no intake recorded later is on file (else the booking is listed alone and the later intake
+     * stays). Repeating it changes nothing.
      */
-    public void keepIntakeAndAddBooking(String email, Intake intake, Instant recordedAt, String bookingId) {
-        Query olderOrNone = intakeOlderThanOrNone(email, recordedAt);
-        Update update = new Update().set("intake", intake).set("intakeRecordedAt", recordedAt).addToSet("bookingIds", bookingId);
-        try {
-            UpdateResult result = mongo.upsert(olderOrNone, update, COLLECTION);
-            if (result.getMatchedCount() == 1 || result.getUpsertedId() != null) {
-                return;
-            }
-        } catch (DuplicateKeyException newerOnFile) {
-            // A later intake for the same email is on file: it stays, and the booking is listed below.
+    public void keepIntakeAndAddBooking(String email, String customerId, Intake intake, Instant recordedAt, String bookingId) {
+        UpdateResult result = mongo.updateFirst(intakeOlderThanOrNone(email, customerId, recordedAt),
+                setIntake(intake, recordedAt).addToSet("bookingIds", bookingId), COLLECTION);
+        if (result.getMatchedCount() == 0) {
+            mongo.updateFirst(new Query(Criteria.where("_id").is(keyOf(email)).and("customerId").is(customerId)),
+                    new Update().addToSet("bookingIds", bookingId), COLLECTION);
         }
-        addBooking(email, bookingId);
     }
 
-    /** The file of the email, when the intake on it was recorded before {@code recordedAt} or there is none. */
-    private static Query intakeOlderThanOrNone(String email, Instant recordedAt) {
-        return new Query(Criteria.where("_id").is(keyOf(email)).orOperator(
+    private static Update setIntake(Intake intake, Instant recordedAt) {
+        return new Update().set("intake", intake).set("intakeRecordedAt", recordedAt);
+    }
+
+    /** The file of the email with this id, when the intake on it was recorded before {@code recordedAt} or there is none. */
+    private static Query intakeOlderThanOrNone(String email, String customerId, Instant recordedAt) {
+        return new Query(Criteria.where("_id").is(keyOf(email)).and("customerId").is(customerId).orOperator(
                 Criteria.where("intakeRecordedAt").lt(recordedAt),
                 Criteria.where("intakeRecordedAt").exists(false)));
     }

@@ -102,7 +102,7 @@ public class BookingRequests {
         // Listed first, with the intake it came with: a crash after this leaves an id that resolves to nothing, never a
         // booking the customer cannot find.
         if (valid.intakeSent()) {
-            customers.keepIntakeAndAddBooking(email, valid.intake(), now, bookingId);
+            customers.keepIntakeAndAddBooking(email, customerId, valid.intake(), now, bookingId);
         } else {
             customers.addBooking(email, bookingId);
         }

@@ -80,10 +80,9 @@ public class WaitlistRequests {
         };
         String id = idOf(idempotencyKey, now);
         String email = valid.customer().email();
-        // The file's owner first: a request refused for another customer's email writes nothing on their file.
         String customerId = customers.idOf(email, behalf.signedInCustomer());
         if (valid.intakeSent()) {
-            customers.keepIntake(email, valid.intake(), now);
+            customers.keepIntake(email, customerId, valid.intake(), now);
         }
         WaitlistEntry entry = WaitlistEntry.open(id, valid, customerId, now);
         try {
