@@ -44,17 +44,16 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
     public static final String STORE = "store";
 
     /**
-     * Small JVMs: eight of them share two cores and a laptop's memory. The services compile with C1 alone, which starts
-     * them sooner and keeps them smaller: measured side by side (BENCHMARKS.md §4, §4.9), C2 as well made them spend
-     * more CPU per booking for the first few thousand bookings (their compilations not yet paid back), the platform
-     * start 13 s later and hold 240 MB more. The broker and the store run the same small loops for every record and
-     * every write, and C2 repays them within a few hundred bookings: it cuts the store's CPU per booking by a third and
-     * the broker's by two fifths.
+     * Small JVMs: eight of them share two cores and a laptop's memory, and compile with C1 alone, which starts them
+     * sooner and keeps them smaller. Measured side by side (BENCHMARKS.md §4), C2 as well made the services spend more
+     * CPU per booking over a benchmark's run (their compilations are not yet paid back), the platform start 13 s later
+     * and hold 240 MB more. The store is the exception: C2 cuts its CPU per booking by a third, for 25 MB.
      */
     static final List<String> SERVICE_JVM = List.of("-Xmx192m", "-Xms24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
-    static final List<String> INFRASTRUCTURE_JVM = List.of("-Xmx256m", "-Xms32m", "-XX:+UseSerialGC", "-Xss512k",
-            "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> INFRASTRUCTURE_JVM = List.of("-Xmx256m", "-Xms32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> STORE_JVM = List.of("-Xmx256m", "-Xms32m", "-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
     /** The demo data holds four branches; booking-service reports how many it knows in its health. */
     static final int DEMO_BRANCHES = 4;
 
@@ -89,7 +88,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         if (options.startsStore()) {
             Path storeFile = options.data().resolve("mongo").resolve("store.mv");
             infrastructure.add(new ChildSpec(STORE,
-                    command(setsid, java, jvm(INFRASTRUCTURE_JVM, options, jars, STORE), execJar, List.of(STORE,
+                    command(setsid, java, jvm(STORE_JVM, options, jars, STORE), execJar, List.of(STORE,
                             "--port", Integer.toString(options.port(PortOption.MONGO)),
                             "--data", storeFile.toString(),
                             "--parent-pid", Long.toString(launcherPid))),
