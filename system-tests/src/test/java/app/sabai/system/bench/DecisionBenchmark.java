@@ -138,7 +138,7 @@ class DecisionBenchmark {
         }
     }
 
-    private record Run(Setup setup, List<String> processes, Burst first, Burst second, List<Long> oneAtATime, Burst offered,
+    private record Run(Setup setup, List<String> processes, List<Burst> warmUp, Burst first, Burst second, List<Long> oneAtATime, Burst offered,
                        Availability availability, Map<String, Long> idle, long stored, Map<String, Long> idleAtScale,
                        long storedAtScale, Relay.Result ceiling, List<String> profiled) {
 
@@ -193,8 +193,9 @@ class DecisionBenchmark {
                 // Warm-up: class loading, connections, tokens, and the JIT's compilations of the decision path, which
                 // with C2 take a few hundred bookings (their CPU would otherwise count against the first burst).
                 sequential(gateway, stream, 10, 80);
-                for (int warmUp = 0; warmUp < WARM_UP_BURSTS; warmUp++) {
-                    burst(gateway, stream, pids, ticksPerSecond, BURST, 60 + DAYS * (warmUp % 2));
+                List<Burst> warmUp = new ArrayList<>();
+                for (int n = 0; n < WARM_UP_BURSTS; n++) {
+                    warmUp.add(burst(gateway, stream, pids, ticksPerSecond, BURST, 60 + DAYS * (n % 2)));
                     stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
                 }
 
@@ -231,7 +232,7 @@ class DecisionBenchmark {
                 Map<String, Long> beforeAtScale = cpuMillis(pids, ticksPerSecond);
                 Thread.sleep(IDLE.toMillis());
                 Map<String, Long> idleAtScale = minus(cpuMillis(pids, ticksPerSecond), beforeAtScale);
-                return new Run(setup, List.copyOf(pids.keySet()), first, second, oneAtATime, offered, availability, idle,
+                return new Run(setup, List.copyOf(pids.keySet()), warmUp, first, second, oneAtATime, offered, availability, idle,
                         stored, idleAtScale, storedBookings(platform), ceiling, profiled);
             }
         }
@@ -243,7 +244,8 @@ class DecisionBenchmark {
     }
 
     private record Burst(int count, long wallNanos, List<Long> postNanos, List<Long> decisionNanos, Map<String, Integer> outcomes,
-                         int undecided, int decidedMoreThanOnce, int throttled, int notified, Map<String, Long> cpuMillis) {
+                         int undecided, int decidedMoreThanOnce, int throttled, int notified, Map<String, Long> cpuMillis,
+                         Map<String, Long> compilerMillis) {
 
         double decisionsPerSecond() {
             return (count - undecided) / (wallNanos / 1e9);
@@ -255,6 +257,11 @@ class DecisionBenchmark {
 
         double totalCpuPerBooking() {
             return cpuMillis.values().stream().mapToLong(Long::longValue).sum() / (double) (count - undecided);
+        }
+
+        /** What the JIT compilers' threads spent, of {@link #totalCpuPerBooking()}. */
+        double compilerCpuPerBooking() {
+            return compilerMillis.values().stream().mapToLong(Long::longValue).sum() / (double) (count - undecided);
         }
     }
 
@@ -287,6 +294,7 @@ class DecisionBenchmark {
     private static Burst load(Gateway gateway, BookingStream stream, Map<String, Long> pids, long ticksPerSecond, int count,
                               long intervalNanos, int firstDay, int days, int starts) throws Exception {
         Map<String, Long> cpuBefore = cpuMillis(pids, ticksPerSecond);
+        Map<String, Long> compilersBefore = compilerMillis(pids, ticksPerSecond);
         ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
         long started = System.nanoTime();
         List<Future<Posted>> futures = new ArrayList<>();
@@ -304,7 +312,7 @@ class DecisionBenchmark {
                 long postedAt = intervalNanos == 0 ? -1 : due;
                 futures.add(pool.submit(() -> post(gateway.as(BOOKED_BY.get(branch)), body, postedAt < 0 ? System.nanoTime() : postedAt)));
             }
-            return decided(stream, futures, started, count, cpuBefore, pids, ticksPerSecond);
+            return decided(stream, futures, started, count, cpuBefore, compilersBefore, pids, ticksPerSecond);
         } finally {
             pool.shutdownNow();
         }
@@ -312,7 +320,8 @@ class DecisionBenchmark {
 
     /** Waits for every answer and decision, then reads what they cost. */
     private static Burst decided(BookingStream stream, List<Future<Posted>> futures, long started, int count,
-                                 Map<String, Long> cpuBefore, Map<String, Long> pids, long ticksPerSecond) throws Exception {
+                                 Map<String, Long> cpuBefore, Map<String, Long> compilersBefore, Map<String, Long> pids,
+                                 long ticksPerSecond) throws Exception {
         List<Posted> posted = new ArrayList<>();
         for (Future<Posted> future : futures) {
             posted.add(future.get(5, TimeUnit.MINUTES));
@@ -321,6 +330,7 @@ class DecisionBenchmark {
         stream.awaitDecided(ids, Duration.ofMinutes(5));
         stream.awaitNotified(ids, Duration.ofMinutes(1));
         Map<String, Long> cpu = minus(cpuMillis(pids, ticksPerSecond), cpuBefore);
+        Map<String, Long> compilers = minus(compilerMillis(pids, ticksPerSecond), compilersBefore);
 
         List<Long> post = new ArrayList<>();
         List<Long> decision = new ArrayList<>();
@@ -346,7 +356,7 @@ class DecisionBenchmark {
         Collections.sort(decision);
         int notified = (int) ids.stream().filter(stream::notified).count();
         int throttled = posted.stream().mapToInt(Posted::throttled).sum();
-        return new Burst(count, lastDecision - started, post, decision, outcomes, undecided, twice, throttled, notified, cpu);
+        return new Burst(count, lastDecision - started, post, decision, outcomes, undecided, twice, throttled, notified, cpu, compilers);
     }
 
     /** One booking at a time: each posted only once the one before is decided. */
@@ -792,6 +802,31 @@ class DecisionBenchmark {
         return cpu;
     }
 
+    /** The CPU of each process's JIT compiler threads ({@code C1 CompilerThre}, {@code C2 CompilerThre}), from their {@code stat}. */
+    static Map<String, Long> compilerMillis(Map<String, Long> pids, long ticksPerSecond) {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            long ticks = 0;
+            try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path thread : threads.toList()) {
+                    try {
+                        String stat = Files.readString(thread.resolve("stat"));
+                        if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).contains("CompilerThre")) {
+                            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        }
+                    } catch (IOException threadEnded) {
+                        // A compiler thread that ended meanwhile (the JVM stops idle ones): its time is counted no more.
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot list the threads of process " + pid, e);
+            }
+            cpu.put(name, ticks * 1000 / ticksPerSecond);
+        });
+        return cpu;
+    }
+
     private static long selfCpuMillis(long ticksPerSecond) {
         return cpuTicks(ProcessHandle.current().pid()) * 1000 / ticksPerSecond;
     }
@@ -903,6 +938,8 @@ class DecisionBenchmark {
         lines.add(across(runs, "bursts, POST to decision p99", run -> ms(Math.max(percentile(run.first().decisionNanos(), 99),
                 percentile(run.second().decisionNanos(), 99)))));
         lines.add(across(runs, "**CPU per decided booking, all processes (ms)**", run -> "**" + decimal(run.cpuPerBooking()) + "**"));
+        lines.add(across(runs, "  of it, the JIT compilers", run -> decimal((run.first().compilerCpuPerBooking()
+                + run.second().compilerCpuPerBooking()) / 2)));
         List<String> processes = new ArrayList<>();
         runs.forEach(run -> run.processes().stream().filter(process -> !processes.contains(process)).forEach(processes::add));
         for (String process : processes) {
@@ -967,7 +1004,25 @@ class DecisionBenchmark {
             lines.add(each(loads, process, burst -> decimal(burst.cpuPerBooking(process))));
         }
         lines.add(each(loads, "**all processes**", burst -> "**" + decimal(burst.totalCpuPerBooking()) + "**"));
+        lines.add(each(loads, "of it, the JIT compilers", burst -> decimal(burst.compilerCpuPerBooking())));
         lines.add("");
+        if (!run.warmUp().isEmpty()) {
+            lines.add("### Warm-up, burst by burst: CPU per decided booking (ms), of it the JIT compilers' in brackets");
+            lines.add("");
+            lines.add("| burst | decisions/s | all processes | " + String.join(" | ", run.processes()) + " |");
+            lines.add("|---|---:|---:|" + "---:|".repeat(run.processes().size()));
+            for (int n = 0; n < run.warmUp().size(); n++) {
+                Burst burst = run.warmUp().get(n);
+                List<String> cells = new ArrayList<>(List.of(Integer.toString(n + 1), rate(burst.decisionsPerSecond()),
+                        decimal(burst.totalCpuPerBooking()) + " (" + decimal(burst.compilerCpuPerBooking()) + ")"));
+                for (String process : run.processes()) {
+                    cells.add(decimal(burst.cpuPerBooking(process)) + " (" + decimal(burst.compilerMillis().getOrDefault(process, 0L)
+                            / (double) (burst.count() - burst.undecided())) + ")");
+                }
+                lines.add(row(cells.toArray(String[]::new)));
+            }
+            lines.add("");
+        }
         lines.add("### One booking at a time (" + oneAtATime.size() + " sequential), and availability through the gateway ("
                 + AVAILABILITY_QUERIES + " queries each)");
         lines.add("");
