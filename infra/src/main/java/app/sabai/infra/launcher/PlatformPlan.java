@@ -48,7 +48,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
      * sooner and keeps them smaller. Measured side by side (BENCHMARKS.md §4), C2 as well made the services spend more
      * CPU per booking over a benchmark's run (their compilations are not yet paid back), the platform start 13 s later
      * and hold 240 MB more. The store is the exception: C2 cuts its CPU per booking by a third, for 25 MB. The broker
-     * also spends less with C2 once warm, but only after about 4,000 bookings has it paid for its compilations
+     * also spends less with C2 once warm, but only after some 6,000 bookings has it paid for its compilations
      * (BENCHMARKS.md §4.9); a laptop's run seldom gets there, a production broker does (the containers keep C2).
      */
     static final List<String> SERVICE_JVM = List.of("-Xmx192m", "-Xms24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
