@@ -1009,11 +1009,11 @@ class DecisionBenchmark {
         if (!run.warmUp().isEmpty()) {
             lines.add("### Warm-up, burst by burst: CPU per decided booking (ms), of it the JIT compilers' in brackets");
             lines.add("");
-            lines.add("| burst | decisions/s | all processes | " + String.join(" | ", run.processes()) + " |");
-            lines.add("|---|---:|---:|" + "---:|".repeat(run.processes().size()));
+            lines.add("| burst | decisions | decisions/s | all processes | " + String.join(" | ", run.processes()) + " |");
+            lines.add("|---|---|---:|---:|" + "---:|".repeat(run.processes().size()));
             for (int n = 0; n < run.warmUp().size(); n++) {
                 Burst burst = run.warmUp().get(n);
-                List<String> cells = new ArrayList<>(List.of(Integer.toString(n + 1), rate(burst.decisionsPerSecond()),
+                List<String> cells = new ArrayList<>(List.of(Integer.toString(n + 1), outcomes(burst), rate(burst.decisionsPerSecond()),
                         decimal(burst.totalCpuPerBooking()) + " (" + decimal(burst.compilerCpuPerBooking()) + ")"));
                 for (String process : run.processes()) {
                     cells.add(decimal(burst.cpuPerBooking(process)) + " (" + decimal(burst.compilerMillis().getOrDefault(process, 0L)
