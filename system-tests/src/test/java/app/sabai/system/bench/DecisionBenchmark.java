@@ -190,8 +190,9 @@ class DecisionBenchmark {
             Map<String, Long> pids = jvmPids(platform);
             long ticksPerSecond = clockTicksPerSecond();
             try (BookingStream stream = new BookingStream(platform.bootstrapServers())) {
-                // Warm-up: class loading, connections, tokens, and the JIT's compilations of the decision path, which
-                // with C2 take a few hundred bookings (their CPU would otherwise count against the first burst).
+                // Warm-up: class loading, connections, tokens, and the JIT's compilations of the decision path (their CPU
+                // would otherwise count against the first burst). C1's settle within a few hundred bookings; C2's go on
+                // past 3,000 (BENCHMARKS.md §4.9), which -Dbench.warm-up-bursts shows.
                 sequential(gateway, stream, 10, 80);
                 List<Burst> warmUp = new ArrayList<>();
                 for (int n = 0; n < WARM_UP_BURSTS; n++) {
@@ -257,6 +258,10 @@ class DecisionBenchmark {
 
         double totalCpuPerBooking() {
             return cpuMillis.values().stream().mapToLong(Long::longValue).sum() / (double) (count - undecided);
+        }
+
+        double compilerCpuPerBooking(String process) {
+            return compilerMillis.getOrDefault(process, 0L) / (double) (count - undecided);
         }
 
         /** What the JIT compilers' threads spent, of {@link #totalCpuPerBooking()}. */
@@ -812,8 +817,7 @@ class DecisionBenchmark {
                     try {
                         String stat = Files.readString(thread.resolve("stat"));
                         if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).contains("CompilerThre")) {
-                            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                            ticks += ticksOf(stat);
                         }
                     } catch (IOException threadEnded) {
                         // A compiler thread that ended meanwhile (the JVM stops idle ones): its time is counted no more.
@@ -831,15 +835,19 @@ class DecisionBenchmark {
         return cpuTicks(ProcessHandle.current().pid()) * 1000 / ticksPerSecond;
     }
 
-    /** utime + stime of all the process's threads: fields 14 and 15 of {@code /proc/<pid>/stat}, counted after the name. */
+    /** utime + stime of all the process's threads, from {@code /proc/<pid>/stat}. */
     private static long cpuTicks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticksOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the CPU time of process " + pid, e);
         }
+    }
+
+    /** utime + stime from a process's or a thread's {@code stat}: fields 14 and 15, counted after the name. */
+    private static long ticksOf(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
@@ -1016,8 +1024,7 @@ class DecisionBenchmark {
                 List<String> cells = new ArrayList<>(List.of(Integer.toString(n + 1), outcomes(burst), rate(burst.decisionsPerSecond()),
                         decimal(burst.totalCpuPerBooking()) + " (" + decimal(burst.compilerCpuPerBooking()) + ")"));
                 for (String process : run.processes()) {
-                    cells.add(decimal(burst.cpuPerBooking(process)) + " (" + decimal(burst.compilerMillis().getOrDefault(process, 0L)
-                            / (double) (burst.count() - burst.undecided())) + ")");
+                    cells.add(decimal(burst.cpuPerBooking(process)) + " (" + decimal(burst.compilerCpuPerBooking(process)) + ")");
                 }
                 lines.add(row(cells.toArray(String[]::new)));
             }

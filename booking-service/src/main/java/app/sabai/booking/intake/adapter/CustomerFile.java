@@ -159,8 +159,7 @@ public class CustomerFile {
         UpdateResult result = mongo.updateFirst(intakeOlderThanOrNone(email, customerId, recordedAt),
                 setIntake(intake, recordedAt).addToSet("bookingIds", bookingId), COLLECTION);
         if (result.getMatchedCount() == 0) {
-            mongo.updateFirst(new Query(Criteria.where("_id").is(keyOf(email)).and("customerId").is(customerId)),
-                    new Update().addToSet("bookingIds", bookingId), COLLECTION);
+            mongo.updateFirst(new Query(fileOf(email, customerId)), new Update().addToSet("bookingIds", bookingId), COLLECTION);
         }
     }
 
@@ -170,9 +169,13 @@ public class CustomerFile {
 
     /** The file of the email with this id, when the intake on it was recorded before {@code recordedAt} or there is none. */
     private static Query intakeOlderThanOrNone(String email, String customerId, Instant recordedAt) {
-        return new Query(Criteria.where("_id").is(keyOf(email)).and("customerId").is(customerId).orOperator(
+        return new Query(fileOf(email, customerId).orOperator(
                 Criteria.where("intakeRecordedAt").lt(recordedAt),
                 Criteria.where("intakeRecordedAt").exists(false)));
+    }
+
+    private static Criteria fileOf(String email, String customerId) {
+        return Criteria.where("_id").is(keyOf(email)).and("customerId").is(customerId);
     }
 
     public void addBooking(String email, String bookingId) {
