@@ -333,14 +333,7 @@ class OpsConsoleTest {
     }
 
     private Browser signedIn(String user) {
-        Browser browser = new Browser();
-        HttpResponse<String> toSignIn = browser.open(gateway("/ops"));
-        HttpResponse<String> toIdentity = browser.open(absolute(location(toSignIn)));
-        HttpResponse<String> toLogin = browser.open(location(toIdentity));
-        HttpResponse<String> signedIn = browser.signInAtIdentity(location(toLogin), user, user);
-        HttpResponse<String> withCode = browser.open(location(signedIn));
-        browser.open(location(withCode));
-        return browser;
+        return Browser.signedIn(gateway(""), "/ops", user);
     }
 
     /** A dead letter as Spring Kafka's DeadLetterPublishingRecoverer writes one: the original record plus kafka_dlt-* headers. */
@@ -406,10 +399,6 @@ class OpsConsoleTest {
                 return null;
             }, record -> record != null);
         }
-    }
-
-    private String absolute(String location) {
-        return location.startsWith("/") ? gateway(location) : location;
     }
 
     private String gateway(String path) {

@@ -68,6 +68,22 @@ public final class Browser {
                 form(Map.of("username", username, "password", password, "_csrf", csrf.group(1))));
     }
 
+    /**
+     * A browser signed in as {@code user} (whose password is its name), having asked the gateway at {@code gateway}
+     * for {@code page} first and walked the whole sign-in from there.
+     */
+    public static Browser signedIn(String gateway, String page, String user) {
+        Browser browser = new Browser();
+        HttpResponse<String> toSignIn = browser.open(gateway + page);
+        String toAuthorization = location(toSignIn);
+        HttpResponse<String> toIdentity = browser.open(toAuthorization.startsWith("/") ? gateway + toAuthorization : toAuthorization);
+        HttpResponse<String> toLogin = browser.open(location(toIdentity));
+        HttpResponse<String> signedIn = browser.signInAtIdentity(location(toLogin), user, user);
+        HttpResponse<String> withCode = browser.open(location(signedIn));
+        browser.open(location(withCode));
+        return browser;
+    }
+
     public Optional<HttpCookie> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name)).findFirst();
     }
