@@ -71,10 +71,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // The controller appends a no-op record to the metadata log when idle so other brokers see it is alive; with
         // one node every 500 ms (the default) is idle work for nobody.
         p.put("metadata.max.idle.interval.ms", "5000");
-        // The broker tells its own controller it is alive every 2 s by default, an event the controller handles each
-        // time. Every 5 s, with the session (9 s by default) long enough for a loaded laptop to miss several in a row.
-        p.put("broker.heartbeat.interval.ms", "5000");
-        p.put("broker.session.timeout.ms", "30000");
+        // The broker's heartbeat to its own controller stays at Kafka's 2 s, and its session at 9 s: a restarted broker
+        // registers again only once its previous session has ended, so a longer session (30 s, tried for fewer idle
+        // heartbeats) held every client up for 20 s more after a kill -9 (BENCHMARKS.md §4.10).
         // Threads for a laptop's few cores rather than a server's (defaults 3, 8 and 10): fewer idle wake-ups, and
         // under load fewer threads contending for two cores.
         p.put("num.network.threads", "2");

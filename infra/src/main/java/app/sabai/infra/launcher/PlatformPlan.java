@@ -60,14 +60,6 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
     static final int DEMO_BRANCHES = 4;
 
     /**
-     * How often a consumer in a group tells the broker it is alive; Kafka's default is 3 s. An idle laptop run's nine
-     * group consumers made most of what the broker answered at idle. The cost: a member learns of a rebalance at its
-     * next heartbeat, so an instance joining or leaving pauses its group's partitions up to 10 s rather than 3 s.
-     * That suits a laptop; the containers keep Kafka's default, as a chain's deployments roll instances often.
-     */
-    static final String LOCAL_HEARTBEAT_INTERVAL = "10s";
-
-    /**
      * @param java     the {@code java} binary the launcher runs on (children use the same)
      * @param setsid   the {@code setsid} binary, so that Ctrl-C reaches only the launcher; null where there is none
      */
@@ -186,7 +178,6 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + options.kafkaBootstrapServers(),
-                "--spring.kafka.consumer.heartbeat-interval=" + LOCAL_HEARTBEAT_INTERVAL,
                 "--sabai.demo.enabled=" + options.demo(),
                 "--sabai.identity.issuer-uri=" + local(options.port(PortOption.IDENTITY)),
                 "--sabai.parent-pid=" + launcherPid));

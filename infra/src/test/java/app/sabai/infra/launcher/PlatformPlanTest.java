@@ -111,8 +111,7 @@ class PlatformPlanTest {
         ChildSpec booking = plan.services().getFirst();
         assertThat(booking.command()).containsExactly(JAVA, "-Xmx192m", "-Xms24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
                 "-XX:+ExitOnOutOfMemoryError", "-jar", "/work/sabai/booking-service/target/booking-service-0.1.0-SNAPSHOT.jar",
-                "--server.port=9181", "--spring.kafka.bootstrap-servers=localhost:9092",
-                "--spring.kafka.consumer.heartbeat-interval=10s", "--sabai.demo.enabled=true",
+                "--server.port=9181", "--spring.kafka.bootstrap-servers=localhost:9092", "--sabai.demo.enabled=true",
                 "--sabai.identity.issuer-uri=http://localhost:9000", "--sabai.parent-pid=4242", "--spring.mongodb.uri=mongodb://localhost:27017");
         assertThat(booking.readiness()).isEqualTo(new Readiness.HealthUp(URI.create("http://localhost:9181/actuator/health"), 4));
     }
@@ -189,16 +188,6 @@ class PlatformPlanTest {
 
         assertThat(plan.services().getFirst().command()).contains("--sabai.demo.enabled=false");
         assertThat(plan.services().getFirst().readiness()).isEqualTo(new Readiness.HealthUp(URI.create("http://localhost:8081/actuator/health"), 0));
-    }
-
-    @Test
-    void everyServiceAndTheGatewayHeartbeatEveryTenSecondsInsteadOfThree() {
-        PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of("--instances", "therapist-service=2"), Map.of(), HOME),
-                ARTIFACTS, JAVA, null, 4242);
-
-        assertThat(plan.services()).hasSize(4).allSatisfy(service -> assertThat(service.command())
-                .contains("--spring.kafka.consumer.heartbeat-interval=10s"));
-        assertThat(plan.gateway().command()).contains("--spring.kafka.consumer.heartbeat-interval=10s");
     }
 
     @Test
