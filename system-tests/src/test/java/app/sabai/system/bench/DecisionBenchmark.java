@@ -249,24 +249,36 @@ class DecisionBenchmark {
                          Map<String, Long> compilerMillis) {
 
         double decisionsPerSecond() {
-            return (count - undecided) / (wallNanos / 1e9);
+            return decided() / (wallNanos / 1e9);
         }
 
         double cpuPerBooking(String process) {
-            return cpuMillis.getOrDefault(process, 0L) / (double) (count - undecided);
+            return perDecided(cpuMillis.getOrDefault(process, 0L));
         }
 
         double totalCpuPerBooking() {
-            return cpuMillis.values().stream().mapToLong(Long::longValue).sum() / (double) (count - undecided);
+            return perDecided(sum(cpuMillis));
         }
 
         double compilerCpuPerBooking(String process) {
-            return compilerMillis.getOrDefault(process, 0L) / (double) (count - undecided);
+            return perDecided(compilerMillis.getOrDefault(process, 0L));
         }
 
         /** What the JIT compilers' threads spent, of {@link #totalCpuPerBooking()}. */
         double compilerCpuPerBooking() {
-            return compilerMillis.values().stream().mapToLong(Long::longValue).sum() / (double) (count - undecided);
+            return perDecided(sum(compilerMillis));
+        }
+
+        private int decided() {
+            return count - undecided;
+        }
+
+        private double perDecided(long millis) {
+            return millis / (double) decided();
+        }
+
+        private static long sum(Map<String, Long> millisByProcess) {
+            return millisByProcess.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
