@@ -8,8 +8,13 @@ import app.sabai.identity.testing.Jwts;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -21,6 +26,8 @@ class DiscoveryIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void theDiscoveryDocumentNamesTheIssuerItsEndpointsAndPkceWithS256() {
@@ -92,5 +99,12 @@ class DiscoveryIT {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("http_server_requests_seconds_count{application=\"identity\"");
+    }
+
+    @Test
+    void noLogRecordGoesThroughOpenTelemetrySoNoIdleThreadWaitsToExportOne() {
+        assertThat(context.getBeanNamesForType(SdkLoggerProvider.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(BatchLogRecordProcessor.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(OpenTelemetry.class)).as("traces still go through OpenTelemetry").isNotEmpty();
     }
 }

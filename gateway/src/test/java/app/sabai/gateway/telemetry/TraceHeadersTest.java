@@ -6,11 +6,15 @@ import app.sabai.gateway.testing.Callers;
 import app.sabai.gateway.testing.GatewayTest;
 import app.sabai.gateway.testing.StubBackend;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
@@ -27,6 +31,8 @@ class TraceHeadersTest {
     WebTestClient client;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void continuesTheCallersTraceAndKeepsItsCorrelationId() {
@@ -123,5 +129,12 @@ class TraceHeadersTest {
         assertThat(TraceParent.parse(response.getResponseHeaders().getFirst("traceparent")).orElseThrow().traceId())
                 .isEqualTo(callers.traceId());
         assertThat(response.getResponseHeaders().getFirst("X-Correlation-Id")).isNotBlank();
+    }
+
+    @Test
+    void noLogRecordGoesThroughOpenTelemetrySoNoIdleThreadWaitsToExportOne() {
+        assertThat(context.getBeanNamesForType(SdkLoggerProvider.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(BatchLogRecordProcessor.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(OpenTelemetry.class)).as("traces still go through OpenTelemetry").isNotEmpty();
     }
 }

@@ -56,6 +56,12 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
     static final List<String> INFRASTRUCTURE_JVM = List.of("-Xmx256m", "-Xms32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
     static final List<String> STORE_JVM = List.of("-Xmx256m", "-Xms32m", "-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+    /**
+     * HotSpot's monitor deflation thread wakes four times a second to see whether idle locks need deflating, and each
+     * wake cost an idle JVM about 0.1 % of a core: more than its consumers' heartbeats (BENCHMARKS.md §4.11). Every 10 s
+     * is plenty for JVMs this size; the once-a-minute deflation of idle monitors stays as it is.
+     */
+    static final List<String> QUIET_IDLE_JVM = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:AsyncDeflationInterval=10000");
     /** The demo data holds four branches; booking-service reports how many it knows in its health. */
     static final int DEMO_BRANCHES = 4;
 
@@ -192,6 +198,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
 
     private static List<String> jvm(List<String> base, LaunchOptions options, JarRunner jars, String child) {
         List<String> jvm = new ArrayList<>(base);
+        jvm.addAll(QUIET_IDLE_JVM);
         jvm.addAll(jars.jvmOptions(child));
         jvm.addAll(options.jvmOptions());
         return jvm;

@@ -24,6 +24,13 @@ import java.util.Properties;
  */
 public final class EventViews implements ConsumerSeekAware {
 
+    /**
+     * A group's heartbeats tell its members of a rebalance, so a listener's group keeps Kafka's 3 s. A view's group
+     * has one member for its whole life and nobody to tell; its heartbeats only keep the session (45 s) alive, and
+     * were a third of the idle platform's requests to the broker.
+     */
+    static final int HEARTBEAT_INTERVAL_MS = 15_000;
+
     private final Map<String, List<EventView<?>>> byTopic = new LinkedHashMap<>();
 
     public EventViews(List<? extends EventView<?>> views) {
@@ -44,9 +51,10 @@ public final class EventViews implements ConsumerSeekAware {
         endpoint.setGroupId(groupId);
         endpoint.setTopics(byTopic.keySet().toArray(String[]::new));
         endpoint.setConcurrency(1);
-        Properties latest = new Properties();
-        latest.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        endpoint.setConsumerProperties(latest);
+        Properties properties = new Properties();
+        properties.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        properties.setProperty(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Integer.toString(HEARTBEAT_INTERVAL_MS));
+        endpoint.setConsumerProperties(properties);
         endpoint.setBean(this);
         try {
             endpoint.setMethod(EventViews.class.getMethod("heard", ConsumerRecord.class));

@@ -345,7 +345,11 @@ class ServiceSupportIT {
             assertThat(container.getContainerProperties().getTopics()).containsExactlyInAnyOrder("sabai.bookings", "sabai.staff");
             assertThat(container.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.MANUAL);
             assertThat(((ConcurrentMessageListenerContainer<?, ?>) container).getConcurrency()).isEqualTo(1);
+            assertThat(container.getContainerProperties().getKafkaConsumerProperties()).containsEntry("heartbeat.interval.ms", "15000");
         });
+        assertThat(listeners.getListenerContainers()).filteredOn(container -> !ViewGroups.isPerStart(container.getGroupId()))
+                .isNotEmpty().allSatisfy(listener -> assertThat(listener.getContainerProperties().getKafkaConsumerProperties())
+                        .doesNotContainKey("heartbeat.interval.ms"));
         String key = "views-" + UUID.randomUUID();
         BookingCompleted booking = new BookingCompleted(UUID.randomUUID(), Instant.now(), key, key, "t-1");
         TherapistProfiled therapist = new TherapistProfiled(UUID.randomUUID(), Instant.now(), "t-" + key, "Malee Srisuk", null,

@@ -15,6 +15,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -22,6 +25,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -63,6 +67,8 @@ class TelemetryIT {
     Tracer tracer;
     @Autowired
     Propagator propagator;
+    @Autowired
+    ApplicationContext context;
     @LocalServerPort
     int port;
 
@@ -170,5 +176,12 @@ class TelemetryIT {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    @Test
+    void noLogRecordGoesThroughOpenTelemetrySoNoIdleThreadWaitsToExportOne() {
+        assertThat(context.getBeanNamesForType(SdkLoggerProvider.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(BatchLogRecordProcessor.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(OpenTelemetry.class)).as("traces still go through OpenTelemetry").isNotEmpty();
     }
 }

@@ -40,6 +40,15 @@ class EventViewsTest {
     }
 
     @Test
+    void theViewsConsumerReadsFromNowOnAndHeartbeatsOnlyToKeepItsSession() {
+        EventViews views = new EventViews(List.of(new View<>(BookingEvent.class, EventView.From.NOW)));
+
+        assertThat(views.endpoint("g-view-1").getConsumerProperties())
+                .containsEntry("auto.offset.reset", "latest")
+                .containsEntry("heartbeat.interval.ms", "15000");
+    }
+
+    @Test
     void seeksToTheBeginningOnlyTheTopicsWhoseViewsAreBuiltFromThemAndTellsEveryViewItFollowsAgain() {
         View<BookingEvent> bookings = new View<>(BookingEvent.class, EventView.From.BEGINNING);
         View<StaffEvent> staff = new View<>(StaffEvent.class, EventView.From.NOW);
