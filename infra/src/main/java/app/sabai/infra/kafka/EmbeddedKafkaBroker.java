@@ -79,6 +79,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("num.network.threads", "2");
         p.put("num.io.threads", "4");
         p.put("background.threads", "4");
+        // The group coordinator's own threads (4 by default) each wake some four times a second when idle; one carries
+        // the heartbeats and offset commits of a laptop's dozen consumers with room to spare.
+        p.put("group.coordinator.threads", "1");
         return p;
     }
 
