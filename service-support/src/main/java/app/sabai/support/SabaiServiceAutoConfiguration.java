@@ -16,7 +16,9 @@ import app.sabai.support.outbox.OutboxSource;
 import app.sabai.support.web.ProblemDetailsAdvice;
 import app.sabai.support.web.StrictJson;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -115,6 +117,24 @@ public class SabaiServiceAutoConfiguration {
     }
 
     static final int COMMIT_EVERY_RECORDS = 100;
+
+    /**
+     * A record listener is timed by its observation, a batch listener (which has none) by the container's own timer; both
+     * are named {@code spring.kafka.listener}, with different tags. Prometheus takes one set of tags per name, so whichever
+     * listener finished first hid every other kind's time. The batch listeners' timer is {@code spring.kafka.listener.batch}.
+     */
+    @Bean
+    MeterFilter sabaiBatchListenerTimers() {
+        return new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                return LISTENER_TIMER.equals(id.getName()) && id.getTag("result") != null
+                        ? id.withName(LISTENER_TIMER + ".batch") : id;
+            }
+        };
+    }
+
+    private static final String LISTENER_TIMER = "spring.kafka.listener";
     static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
 
     @Bean

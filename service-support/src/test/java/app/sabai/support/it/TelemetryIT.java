@@ -4,6 +4,9 @@ import app.sabai.contracts.Topic;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.envelope.CloudEventHeaders;
 import app.sabai.contracts.envelope.TraceParent;
+import app.sabai.contracts.notifications.Channel;
+import app.sabai.contracts.notifications.MessageKind;
+import app.sabai.contracts.notifications.NotificationSent;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxRelay;
 import app.sabai.support.outbox.OutboxSource;
@@ -67,6 +70,8 @@ class TelemetryIT {
     Tracer tracer;
     @Autowired
     Propagator propagator;
+    @Autowired
+    SupportTestApplication.BatchedNotificationEvents batched;
     @Autowired
     ApplicationContext context;
     @LocalServerPort
@@ -176,6 +181,22 @@ class TelemetryIT {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    @Test
+    void recordAndBatchListenersAreBothTimedInPrometheus() throws Exception {
+        String key = "timed-" + UUID.randomUUID();
+        BookingCompleted completed = new BookingCompleted(UUID.randomUUID(), Instant.now(), key, key, "t-1");
+        NotificationSent sent = new NotificationSent(UUID.randomUUID(), Instant.now(), key, key, key + ":confirmation",
+                MessageKind.CONFIRMATION, null, Channel.EMAIL, "ada@example.com");
+        TestRecords.publish(Topic.BOOKINGS.topicName(), completed);
+        TestRecords.publish(Topic.NOTIFICATIONS.topicName(), sent);
+        await().atMost(Duration.ofSeconds(20)).until(() -> listener.received.contains(completed) && batched.all().contains(sent));
+
+        String scrape = HTTP.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(scrape).containsPattern("spring_kafka_listener_seconds_count\\{[^}]*messaging_source_name=\"sabai.bookings\"")
+                .containsPattern("spring_kafka_listener_batch_seconds_count\\{[^}]*result=\"success\"");
     }
 
     @Test
