@@ -117,6 +117,7 @@ public class SabaiServiceAutoConfiguration {
     }
 
     static final int COMMIT_EVERY_RECORDS = 100;
+    static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
 
     /**
      * A record listener is timed by its observation, a batch listener (which has none) by the container's own timer; both
@@ -135,7 +136,6 @@ public class SabaiServiceAutoConfiguration {
     }
 
     private static final String LISTENER_TIMER = "spring.kafka.listener";
-    static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
 
     @Bean
     DefaultKafkaProducerFactoryCustomizer sabaiProducerSettings(SabaiServiceProperties properties) {

@@ -27,7 +27,7 @@ public final class EventViews implements ConsumerSeekAware {
     /**
      * A group's heartbeats tell its members of a rebalance, so a listener's group keeps Kafka's 3 s. A view's group
      * has one member for its whole life and nobody to tell; its heartbeats only keep the session (45 s) alive, and
-     * were a third of the idle platform's requests to the broker.
+     * were a fifth of the idle platform's requests to the broker.
      */
     static final int HEARTBEAT_INTERVAL_MS = 15_000;
 
