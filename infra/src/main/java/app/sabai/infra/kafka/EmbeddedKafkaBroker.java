@@ -74,13 +74,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // The broker's heartbeat to its own controller stays at Kafka's 2 s, and its session at 9 s: a restarted broker
         // registers again only once its previous session has ended, so a longer session (30 s, tried for fewer idle
         // heartbeats) held every client up for 20 s more after a kill -9 (BENCHMARKS.md §4.10).
-        // Threads for a laptop's few cores rather than a server's (defaults 3, 8 and 10): fewer idle wake-ups, and
-        // under load fewer threads contending for two cores.
+
+        // Threads for a laptop's few cores rather than a server's (defaults 3, 8, 10 and 4): fewer idle wake-ups, and
+        // under load fewer threads contending for two cores. An idle group coordinator thread wakes some four times a
+        // second; one carries the heartbeats and offset commits of a laptop's dozen consumers with room to spare.
         p.put("num.network.threads", "2");
         p.put("num.io.threads", "4");
         p.put("background.threads", "4");
-        // The group coordinator's own threads (4 by default) each wake some four times a second when idle; one carries
-        // the heartbeats and offset commits of a laptop's dozen consumers with room to spare.
         p.put("group.coordinator.threads", "1");
         return p;
     }

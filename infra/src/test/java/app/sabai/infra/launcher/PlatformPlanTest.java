@@ -39,7 +39,8 @@ class PlatformPlanTest {
         ChildSpec identity = plan.infrastructure().getLast();
         assertThat(identity.name()).isEqualTo("identity");
         assertThat(identity.command()).containsExactly(JAVA, "-Xmx192m", "-Xms24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:+UnlockDiagnosticVMOptions", "-XX:AsyncDeflationInterval=10000", "-jar", "/work/sabai/identity/target/identity-0.1.0-SNAPSHOT.jar",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:+UnlockDiagnosticVMOptions", "-XX:AsyncDeflationInterval=10000",
+                "-jar", "/work/sabai/identity/target/identity-0.1.0-SNAPSHOT.jar",
                 "--server.port=9100",
                 "--spring.security.oauth2.authorizationserver.issuer=http://localhost:9100",
                 "--sabai.identity.key-file=/work/sabai/.sabai/identity/signing-key.json",
@@ -110,7 +111,8 @@ class PlatformPlanTest {
         assertThat(plan.services()).extracting(ChildSpec::name).containsExactly("booking-service", "therapist-service", "notification-service");
         ChildSpec booking = plan.services().getFirst();
         assertThat(booking.command()).containsExactly(JAVA, "-Xmx192m", "-Xms24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:+UnlockDiagnosticVMOptions", "-XX:AsyncDeflationInterval=10000", "-jar", "/work/sabai/booking-service/target/booking-service-0.1.0-SNAPSHOT.jar",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:+UnlockDiagnosticVMOptions", "-XX:AsyncDeflationInterval=10000",
+                "-jar", "/work/sabai/booking-service/target/booking-service-0.1.0-SNAPSHOT.jar",
                 "--server.port=9181", "--spring.kafka.bootstrap-servers=localhost:9092", "--sabai.demo.enabled=true",
                 "--sabai.identity.issuer-uri=http://localhost:9000", "--sabai.parent-pid=4242", "--spring.mongodb.uri=mongodb://localhost:27017");
         assertThat(booking.readiness()).isEqualTo(new Readiness.HealthUp(URI.create("http://localhost:9181/actuator/health"), 4));

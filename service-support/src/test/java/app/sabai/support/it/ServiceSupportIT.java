@@ -5,8 +5,6 @@ import app.sabai.contracts.Topic;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.contracts.envelope.CloudEventHeaders;
-import app.sabai.contracts.notifications.Channel;
-import app.sabai.contracts.notifications.MessageKind;
 import app.sabai.contracts.notifications.NotificationSent;
 import app.sabai.contracts.staff.StaffEvent;
 import app.sabai.contracts.staff.TherapistProfiled;
@@ -59,6 +57,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static app.sabai.support.it.TestEvents.sent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -267,11 +266,6 @@ class ServiceSupportIT {
                 record -> bookingId.equals(record.key()), Duration.ofSeconds(10)).orElseThrow();
         assertThat(TestRecords.header(dead, "ce_id")).isEqualTo(refused.eventId().toString());
         assertThat(TestRecords.header(dead, "kafka_dlt-exception-message")).contains("An event of branch 'refused' among 1");
-    }
-
-    private static NotificationSent sent(String bookingId, String branchId) {
-        return new NotificationSent(UUID.randomUUID(), Instant.now(), bookingId, branchId, bookingId + ":confirmation",
-                MessageKind.CONFIRMATION, null, Channel.EMAIL, "ada@example.com");
     }
 
     @Test

@@ -4,8 +4,6 @@ import app.sabai.contracts.Topic;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.envelope.CloudEventHeaders;
 import app.sabai.contracts.envelope.TraceParent;
-import app.sabai.contracts.notifications.Channel;
-import app.sabai.contracts.notifications.MessageKind;
 import app.sabai.contracts.notifications.NotificationSent;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxRelay;
@@ -187,8 +185,7 @@ class TelemetryIT {
     void recordAndBatchListenersAreBothTimedInPrometheus() throws Exception {
         String key = "timed-" + UUID.randomUUID();
         BookingCompleted completed = new BookingCompleted(UUID.randomUUID(), Instant.now(), key, key, "t-1");
-        NotificationSent sent = new NotificationSent(UUID.randomUUID(), Instant.now(), key, key, key + ":confirmation",
-                MessageKind.CONFIRMATION, null, Channel.EMAIL, "ada@example.com");
+        NotificationSent sent = TestEvents.sent(key, key);
         TestRecords.publish(Topic.BOOKINGS.topicName(), completed);
         TestRecords.publish(Topic.NOTIFICATIONS.topicName(), sent);
         await().atMost(Duration.ofSeconds(20)).until(() -> listener.received.contains(completed) && batched.all().contains(sent));
