@@ -1,6 +1,8 @@
 package app.sabai.support;
 
 import app.sabai.support.kafka.DeadLetterHook;
+import app.sabai.support.kafka.EventHandler;
+import app.sabai.support.kafka.EventHandlers;
 import app.sabai.support.kafka.EventView;
 import app.sabai.support.kafka.EventViews;
 import app.sabai.support.kafka.PoisonRecordException;
@@ -19,6 +21,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -200,6 +203,21 @@ public class SabaiServiceAutoConfiguration {
         EventViews followed = new EventViews(views);
         String groupId = environment.resolvePlaceholders("${spring.application.name}" + ViewGroups.PER_START);
         return registrar -> registrar.registerEndpoint(followed.endpoint(groupId));
+    }
+
+    /**
+     * The process's event handlers, all fed by one consumer of the service's group. Their records are observed one by one
+     * when the listeners are ({@code spring.kafka.listener.observation-enabled}).
+     */
+    @Bean
+    @ConditionalOnBean(EventHandler.class)
+    KafkaListenerConfigurer sabaiEventHandlers(List<EventHandler<?>> handlers, Environment environment,
+                                               ObjectProvider<ObservationRegistry> observations) {
+        boolean observed = environment.getProperty("spring.kafka.listener.observation-enabled", Boolean.class, false);
+        EventHandlers handled = new EventHandlers(handlers,
+                environment.resolvePlaceholders("${spring.kafka.consumer.group-id:${spring.application.name}}"),
+                observed ? observations.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP);
+        return registrar -> registrar.registerEndpoint(handled.endpoint());
     }
 
     @Bean

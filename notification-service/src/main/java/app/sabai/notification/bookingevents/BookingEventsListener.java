@@ -1,12 +1,12 @@
 package app.sabai.notification.bookingevents;
 
 import app.sabai.contracts.bookings.BookingEvent;
-import org.springframework.kafka.annotation.KafkaListener;
+import app.sabai.support.kafka.EventHandler;
 import org.springframework.stereotype.Component;
 
 /** Every event of {@code sabai.bookings}, in each branch's order. */
 @Component
-class BookingEventsListener {
+class BookingEventsListener implements EventHandler.OneAtATime<BookingEvent> {
 
     private final BookingEventApplier applier;
 
@@ -14,8 +14,13 @@ class BookingEventsListener {
         this.applier = applier;
     }
 
-    @KafkaListener(topics = "sabai.bookings")
-    void on(BookingEvent event) {
+    @Override
+    public Class<BookingEvent> events() {
+        return BookingEvent.class;
+    }
+
+    @Override
+    public void handle(BookingEvent event) {
         applier.apply(event);
     }
 }

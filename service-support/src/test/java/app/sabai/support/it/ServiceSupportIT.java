@@ -5,10 +5,12 @@ import app.sabai.contracts.Topic;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.contracts.envelope.CloudEventHeaders;
+import app.sabai.contracts.notifications.NotificationEvent;
 import app.sabai.contracts.notifications.NotificationSent;
 import app.sabai.contracts.staff.StaffEvent;
 import app.sabai.contracts.staff.TherapistProfiled;
 import app.sabai.support.consume.AppliedEvents;
+import app.sabai.support.kafka.EventHandlers;
 import app.sabai.support.kafka.ViewGroups;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxEntry;
@@ -36,6 +38,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -305,6 +308,27 @@ class ServiceSupportIT {
                 assertThat(committed.offset()).isGreaterThan(last.offset());
             });
         }
+    }
+
+    @Test
+    void oneConsumerOfTheServicesGroupFeedsEveryHandlerInBatches() {
+        assertThat(listeners.getListenerContainers()).filteredOn(container -> !ViewGroups.isPerStart(container.getGroupId()))
+                .singleElement().satisfies(container -> {
+                    assertThat(container.getListenerId()).isEqualTo(EventHandlers.ID);
+                    assertThat(container.getGroupId()).isEqualTo("support-test");
+                    assertThat(container.getContainerProperties().getTopics())
+                            .containsExactlyInAnyOrder("sabai.bookings", "sabai.notifications");
+                    assertThat(container.getContainerProperties().getMessageListener()).isInstanceOf(BatchMessageListener.class);
+                });
+        String key = "handlers-" + UUID.randomUUID();
+        BookingCompleted completed = new BookingCompleted(UUID.randomUUID(), Instant.now(), key, key, "t-1");
+        NotificationSent sent = sent(key, key);
+        TestRecords.publish(Topic.BOOKINGS.topicName(), completed);
+        TestRecords.publish(Topic.NOTIFICATIONS.topicName(), sent);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> listener.received.contains(completed) && batched.all().contains(sent));
+        assertThat(listener.received).doesNotHaveAnyElementsOfTypes(NotificationEvent.class);
+        assertThat(batched.all()).filteredOn(event -> key.equals(event.bookingId())).containsExactly(sent);
     }
 
     @Test

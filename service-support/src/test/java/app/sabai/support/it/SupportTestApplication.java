@@ -5,7 +5,7 @@ import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.contracts.notifications.NotificationEvent;
 import app.sabai.contracts.staff.StaffEvent;
-import app.sabai.support.kafka.EventBatch;
+import app.sabai.support.kafka.EventHandler;
 import app.sabai.support.kafka.EventView;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxEntry;
@@ -21,7 +21,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -31,7 +30,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpMethod;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,20 +66,23 @@ class SupportTestApplication {
         return new OutboxSource("widgets");
     }
 
-    /** Notification events applied a batch at a time, as booking-service applies them; an event of branch "refused" cannot be applied. */
+    /** Notification events applied a run at a time, as booking-service applies them; an event of branch "refused" cannot be applied. */
     @Component
-    static class BatchedNotificationEvents {
+    static class BatchedNotificationEvents implements EventHandler.Together<NotificationEvent> {
 
         final List<List<NotificationEvent>> applied = new CopyOnWriteArrayList<>();
 
-        @KafkaListener(topics = "sabai.notifications", groupId = "support-test-batches", batch = "true")
-        void on(List<ConsumerRecord<String, Object>> records) {
-            EventBatch.apply(records, NotificationEvent.class, events -> {
-                if (events.stream().anyMatch(event -> "refused".equals(event.branchId()))) {
-                    throw new IllegalArgumentException("An event of branch 'refused' among " + events.size());
-                }
-                applied.add(events);
-            });
+        @Override
+        public Class<NotificationEvent> events() {
+            return NotificationEvent.class;
+        }
+
+        @Override
+        public void handle(List<NotificationEvent> events) {
+            if (events.stream().anyMatch(event -> "refused".equals(event.branchId()))) {
+                throw new IllegalArgumentException("An event of branch 'refused' among " + events.size());
+            }
+            applied.add(events);
         }
 
         List<NotificationEvent> all() {
@@ -91,7 +92,7 @@ class SupportTestApplication {
 
     /** Every booking event received, with the trace it was handled in, as the tracer and the log lines saw it. */
     @Component
-    static class ReceivedBookingEvents {
+    static class ReceivedBookingEvents implements EventHandler.OneAtATime<BookingEvent> {
 
         final List<SabaiEvent> received = new CopyOnWriteArrayList<>();
         final Map<UUID, String> traceIds = new ConcurrentHashMap<>();
@@ -102,8 +103,13 @@ class SupportTestApplication {
             this.tracer = tracer;
         }
 
-        @KafkaListener(topics = "sabai.bookings", groupId = "support-test")
-        void on(BookingEvent event) {
+        @Override
+        public Class<BookingEvent> events() {
+            return BookingEvent.class;
+        }
+
+        @Override
+        public void handle(BookingEvent event) {
             Span span = tracer.currentSpan();
             if (span != null) {
                 traceIds.put(event.eventId(), span.context().traceId());

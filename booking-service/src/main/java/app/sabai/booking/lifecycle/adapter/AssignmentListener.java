@@ -14,11 +14,11 @@ import app.sabai.contracts.assignments.TherapistAbsenceWithdrawn;
 import app.sabai.contracts.assignments.TherapistAssigned;
 import app.sabai.contracts.assignments.TherapistReassigned;
 import app.sabai.contracts.assignments.TherapistRosterChanged;
+import app.sabai.support.kafka.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -39,7 +39,7 @@ import java.time.temporal.ChronoUnit;
  * ({@link FreedTime}). A request's decision is measured once, after the write that applied it ({@link BookingMeasures}).
  */
 @Component
-class AssignmentListener {
+class AssignmentListener implements EventHandler.OneAtATime<AssignmentEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(AssignmentListener.class);
     private static final int ATTEMPTS = 5;
@@ -61,8 +61,13 @@ class AssignmentListener {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = "sabai.assignments")
-    void on(AssignmentEvent event) {
+    @Override
+    public Class<AssignmentEvent> events() {
+        return AssignmentEvent.class;
+    }
+
+    @Override
+    public void handle(AssignmentEvent event) {
         switch (event) {
             case TherapistAssigned assigned -> decide(assigned, assigned.bookingId(), AssignmentOutcome::of);
             case AssignmentRejected rejected -> decide(rejected, rejected.bookingId(), AssignmentOutcome::of);

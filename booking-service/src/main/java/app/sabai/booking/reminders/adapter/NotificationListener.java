@@ -1,20 +1,18 @@
 package app.sabai.booking.reminders.adapter;
 
 import app.sabai.contracts.notifications.NotificationEvent;
-import app.sabai.support.kafka.EventBatch;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import app.sabai.support.kafka.EventHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
 /**
- * Follows notification-service, so the booking shows its reminders and what was sent. The records of a poll are applied
+ * Follows notification-service, so the booking shows its reminders and what was sent. The events of a poll are applied
  * together: a booking's reminders and its confirmation's delivery, and those of every booking in the poll, in one
  * write to the store.
  */
 @Component
-class NotificationListener {
+class NotificationListener implements EventHandler.Together<NotificationEvent> {
 
     private final ReminderTracking tracking;
 
@@ -22,8 +20,13 @@ class NotificationListener {
         this.tracking = tracking;
     }
 
-    @KafkaListener(topics = "sabai.notifications", batch = "true")
-    void on(List<ConsumerRecord<String, Object>> records) {
-        EventBatch.apply(records, NotificationEvent.class, tracking::apply);
+    @Override
+    public Class<NotificationEvent> events() {
+        return NotificationEvent.class;
+    }
+
+    @Override
+    public void handle(List<NotificationEvent> events) {
+        tracking.apply(events);
     }
 }

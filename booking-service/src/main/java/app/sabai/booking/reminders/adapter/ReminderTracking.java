@@ -100,7 +100,7 @@ class ReminderTracking {
 
     private static Criteria guard(NotificationEvent event) {
         if (event.bookingId() == null || event.eventId() == null) {
-            // Can never be applied: EventBatch finds it alone and it goes to the dead-letter topic.
+            // Can never be applied: EventHandlers finds it alone and it goes to the dead-letter topic.
             throw new IllegalArgumentException(event.getClass().getSimpleName() + " without bookingId or eventId");
         }
         return Criteria.where("_id").is(event.bookingId());

@@ -14,12 +14,12 @@ import app.sabai.contracts.bookings.BookingRescheduleRequested;
 import app.sabai.contracts.bookings.BookingRescheduled;
 import app.sabai.contracts.bookings.BookingTherapistChanged;
 import app.sabai.contracts.bookings.CourseDecided;
-import org.springframework.kafka.annotation.KafkaListener;
+import app.sabai.support.kafka.EventHandler;
 import org.springframework.stereotype.Component;
 
 /** Consumes {@code sabai.bookings}: every requested booking gets its one decision, and later changes reach its reservation. */
 @Component
-class BookingEventsListener {
+class BookingEventsListener implements EventHandler.OneAtATime<BookingEvent> {
 
     private final AssignmentService assignments;
     private final LifecycleService lifecycle;
@@ -31,8 +31,13 @@ class BookingEventsListener {
         this.names = names;
     }
 
-    @KafkaListener(topics = "sabai.bookings")
-    void on(BookingEvent event) {
+    @Override
+    public Class<BookingEvent> events() {
+        return BookingEvent.class;
+    }
+
+    @Override
+    public void handle(BookingEvent event) {
         switch (event) {
             case BookingRequested requested -> assignments.handle(requested);
             case BookingCancelled cancelled -> lifecycle.released(cancelled.bookingId(), cancelled.branchId(), cancelled.eventId(), "CANCELLED");

@@ -1,0 +1,160 @@
+package app.sabai.support.kafka;
+
+import app.sabai.contracts.SabaiEvent;
+import app.sabai.contracts.Topic;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
+import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one consumer, in the service's group, that feeds every {@link EventHandler} of a process. It takes a poll's records
+ * as a batch and goes through them in their order: a run of events for a {@link EventHandler.Together} is applied in
+ * one go, and each event for a {@link EventHandler.OneAtATime} is handled alone in an observation of its own, which
+ * continues the record's trace as a record listener's does (Spring Kafka observes a batch listener's records only
+ * around nothing, before the batch). A record that fails is reported to the container's error handler as the batch's
+ * failed record once everything before it is handled: the error handler commits up to it, retries it, and sends it to
+ * the dead-letter topic at last, as it would a record listener's. Registered as a listener endpoint, it gets the same
+ * container as a {@code @KafkaListener}: the same error handling, offset commits and filter of unknown event types.
+ */
+public final class EventHandlers {
+
+    /** The endpoint's id, which names its container's threads and tags its observations. */
+    public static final String ID = "sabai-event-handlers";
+
+    private final Map<String, EventHandler<?>> byTopic = new LinkedHashMap<>();
+    private final String groupId;
+    private final ObservationRegistry observations;
+
+    /** {@code observations} is {@link ObservationRegistry#NOOP} when listeners are not observed. */
+    public EventHandlers(List<? extends EventHandler<?>> handlers, String groupId, ObservationRegistry observations) {
+        for (EventHandler<?> handler : handlers) {
+            String topic = Topic.carrying(handler.events()).topicName();
+            EventHandler<?> earlier = byTopic.putIfAbsent(topic, handler);
+            if (earlier != null) {
+                throw new IllegalStateException("Two handlers of " + topic + " (" + earlier.getClass().getName() + ", "
+                        + handler.getClass().getName() + "): one handler per topic, which may pass events on to others");
+            }
+        }
+        this.groupId = groupId;
+        this.observations = observations;
+    }
+
+    /** The endpoint for the process's listener registry: one batch consumer of the service's group, for every handled topic. */
+    public MethodKafkaListenerEndpoint<Object, Object> endpoint() {
+        MethodKafkaListenerEndpoint<Object, Object> endpoint = new MethodKafkaListenerEndpoint<>();
+        endpoint.setId(ID);
+        endpoint.setGroupId(groupId);
+        endpoint.setTopics(byTopic.keySet().toArray(String[]::new));
+        endpoint.setBatchListener(true);
+        endpoint.setBean(this);
+        try {
+            endpoint.setMethod(EventHandlers.class.getMethod("heard", List.class));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+        DefaultMessageHandlerMethodFactory methods = new DefaultMessageHandlerMethodFactory();
+        methods.afterPropertiesSet();
+        endpoint.setMessageHandlerMethodFactory(methods);
+        return endpoint;
+    }
+
+    /** A poll's records of the handled topics, in their order; the container's filter has skipped unknown event types. */
+    public void heard(List<ConsumerRecord<Object, Object>> records) {
+        Run run = new Run();
+        for (ConsumerRecord<Object, Object> record : records) {
+            EventHandler<?> handler = byTopic.get(record.topic());
+            if (handler == null || !handler.events().isInstance(record.value())) {
+                run.apply();
+                String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+                String what = handler == null ? "handled event" : handler.events().getSimpleName();
+                throw new BatchListenerFailedException("The record at " + where + " is not a readable " + what,
+                        new PoisonRecordException("Not a readable " + what + " at " + where), record);
+            }
+            switch (handler) {
+                case EventHandler.Together<?> together -> run.add(together, record);
+                case EventHandler.OneAtATime<?> alone -> {
+                    run.apply();
+                    handleAlone(alone, record);
+                }
+            }
+        }
+        run.apply();
+    }
+
+    private <E extends SabaiEvent> void handleAlone(EventHandler.OneAtATime<E> handler, ConsumerRecord<Object, Object> record) {
+        E event = handler.events().cast(record.value());
+        try {
+            observation(record).observe(() -> handler.handle(event));
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e, record);
+        }
+    }
+
+    private Observation observation(ConsumerRecord<Object, Object> record) {
+        if (observations.isNoop()) {
+            return Observation.NOOP;
+        }
+        return KafkaListenerObservation.LISTENER_OBSERVATION.observation(null,
+                KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+                () -> new KafkaRecordReceiverContext(record, ID, null, groupId, () -> null), observations);
+    }
+
+    /**
+     * Consecutive records of one {@link EventHandler.Together}. Applied together; when that fails, one at a time, which
+     * changes nothing for those applied before, so that the one whose event fails alone is the record reported.
+     */
+    private static final class Run {
+
+        private EventHandler.Together<?> handler;
+        private final List<ConsumerRecord<Object, Object>> records = new ArrayList<>();
+
+        void add(EventHandler.Together<?> together, ConsumerRecord<Object, Object> record) {
+            if (handler != together) {
+                apply();
+                handler = together;
+            }
+            records.add(record);
+        }
+
+        void apply() {
+            if (records.isEmpty()) {
+                return;
+            }
+            try {
+                apply(handler, List.copyOf(records));
+            } finally {
+                records.clear();
+            }
+        }
+
+        private static <E extends SabaiEvent> void apply(EventHandler.Together<E> handler,
+                                                                             List<ConsumerRecord<Object, Object>> records) {
+            List<E> events = records.stream().map(record -> handler.events().cast(record.value())).toList();
+            try {
+                handler.handle(events);
+                return;
+            } catch (RuntimeException together) {
+                if (events.size() == 1) {
+                    throw new BatchListenerFailedException(String.valueOf(together.getMessage()), together, records.getFirst());
+                }
+            }
+            for (int i = 0; i < events.size(); i++) {
+                try {
+                    handler.handle(List.of(events.get(i)));
+                } catch (RuntimeException alone) {
+                    throw new BatchListenerFailedException(String.valueOf(alone.getMessage()), alone, records.get(i));
+                }
+            }
+        }
+    }
+}
