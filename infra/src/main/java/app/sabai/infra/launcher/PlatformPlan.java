@@ -62,6 +62,15 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
      * is plenty for JVMs this size; the once-a-minute deflation of idle monitors stays as it is.
      */
     static final List<String> QUIET_IDLE_JVM = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:AsyncDeflationInterval=10000");
+    /**
+     * One consumer per instance for a service's listeners (therapist-service's own settings ask for three). On one
+     * machine the platform shares its cores and is CPU-bound under load: three request consumers decided no faster than
+     * one on two cores (BENCHMARKS.md §4.4), and the demo's branches share one partition anyway, while each idle
+     * consumer costs its process and the broker a fetch and heartbeats. {@code --instances} adds consumers that
+     * share the partitions; a system property, so that {@code --jvm-options -Dspring.kafka.listener.concurrency=3}
+     * after it wins.
+     */
+    static final List<String> ONE_LISTENER_CONSUMER = List.of("-Dspring.kafka.listener.concurrency=1");
     /** The demo data holds four branches; booking-service reports how many it knows in its health. */
     static final int DEMO_BRANCHES = 4;
 
@@ -174,7 +183,8 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
             List<String> args = new ArrayList<>(commonArgs(options, port, launcherPid));
             args.add("--spring.mongodb.uri=" + options.mongoUri());
             instances.add(new ChildSpec(childName,
-                    command(setsid, java, jvm(SERVICE_JVM, options, jars, childName), jars.jar(artifacts.jar(name)).toString(), args),
+                    command(setsid, java, jvm(concat(SERVICE_JVM, ONE_LISTENER_CONSUMER), options, jars, childName),
+                            jars.jar(artifacts.jar(name)).toString(), args),
                     new LinkedHashMap<>(environment), local(port), new Readiness.HealthUp(health(port), minBranches)));
         }
         return instances;
@@ -194,6 +204,12 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
     /** Every process is told the same collector; one that does not trace yet ignores it. */
     private static List<String> telemetryArgs(LaunchOptions options) {
         return options.otlpEndpoint() == null ? List.of() : List.of("--sabai.telemetry.otlp-endpoint=" + options.otlpEndpoint());
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     private static List<String> jvm(List<String> base, LaunchOptions options, JarRunner jars, String child) {

@@ -111,7 +111,7 @@ class PlatformPlanTest {
         assertThat(plan.services()).extracting(ChildSpec::name).containsExactly("booking-service", "therapist-service", "notification-service");
         ChildSpec booking = plan.services().getFirst();
         assertThat(booking.command()).containsExactly(JAVA, "-Xmx192m", "-Xms24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:+UnlockDiagnosticVMOptions", "-XX:AsyncDeflationInterval=10000",
+                "-XX:+ExitOnOutOfMemoryError", "-Dspring.kafka.listener.concurrency=1", "-XX:+UnlockDiagnosticVMOptions", "-XX:AsyncDeflationInterval=10000",
                 "-jar", "/work/sabai/booking-service/target/booking-service-0.1.0-SNAPSHOT.jar",
                 "--server.port=9181", "--spring.kafka.bootstrap-servers=localhost:9092", "--sabai.demo.enabled=true",
                 "--sabai.identity.issuer-uri=http://localhost:9000", "--sabai.parent-pid=4242", "--spring.mongodb.uri=mongodb://localhost:27017");
@@ -133,6 +133,21 @@ class PlatformPlanTest {
         assertThat(second.address()).isNotEqualTo(first.address()).startsWith("http://localhost:");
         assertThat(second.command()).contains("--server.port=" + URI.create(second.address()).getPort());
         assertThat(plan.gateway().command()).contains("--sabai.services.therapist-url=http://localhost:9182");
+    }
+
+    @Test
+    void eachServiceInstanceHasOneListenerConsumerUnlessTheOperatorAsksForMore() {
+        PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of("--instances", "therapist-service=2"), Map.of(), HOME),
+                ARTIFACTS, JAVA, null, 4242);
+        PlatformPlan more = PlatformPlan.of(LaunchOptions.parse(List.of("--jvm-options", "-Dspring.kafka.listener.concurrency=3"),
+                Map.of(), HOME), ARTIFACTS, JAVA, null, 4242);
+
+        assertThat(plan.services()).hasSize(4).allSatisfy(service -> assertThat(service.command()).as(service.name())
+                .containsSubsequence("-Dspring.kafka.listener.concurrency=1", "-jar"));
+        assertThat(plan.infrastructure()).allSatisfy(child -> assertThat(child.command()).noneMatch(arg -> arg.contains("concurrency")));
+        assertThat(plan.gateway().command()).noneMatch(arg -> arg.contains("concurrency"));
+        assertThat(more.services()).allSatisfy(service -> assertThat(service.command()).as(service.name())
+                .containsSubsequence("-Dspring.kafka.listener.concurrency=1", "-Dspring.kafka.listener.concurrency=3", "-jar"));
     }
 
     @Test
