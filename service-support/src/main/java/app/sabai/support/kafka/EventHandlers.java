@@ -9,7 +9,6 @@ import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
-import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,20 +50,8 @@ public final class EventHandlers {
 
     /** The endpoint for the process's listener registry: one batch consumer of the service's group, for every handled topic. */
     public MethodKafkaListenerEndpoint<Object, Object> endpoint() {
-        MethodKafkaListenerEndpoint<Object, Object> endpoint = new MethodKafkaListenerEndpoint<>();
-        endpoint.setId(ID);
-        endpoint.setGroupId(groupId);
-        endpoint.setTopics(byTopic.keySet().toArray(String[]::new));
+        MethodKafkaListenerEndpoint<Object, Object> endpoint = ListenerEndpoints.of(ID, groupId, byTopic.keySet(), this, "heard", List.class);
         endpoint.setBatchListener(true);
-        endpoint.setBean(this);
-        try {
-            endpoint.setMethod(EventHandlers.class.getMethod("heard", List.class));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
-        DefaultMessageHandlerMethodFactory methods = new DefaultMessageHandlerMethodFactory();
-        methods.afterPropertiesSet();
-        endpoint.setMessageHandlerMethodFactory(methods);
         return endpoint;
     }
 

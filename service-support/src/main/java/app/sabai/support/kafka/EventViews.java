@@ -7,7 +7,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
 import org.springframework.kafka.listener.ConsumerSeekAware;
-import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,24 +45,13 @@ public final class EventViews implements ConsumerSeekAware {
 
     /** The endpoint for the process's listener registry: one consumer of the group, for every topic a view follows. */
     public MethodKafkaListenerEndpoint<Object, Object> endpoint(String groupId) {
-        MethodKafkaListenerEndpoint<Object, Object> endpoint = new MethodKafkaListenerEndpoint<>();
-        endpoint.setId("sabai-event-views");
-        endpoint.setGroupId(groupId);
-        endpoint.setTopics(byTopic.keySet().toArray(String[]::new));
+        MethodKafkaListenerEndpoint<Object, Object> endpoint = ListenerEndpoints.of("sabai-event-views", groupId, byTopic.keySet(),
+                this, "heard", ConsumerRecord.class);
         endpoint.setConcurrency(1);
         Properties properties = new Properties();
         properties.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         properties.setProperty(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Integer.toString(HEARTBEAT_INTERVAL_MS));
         endpoint.setConsumerProperties(properties);
-        endpoint.setBean(this);
-        try {
-            endpoint.setMethod(EventViews.class.getMethod("heard", ConsumerRecord.class));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
-        DefaultMessageHandlerMethodFactory methods = new DefaultMessageHandlerMethodFactory();
-        methods.afterPropertiesSet();
-        endpoint.setMessageHandlerMethodFactory(methods);
         return endpoint;
     }
 
