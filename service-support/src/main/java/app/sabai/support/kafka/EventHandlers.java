@@ -19,11 +19,12 @@ import java.util.Map;
  * The one consumer, in the service's group, that feeds every {@link EventHandler} of a process. It takes a poll's records
  * as a batch and goes through them in their order: a run of events for a {@link EventHandler.Together} is applied in
  * one go, and each event for a {@link EventHandler.OneAtATime} is handled alone in an observation of its own, which
- * continues the record's trace as a record listener's does (Spring Kafka observes a batch listener's records only
- * around nothing, before the batch). A record that fails is reported to the container's error handler as the batch's
- * failed record once everything before it is handled: the error handler commits up to it, retries it, and sends it to
- * the dead-letter topic at last, as it would a record listener's. Registered as a listener endpoint, it gets the same
- * container as a {@code @KafkaListener}: the same error handling, offset commits and filter of unknown event types.
+ * continues the record's trace as a record listener's does (Spring Kafka's own option for a batch's records,
+ * {@code recordObservationsInBatch}, opens and closes each record's observation before the batch is handled). A record
+ * that fails is reported to the container's error handler as the batch's failed record once everything before it is
+ * handled: the error handler commits up to it, retries it, and sends it to the dead-letter topic at last, as it would
+ * a record listener's. Registered as a listener endpoint, it gets the same container as a {@code @KafkaListener}: the
+ * same error handling, offset commits and filter of unknown event types.
  */
 public final class EventHandlers {
 
