@@ -125,8 +125,7 @@ public final class EventHandlers {
             }
         }
 
-        private static <E extends SabaiEvent> void apply(EventHandler.Together<E> handler,
-                                                                             List<ConsumerRecord<Object, Object>> records) {
+        private static <E extends SabaiEvent> void apply(EventHandler.Together<E> handler, List<ConsumerRecord<Object, Object>> records) {
             List<E> events = records.stream().map(record -> handler.events().cast(record.value())).toList();
             try {
                 handler.handle(events);
