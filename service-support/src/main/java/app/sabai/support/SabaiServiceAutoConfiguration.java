@@ -41,6 +41,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -211,12 +212,12 @@ public class SabaiServiceAutoConfiguration {
      */
     @Bean
     @ConditionalOnBean(EventHandler.class)
-    KafkaListenerConfigurer sabaiEventHandlers(List<EventHandler<?>> handlers, Environment environment,
+    KafkaListenerConfigurer sabaiEventHandlers(List<EventHandler<?>> handlers, KafkaProperties kafka,
+                                               @Value("${spring.application.name}") String applicationName,
                                                ObjectProvider<ObservationRegistry> observations) {
-        boolean observed = environment.getProperty("spring.kafka.listener.observation-enabled", Boolean.class, false);
-        EventHandlers handled = new EventHandlers(handlers,
-                environment.resolvePlaceholders("${spring.kafka.consumer.group-id:${spring.application.name}}"),
-                observed ? observations.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP);
+        String groupId = kafka.getConsumer().getGroupId() != null ? kafka.getConsumer().getGroupId() : applicationName;
+        EventHandlers handled = new EventHandlers(handlers, groupId, kafka.getListener().isObservationEnabled()
+                ? observations.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP);
         return registrar -> registrar.registerEndpoint(handled.endpoint());
     }
 

@@ -88,10 +88,8 @@ public final class EventHandlers {
         }
     }
 
+    /** A no-op observation when the registry is one: the context is then never made. */
     private Observation observation(ConsumerRecord<Object, Object> record) {
-        if (observations.isNoop()) {
-            return Observation.NOOP;
-        }
         return KafkaListenerObservation.LISTENER_OBSERVATION.observation(null,
                 KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
                 () -> new KafkaRecordReceiverContext(record, ID, null, groupId, () -> null), observations);
