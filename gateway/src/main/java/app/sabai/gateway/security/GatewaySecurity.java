@@ -1,8 +1,12 @@
 package app.sabai.gateway.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -12,6 +16,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -47,6 +52,24 @@ class GatewaySecurity {
     @Bean
     SecurityObservationSettings gatewaySecurityObservations(@Value("${sabai.security.observe-filter-chain:false}") boolean filterChain) {
         return SecurityObservationSettings.withDefaults().shouldObserveRequests(filterChain).build();
+    }
+
+    /**
+     * The bearer-token decoder remembers the tokens that checked out until they expire ({@link VerifiedTokens}): at most
+     * {@code sabai.security.verified-tokens} of them (10,000 unless set; 0 verifies every request's token afresh).
+     */
+    @Bean
+    static BeanPostProcessor gatewayVerifiedTokens(Environment environment, ObjectProvider<MeterRegistry> meters) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                long kept = environment.getProperty("sabai.security.verified-tokens", Long.class, 10_000L);
+                if (bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokens) && kept > 0) {
+                    return VerifiedTokens.wrapping(decoder, kept, meters.getObject());
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

@@ -1,16 +1,20 @@
 package app.sabai.support.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -30,6 +34,9 @@ import java.util.List;
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SabaiSecurityAutoConfiguration {
+
+    static final String VERIFIED_TOKENS = "sabai.security.verified-tokens";
+    static final long DEFAULT_VERIFIED_TOKENS = 10_000;
 
     @Bean
     SecurityProblems securityProblems(JsonMapper json) {
@@ -65,6 +72,24 @@ public class SabaiSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityObservationSettings sabaiSecurityObservations(@Value("${sabai.security.observe-filter-chain:false}") boolean filterChain) {
         return SecurityObservationSettings.withDefaults().shouldObserveRequests(filterChain).build();
+    }
+
+    /**
+     * The token decoder remembers the tokens that checked out until they expire ({@link VerifiedTokens}): at most
+     * {@code sabai.security.verified-tokens} of them (10,000 unless set; 0 verifies every request's token afresh).
+     */
+    @Bean
+    static BeanPostProcessor sabaiVerifiedTokens(Environment environment, ObjectProvider<MeterRegistry> meters) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                long kept = environment.getProperty(VERIFIED_TOKENS, Long.class, DEFAULT_VERIFIED_TOKENS);
+                if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens) && kept > 0) {
+                    return VerifiedTokens.wrapping(decoder, kept, meters.getObject());
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

@@ -1,10 +1,13 @@
 package app.sabai.support.it;
 
 import app.sabai.support.security.Caller;
+import app.sabai.support.security.VerifiedTokens;
 import app.sabai.support.testing.SabaiServiceTest;
 import app.sabai.support.testing.TestIssuer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +35,9 @@ class AccessRulesIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Nested
     class Tokens {
@@ -83,8 +89,25 @@ class AccessRulesIT {
             String token = TestIssuer.get().token(admin());
             String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
 
+            assertThat(send("GET", "/branches/liverpool/things", token).statusCode()).isEqualTo(200);
             assertThat(send("GET", "/branches/liverpool/things", tampered).statusCode()).isEqualTo(401);
             assertThat(send("GET", "/branches/liverpool/things", "not-a-token").statusCode()).isEqualTo(401);
+        }
+
+        @Test
+        void aTokenThatCheckedOutIsVerifiedOnceForTheRequestsThatBringIt() throws Exception {
+            String token = TestIssuer.get().token(staff("liverpool"));
+            double hits = tokenLookups("hit");
+            double misses = tokenLookups("miss");
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(send("GET", "/branches/liverpool/things", token).statusCode()).isEqualTo(200);
+            }
+
+            assertThat(tokenLookups("miss") - misses).isEqualTo(1);
+            assertThat(tokenLookups("hit") - hits).isEqualTo(2);
+            assertThat(send("GET", "/branches/bangkok-sukhumvit/things", token).statusCode()).as("a remembered token's caller is still checked")
+                    .isEqualTo(403);
         }
 
         @Test
@@ -161,6 +184,10 @@ class AccessRulesIT {
                     .isEqualTo(TestIssuer.get().issuerUri() + "/oauth2/authorize");
             assertThat(document.at("/paths").has("/branches/{branchId}/things")).isTrue();
         }
+    }
+
+    private double tokenLookups(String result) {
+        return meters.get("cache.gets").tag("cache", VerifiedTokens.METERS).tag("result", result).functionCounter().count();
     }
 
     private HttpResponse<String> send(String method, String path, String token) throws Exception {
