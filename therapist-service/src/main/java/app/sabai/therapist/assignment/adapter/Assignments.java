@@ -233,6 +233,20 @@ public class Assignments {
         return mongo.find(new Query(Criteria.where("_id").in(bookingIds)), AssignmentRecord.class, COLLECTION);
     }
 
+    /**
+     * Of these bookings, only what {@link AssignmentRecord#liveness} reads (status, attempt, what they hold, any move
+     * in flight): a refusal looks up the owners of everything in its way, a whole day's bookings at a busy branch,
+     * and their explanations are most of each document.
+     */
+    public List<AssignmentRecord> holders(Collection<String> bookingIds) {
+        if (bookingIds.isEmpty()) {
+            return List.of();
+        }
+        Query query = new Query(Criteria.where("_id").in(bookingIds));
+        query.fields().include("status", "attempt", "reservation", "move");
+        return mongo.find(query, AssignmentRecord.class, COLLECTION);
+    }
+
     private boolean decide(String bookingId, int attempt, Update decision, AssignmentEvent event, BookingRequested cause) {
         List<OutboxEntry> entries = outbox.append(decision, List.of(event));
         AppliedEvents.markApplied(decision, cause.eventId());

@@ -75,10 +75,10 @@ public class ReservationEngine {
         for (int round = 1; round <= PLANNING_ROUNDS; round++) {
             // The first plan is made on what this instance knows; a refusal, and every later round, on the store.
             PlanningSnapshot snapshot = round == 1 ? snapshots.fromView(branch, therapists, List.of(day))
-                    : snapshots.load(branch, therapists, List.of(day));
+                    : snapshots.loadFor(request, branch, therapists, day);
             Plan plan = Planner.plan(snapshot, request);
             if (round == 1 && plan instanceof Plan.Infeasible) {
-                snapshot = snapshots.load(branch, therapists, List.of(day));
+                snapshot = snapshots.loadFor(request, branch, therapists, day);
                 plan = Planner.plan(snapshot, request);
             }
             switch (plan) {
@@ -189,7 +189,7 @@ public class ReservationEngine {
         if (owners.isEmpty()) {
             return Check.FINAL;
         }
-        Map<String, AssignmentRecord> records = assignments.findAll(owners).stream()
+        Map<String, AssignmentRecord> records = assignments.holders(owners).stream()
                 .collect(Collectors.toMap(AssignmentRecord::id, Function.identity()));
         boolean released = false;
         boolean inFlight = false;

@@ -3,8 +3,11 @@ package app.sabai.therapist.schedule.adapter;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.branch.EquipmentUnit;
 import app.sabai.therapist.branch.Room;
+import app.sabai.therapist.branch.TechniqueNeeds;
+import app.sabai.therapist.planning.HardRules;
 import app.sabai.therapist.planning.PlanningSnapshot;
 import app.sabai.therapist.planning.Resource;
+import app.sabai.therapist.planning.SessionRequest;
 import app.sabai.therapist.roster.Shift;
 import app.sabai.therapist.roster.adapter.Rosters;
 import app.sabai.therapist.staff.Therapist;
@@ -41,6 +44,24 @@ public class SnapshotLoader {
     public PlanningSnapshot load(Branch branch, List<Therapist> therapists, List<LocalDate> dates) {
         return new PlanningSnapshot(branch, therapists, shifts(therapists, dates),
                 reservations.occupancy(resources(branch, therapists), window(branch, dates)));
+    }
+
+    /**
+     * As {@link #load} for one day, reading from the store only what could serve the request: the therapists fit for it
+     * (skills, certification, level), the rooms for its technique and the units of the equipment it needs. What holds
+     * the others changes nothing in its plan: a therapist unfit for it is excluded before anything that holds them is
+     * looked at, and no other room or unit is ever offered to it. The snapshot serves that request alone.
+     */
+    public PlanningSnapshot loadFor(SessionRequest request, Branch branch, List<Therapist> therapists, LocalDate day) {
+        List<Resource> usable = new ArrayList<>();
+        therapists.stream()
+                .filter(therapist -> HardRules.firstUnqualified(therapist, branch.id(), request.technique(), request.requirements()).isEmpty())
+                .forEach(therapist -> usable.add(Resource.therapist(therapist.id())));
+        branch.roomsFor(request.technique()).forEach(room -> usable.add(Resource.room(branch.id(), room.id())));
+        TechniqueNeeds.equipment(request.technique())
+                .ifPresent(kind -> branch.unitsOf(kind).forEach(unit -> usable.add(Resource.equipment(branch.id(), unit.id()))));
+        List<LocalDate> dates = List.of(day);
+        return new PlanningSnapshot(branch, therapists, shifts(therapists, dates), reservations.occupancy(usable, window(branch, dates)));
     }
 
     /** As {@link #load}, with what holds the resources as this instance last knew it: for a guess or a view, never a refusal. */

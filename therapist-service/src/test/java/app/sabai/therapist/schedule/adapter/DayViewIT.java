@@ -55,8 +55,8 @@ class DayViewIT extends ServiceIntegrationTest {
         Instant start = at(branch, day, "10:00");
         Instant end = start.plus(Duration.ofHours(1));
         BookedSession session = BookedSession.of(bookingId, 1, branch.id(), branch.blockedFor(new Interval(start, end)), new Interval(start, end));
-        fileInTheStoreOnly(Resource.therapist(anna.id()), session);
-        fileInTheStoreOnly(Resource.room(branch.id(), "table-1"), session);
+        StoredDays.fileInTheStoreOnly(mongo, Resource.therapist(anna.id()), session);
+        StoredDays.fileInTheStoreOnly(mongo, Resource.room(branch.id(), "table-1"), session);
         assertThat(starts()).as("answered from memory, not read again").contains("10:00");
 
         TestRecords.publish(Topic.ASSIGNMENTS.topicName(), new TherapistAssigned(UUID.randomUUID(), clock.instant(), bookingId, branch.id(),
@@ -85,13 +85,5 @@ class DayViewIT extends ServiceIntegrationTest {
         slots.forEach(slot -> starts.add(slot.get("startLocal").asString().substring(11, 16)));
         return starts;
     }
-
-    /** As another instance's guarded write does, without this instance knowing. */
-    private void fileInTheStoreOnly(Resource resource, BookedSession session) {
-        String collection = Reservations.collection(resource.kind());
-        for (String dayId : Reservations.dayIds(resource, session.blocked())) {
-            mongo.upsert(new Query(Criteria.where("_id").is(dayId)), new Update().push(Reservations.SESSIONS, Reservations.document(session)),
-                    collection);
-        }
-    }
 }
+

@@ -1,0 +1,68 @@
+package app.sabai.therapist.schedule.adapter;
+
+import app.sabai.contracts.values.RejectionReason;
+import app.sabai.contracts.values.Technique;
+import app.sabai.therapist.Fixtures;
+import app.sabai.therapist.ServiceIntegrationTest;
+import app.sabai.therapist.branch.Branch;
+import app.sabai.therapist.planning.BookedSession;
+import app.sabai.therapist.planning.Plan;
+import app.sabai.therapist.planning.Planner;
+import app.sabai.therapist.planning.PlanningSnapshot;
+import app.sabai.therapist.planning.Resource;
+import app.sabai.therapist.planning.SessionRequest;
+import app.sabai.therapist.staff.Therapist;
+import app.sabai.therapist.time.Interval;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A request's fresh snapshot reads what could serve it, and plans as one that read everything. */
+class SnapshotLoaderIT extends ServiceIntegrationTest {
+
+    @Autowired
+    SnapshotLoader snapshots;
+
+    @Test
+    void aRequestsSnapshotReadsOnlyTheTherapistsFitForItAndTheRoomsAndUnitsItCouldUse() {
+        Branch branch = Fixtures.salon(freshId("salon")).build();
+        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).skills(Technique.SWEDISH).build();
+        Therapist thaiOnly = Fixtures.therapist(freshId("thai"), branch.id()).skills(Technique.THAI).build();
+        seed(branch, List.of(anna, thaiOnly), "09:00", "17:00");
+        LocalDate day = daysAhead(branch, 3);
+        List<Resource> everything = List.of(Resource.therapist(anna.id()), Resource.therapist(thaiOnly.id()),
+                Resource.room(branch.id(), "table-1"), Resource.room(branch.id(), "mat-1"), Resource.equipment(branch.id(), "heater-1"));
+        everything.forEach(resource -> StoredDays.fileInTheStoreOnly(mongo, resource, session(branch, day, "10:00")));
+        SessionRequest swedish = new SessionRequest(freshId("booking"), Technique.SWEDISH,
+                new Interval(at(branch, day, "10:30"), at(branch, day, "11:30")), null, null, null);
+
+        PlanningSnapshot forTheRequest = snapshots.loadFor(swedish, branch, List.of(anna, thaiOnly), day);
+        PlanningSnapshot whole = snapshots.load(branch, List.of(anna, thaiOnly), List.of(day));
+
+        assertThat(everything).allSatisfy(resource -> assertThat(whole.occupancy().sessions(resource)).as("all read: " + resource).hasSize(1));
+        assertThat(forTheRequest.occupancy().sessions(Resource.therapist(anna.id()))).hasSize(1);
+        assertThat(forTheRequest.occupancy().sessions(Resource.room(branch.id(), "table-1"))).hasSize(1);
+        assertThat(forTheRequest.occupancy().sessions(Resource.therapist(thaiOnly.id()))).as("not trained in Swedish").isEmpty();
+        assertThat(forTheRequest.occupancy().sessions(Resource.room(branch.id(), "mat-1"))).as("no Swedish on a mat").isEmpty();
+        assertThat(forTheRequest.occupancy().sessions(Resource.equipment(branch.id(), "heater-1"))).as("Swedish needs no stones").isEmpty();
+        Plan fromWhatCouldServe = Planner.plan(forTheRequest, swedish);
+        Plan fromEverything = Planner.plan(whole, swedish);
+        assertThat(fromWhatCouldServe).isInstanceOfSatisfying(Plan.Infeasible.class, refused -> {
+            assertThat(refused.reason()).isEqualTo(RejectionReason.NO_THERAPIST_AVAILABLE);
+            assertThat(refused.verdicts()).isEqualTo(((Plan.Infeasible) fromEverything).verdicts());
+            assertThat(refused.detail()).isEqualTo(((Plan.Infeasible) fromEverything).detail());
+        });
+    }
+
+    private static BookedSession session(Branch branch, LocalDate day, String start) {
+        Instant from = at(branch, day, start);
+        Interval session = new Interval(from, from.plus(Duration.ofHours(1)));
+        return BookedSession.of(freshId("held"), 1, branch.id(), branch.blockedFor(session), session);
+    }
+}
