@@ -74,7 +74,7 @@ public class ReservationEngine {
         boolean contended = false;
         for (int round = 1; round <= PLANNING_ROUNDS; round++) {
             // The first plan is made on what this instance knows; a refusal, and every later round, on the store.
-            PlanningSnapshot snapshot = round == 1 ? snapshots.fromView(branch, therapists, List.of(day))
+            PlanningSnapshot snapshot = round == 1 ? snapshots.fromViewFor(request, branch, therapists, day)
                     : snapshots.loadFor(request, branch, therapists, day);
             Plan plan = Planner.plan(snapshot, request);
             if (round == 1 && plan instanceof Plan.Infeasible) {

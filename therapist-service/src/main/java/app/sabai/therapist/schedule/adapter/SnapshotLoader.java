@@ -16,6 +16,7 @@ import app.sabai.therapist.time.LocalTimes;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -47,12 +48,24 @@ public class SnapshotLoader {
     }
 
     /**
-     * As {@link #load} for one day, reading from the store only what could serve the request: the therapists fit for it
-     * (skills, certification, level), the rooms for its technique and the units of the equipment it needs. What holds
-     * the others changes nothing in its plan: a therapist unfit for it is excluded before anything that holds them is
-     * looked at, and no other room or unit is ever offered to it. The snapshot serves that request alone.
+     * As {@link #load} for the request's day, reading from the store only what could bear on its plan. The resources:
+     * the therapists fit for it (skills, certification, level), the rooms for its technique and the units of the
+     * equipment it needs; a therapist unfit for it is excluded before anything that holds them is looked at, and no
+     * other room or unit is offered to it. The time: the day's opening hours and the request itself, each with its
+     * changeover or travel, which is all its plan, the blockers of a refusal and the alternatives offered instead can
+     * touch (a session is filed in the day document of every UTC date its blocked time touches). The snapshot serves
+     * that request alone.
      */
     public PlanningSnapshot loadFor(SessionRequest request, Branch branch, List<Therapist> therapists, LocalDate day) {
+        return forRequest(request, branch, therapists, day, false);
+    }
+
+    /** As {@link #loadFor}, with what holds the resources as this instance last knew it: for a first plan, never a refusal. */
+    public PlanningSnapshot fromViewFor(SessionRequest request, Branch branch, List<Therapist> therapists, LocalDate day) {
+        return forRequest(request, branch, therapists, day, true);
+    }
+
+    private PlanningSnapshot forRequest(SessionRequest request, Branch branch, List<Therapist> therapists, LocalDate day, boolean fromView) {
         List<Resource> usable = new ArrayList<>();
         therapists.stream()
                 .filter(therapist -> HardRules.firstUnqualified(therapist, branch.id(), request.technique(), request.requirements()).isEmpty())
@@ -60,8 +73,12 @@ public class SnapshotLoader {
         branch.roomsFor(request.technique()).forEach(room -> usable.add(Resource.room(branch.id(), room.id())));
         TechniqueNeeds.equipment(request.technique())
                 .ifPresent(kind -> branch.unitsOf(kind).forEach(unit -> usable.add(Resource.equipment(branch.id(), unit.id()))));
-        List<LocalDate> dates = List.of(day);
-        return new PlanningSnapshot(branch, therapists, shifts(therapists, dates), reservations.occupancy(usable, window(branch, dates)));
+        Interval wanted = branch.blockedFor(request.session());
+        Interval window = branch.openOn(day).map(branch::blockedFor)
+                .map(open -> new Interval(min(open.start(), wanted.start()), max(open.end(), wanted.end())))
+                .orElse(wanted);
+        return new PlanningSnapshot(branch, therapists, shifts(therapists, List.of(day)),
+                fromView ? reservations.fromView(usable, window) : reservations.occupancy(usable, window));
     }
 
     /** As {@link #load}, with what holds the resources as this instance last knew it: for a guess or a view, never a refusal. */
@@ -85,6 +102,14 @@ public class SnapshotLoader {
             resources.add(Resource.equipment(branch.id(), unit.id()));
         }
         return resources;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** The local dates in the branch's zone, widened by {@link #MARGIN} on both sides. */

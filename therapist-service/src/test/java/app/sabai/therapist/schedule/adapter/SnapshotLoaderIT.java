@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +59,29 @@ class SnapshotLoaderIT extends ServiceIntegrationTest {
             assertThat(refused.verdicts()).isEqualTo(((Plan.Infeasible) fromEverything).verdicts());
             assertThat(refused.detail()).isEqualTo(((Plan.Infeasible) fromEverything).detail());
         });
+    }
+
+    @Test
+    void aRequestsSnapshotReadsTheDaysOpeningHoursAndTheRequestNotTheHoursAroundThem() {
+        // In UTC, so that each local date is the day document of one UTC date whatever the time of year.
+        Branch branch = Fixtures.salon(freshId("salon")).zone(ZoneOffset.UTC).build();
+        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).skills(Technique.SWEDISH).build();
+        seed(branch, List.of(anna), "09:00", "17:00");
+        LocalDate day = daysAhead(branch, 3);
+        Resource annasDay = Resource.therapist(anna.id());
+        StoredDays.fileInTheStoreOnly(mongo, annasDay, session(branch, day.minusDays(1), "20:00"));
+        StoredDays.fileInTheStoreOnly(mongo, annasDay, session(branch, day, "10:00"));
+        StoredDays.fileInTheStoreOnly(mongo, annasDay, session(branch, day.plusDays(1), "01:00"));
+        SessionRequest atEleven = new SessionRequest(freshId("booking"), Technique.SWEDISH,
+                new Interval(at(branch, day, "11:00"), at(branch, day, "12:00")), null, null, null);
+        SessionRequest pastMidnight = atEleven.at(new Interval(at(branch, day, "23:30"), at(branch, day.plusDays(1), "00:30")));
+
+        assertThat(snapshots.load(branch, List.of(anna), List.of(day)).occupancy().sessions(annasDay))
+                .as("the day and six hours either side").hasSize(3);
+        assertThat(snapshots.loadFor(atEleven, branch, List.of(anna), day).occupancy().sessions(annasDay))
+                .as("09:00 to 21:15, the day's hours and their changeover").hasSize(1);
+        assertThat(snapshots.loadFor(pastMidnight, branch, List.of(anna), day).occupancy().sessions(annasDay))
+                .as("a request past closing, as far as its own changeover").hasSize(2);
     }
 
     private static BookedSession session(Branch branch, LocalDate day, String start) {
