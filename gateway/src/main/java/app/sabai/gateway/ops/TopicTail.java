@@ -26,13 +26,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Follows a set of topics from their current end (or from a while back) with one Kafka consumer on its own
  * thread, handing each record to a listener. Partitions are assigned directly rather than through a consumer
  * group, so the tail is live as soon as the start offsets are known (no rebalance to wait for). Topics that
- * appear later (a dead-letter topic's first record) are picked up from their beginning.
+ * appear later (a dead-letter topic's first record, or every topic while the services have not created them yet) are
+ * picked up from their beginning.
  */
 final class TopicTail implements Runnable {
 
@@ -51,6 +54,7 @@ final class TopicTail implements Runnable {
     private final Consumer<Throwable> onFailure;
     private final Duration lookBack;
     private volatile boolean stopped;
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     TopicTail(Map<String, Object> consumerConfig, Set<String> topics, Consumer<Set<TopicPartition>> onLive,
@@ -90,8 +94,16 @@ final class TopicTail implements Runnable {
 
             long nextRefresh = System.nanoTime() + refreshAfter(assigned).toNanos();
             while (!stopped) {
-                for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
-                    onRecord.accept(record);
+                if (assigned.isEmpty()) {
+                    // None of the topics exists yet (a platform whose services have not created them): a consumer
+                    // without partitions cannot poll, so wait to look for them again.
+                    if (stopping.await(TOPIC_REFRESH.toMillis(), TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } else {
+                    for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
+                        onRecord.accept(record);
+                    }
                 }
                 if (System.nanoTime() > nextRefresh) {
                     addNewPartitions(kafka, assigned);
@@ -102,6 +114,8 @@ final class TopicTail implements Runnable {
             if (!stopped) {
                 onFailure.accept(e);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             if (!stopped) {
                 log.warn("Operations event stream failed: {}", e.toString());
@@ -112,6 +126,7 @@ final class TopicTail implements Runnable {
 
     void stop() {
         stopped = true;
+        stopping.countDown();
         KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
