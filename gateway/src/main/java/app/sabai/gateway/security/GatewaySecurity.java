@@ -63,11 +63,11 @@ class GatewaySecurity {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                long kept = environment.getProperty("sabai.security.verified-tokens", Long.class, 10_000L);
-                if (bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokens) && kept > 0) {
-                    return VerifiedTokens.wrapping(decoder, kept, meters.getObject());
+                if (!(bean instanceof ReactiveJwtDecoder decoder) || bean instanceof VerifiedTokens) {
+                    return bean;
                 }
-                return bean;
+                long kept = environment.getProperty("sabai.security.verified-tokens", Long.class, 10_000L);
+                return kept > 0 ? VerifiedTokens.wrapping(decoder, kept, meters.getObject()) : decoder;
             }
         };
     }

@@ -53,15 +53,17 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) throws JwtException {
-        Jwt known = verified.getIfPresent(token);
-        if (known != null) {
-            return Mono.just(known);
-        }
-        return verifier.decode(token).doOnNext(jwt -> {
-            // A token past its expiry that the verifier accepted within its clock skew is not kept, nor one that never expires.
-            if (jwt.getExpiresAt() != null && jwt.getExpiresAt().isAfter(clock.instant())) {
-                verified.put(token, jwt);
+        return Mono.defer(() -> {
+            Jwt known = verified.getIfPresent(token);
+            if (known != null) {
+                return Mono.just(known);
             }
+            return verifier.decode(token).doOnNext(jwt -> {
+                // A token past its expiry that the verifier accepted within its clock skew is not kept, nor one that never expires.
+                if (jwt.getExpiresAt() != null && jwt.getExpiresAt().isAfter(clock.instant())) {
+                    verified.put(token, jwt);
+                }
+            });
         });
     }
 }

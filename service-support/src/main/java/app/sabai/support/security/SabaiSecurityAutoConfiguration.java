@@ -83,11 +83,11 @@ public class SabaiSecurityAutoConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                long kept = environment.getProperty(VERIFIED_TOKENS, Long.class, DEFAULT_VERIFIED_TOKENS);
-                if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens) && kept > 0) {
-                    return VerifiedTokens.wrapping(decoder, kept, meters.getObject());
+                if (!(bean instanceof JwtDecoder decoder) || bean instanceof VerifiedTokens) {
+                    return bean;
                 }
-                return bean;
+                long kept = environment.getProperty(VERIFIED_TOKENS, Long.class, DEFAULT_VERIFIED_TOKENS);
+                return kept > 0 ? VerifiedTokens.wrapping(decoder, kept, meters.getObject()) : decoder;
             }
         };
     }

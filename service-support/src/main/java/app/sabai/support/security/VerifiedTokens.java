@@ -16,10 +16,11 @@ import java.time.Duration;
 /**
  * Remembers the access tokens that checked out (signature, issuer, audience, expiry) until each one expires, so that a
  * client's next requests with the same token are not verified again: a client keeps its token for minutes, and the
- * RSA signature and the claims' parsing were a tenth of the gateway's work per request. A token is the key, exactly as
- * sent; one that failed is never remembered, and one is forgotten at its expiry, after which the decoder it wraps
- * decides again (with its clock skew). A key withdrawn from the issuer's key set stops a remembered token only at its
- * expiry, as the key set the decoder holds is itself only refreshed every few minutes.
+ * RSA signature and the claims' parsing were 4 % of booking-service's work (a tenth of the gateway's, which does the
+ * same with its reactive twin). A token is the key, exactly as sent; one that failed is never remembered, and one is
+ * forgotten at its expiry, after which the decoder it wraps decides again (with its clock skew). A key withdrawn from
+ * the issuer's key set stops a remembered token only at its expiry, as the key set the decoder holds is itself only
+ * refreshed every few minutes.
  * <p>
  * At most {@code maximumSize} tokens are kept, the least used dropped first. Its hits and misses are the
  * {@code cache.gets} meters named {@code sabai.verified-tokens}.
