@@ -53,7 +53,6 @@ final class TopicTail implements Runnable {
     private final Consumer<ConsumerRecord<String, byte[]>> onRecord;
     private final Consumer<Throwable> onFailure;
     private final Duration lookBack;
-    private volatile boolean stopped;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
 
@@ -80,7 +79,7 @@ final class TopicTail implements Runnable {
     public void run() {
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = kafka;
-            if (stopped) {
+            if (stopped()) {
                 return;
             }
             Set<TopicPartition> assigned = new HashSet<>(partitionsOf(kafka));
@@ -93,7 +92,7 @@ final class TopicTail implements Runnable {
             onLive.accept(Set.copyOf(assigned));
 
             long nextRefresh = System.nanoTime() + refreshAfter(assigned).toNanos();
-            while (!stopped) {
+            while (!stopped()) {
                 if (assigned.isEmpty()) {
                     // None of the topics exists yet (a platform whose services have not created them): a consumer
                     // without partitions cannot poll, so wait to look for them again.
@@ -111,13 +110,13 @@ final class TopicTail implements Runnable {
                 }
             }
         } catch (WakeupException e) {
-            if (!stopped) {
+            if (!stopped()) {
                 onFailure.accept(e);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            if (!stopped) {
+            if (!stopped()) {
                 log.warn("Operations event stream failed: {}", e.toString());
                 onFailure.accept(e);
             }
@@ -125,12 +124,15 @@ final class TopicTail implements Runnable {
     }
 
     void stop() {
-        stopped = true;
         stopping.countDown();
         KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
+    }
+
+    private boolean stopped() {
+        return stopping.getCount() == 0;
     }
 
     private void seekBack(KafkaConsumer<String, byte[]> kafka, Set<TopicPartition> assigned) {

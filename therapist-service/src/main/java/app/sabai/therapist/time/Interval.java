@@ -36,6 +36,11 @@ public record Interval(Instant start, Instant end) {
         return new Interval(start.minus(before), end.plus(after));
     }
 
+    /** The shortest interval that contains both. */
+    public Interval spanning(Interval other) {
+        return new Interval(start.isBefore(other.start) ? start : other.start, end.isAfter(other.end) ? end : other.end);
+    }
+
     public Interval shiftTo(Instant newStart) {
         return new Interval(newStart, newStart.plus(length()));
     }

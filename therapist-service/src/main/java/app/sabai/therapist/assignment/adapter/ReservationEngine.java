@@ -4,7 +4,6 @@ import app.sabai.therapist.assignment.AssignmentRecord;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.branch.EquipmentUnit;
 import app.sabai.therapist.branch.Room;
-import app.sabai.therapist.branch.TechniqueNeeds;
 import app.sabai.therapist.planning.BookedSession;
 import app.sabai.therapist.planning.Holding;
 import app.sabai.therapist.planning.Plan;
@@ -176,9 +175,7 @@ public class ReservationEngine {
                 .filter(therapist -> !(request.choice() instanceof TherapistChoice.AnyoneBut(String current) && current.equals(therapist.id())))
                 .filter(therapist -> !(request.choice() instanceof TherapistChoice.Only(String named)) || named.equals(therapist.id()))
                 .forEach(therapist -> resources.add(Resource.therapist(therapist.id())));
-        branch.roomsFor(request.technique()).forEach(room -> resources.add(Resource.room(branch.id(), room.id())));
-        TechniqueNeeds.equipment(request.technique())
-                .ifPresent(kind -> branch.unitsOf(kind).forEach(unit -> resources.add(Resource.equipment(branch.id(), unit.id()))));
+        resources.addAll(SnapshotLoader.placesFor(branch, request.technique()));
         Map<Resource, List<BookedSession>> blockers = resources.stream().collect(Collectors.toMap(Function.identity(),
                 resource -> snapshot.occupancy().sessions(resource).stream()
                         .filter(session -> !session.isAbsence() && !session.heldBy(request.bookingId()))

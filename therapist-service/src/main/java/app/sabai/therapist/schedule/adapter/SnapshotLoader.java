@@ -1,5 +1,6 @@
 package app.sabai.therapist.schedule.adapter;
 
+import app.sabai.contracts.values.Technique;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.branch.EquipmentUnit;
 import app.sabai.therapist.branch.Room;
@@ -16,7 +17,6 @@ import app.sabai.therapist.time.LocalTimes;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -70,13 +70,9 @@ public class SnapshotLoader {
         therapists.stream()
                 .filter(therapist -> HardRules.firstUnqualified(therapist, branch.id(), request.technique(), request.requirements()).isEmpty())
                 .forEach(therapist -> usable.add(Resource.therapist(therapist.id())));
-        branch.roomsFor(request.technique()).forEach(room -> usable.add(Resource.room(branch.id(), room.id())));
-        TechniqueNeeds.equipment(request.technique())
-                .ifPresent(kind -> branch.unitsOf(kind).forEach(unit -> usable.add(Resource.equipment(branch.id(), unit.id()))));
+        usable.addAll(placesFor(branch, request.technique()));
         Interval wanted = branch.blockedFor(request.session());
-        Interval window = branch.openOn(day).map(branch::blockedFor)
-                .map(open -> new Interval(min(open.start(), wanted.start()), max(open.end(), wanted.end())))
-                .orElse(wanted);
+        Interval window = branch.openOn(day).map(branch::blockedFor).map(open -> open.spanning(wanted)).orElse(wanted);
         return new PlanningSnapshot(branch, therapists, shifts(therapists, List.of(day)),
                 fromView ? reservations.fromView(usable, window) : reservations.occupancy(usable, window));
     }
@@ -104,12 +100,13 @@ public class SnapshotLoader {
         return resources;
     }
 
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
+    /** The rooms that take the technique and the units of the equipment it needs, at the branch. */
+    public static List<Resource> placesFor(Branch branch, Technique technique) {
+        List<Resource> places = new ArrayList<>();
+        branch.roomsFor(technique).forEach(room -> places.add(Resource.room(branch.id(), room.id())));
+        TechniqueNeeds.equipment(technique)
+                .ifPresent(kind -> branch.unitsOf(kind).forEach(unit -> places.add(Resource.equipment(branch.id(), unit.id()))));
+        return places;
     }
 
     /** The local dates in the branch's zone, widened by {@link #MARGIN} on both sides. */
