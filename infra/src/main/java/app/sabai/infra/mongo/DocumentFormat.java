@@ -34,12 +34,14 @@ final class DocumentFormat {
     private DocumentFormat() {
     }
 
+    /** A collection's documents in a map that records no changes ({@link StoreMaps#documents} does). */
     static MVMap<Object, Document> openDataMap(MVStore store, String name) {
         return store.openMap(name, new MVMap.Builder<Object, Document>().valueType(StoredDocumentType.INSTANCE));
     }
 
     /** Brings the store's documents to the current format; returns the store, for a constructor's {@code super} call. */
-    static MVStore upgrade(MVStore store) {
+    static MVStore upgrade(StoreMaps maps) {
+        MVStore store = maps.store();
         MVMap<String, Object> format = store.openMap(FORMAT_MAP);
         if (!Integer.valueOf(COMPACT).equals(format.get(DOCUMENTS))) {
             for (String name : mapNames(store, DATA_PREFIX)) {
@@ -55,7 +57,7 @@ final class DocumentFormat {
                 store.removeMap(name);
             }
             MVMap<Object, Document> legacy = store.openMap(legacyName);
-            MVMap<Object, Document> converted = openDataMap(store, name);
+            MVMap<Object, Document> converted = maps.documents(name);
             for (Map.Entry<Object, Document> entry : legacy.entrySet()) {
                 converted.put(entry.getKey(), entry.getValue());
             }

@@ -17,12 +17,19 @@ import java.util.function.UnaryOperator;
 public final class EmbeddedMongoStore implements AutoCloseable {
 
     /**
-     * How long H2 lets changes wait before committing them on its own. Every command's changes are committed before it
-     * is answered ({@link GroupCommit}), so this only writes what changes between commands, such
-     * as index rebuilds. H2's background thread wakes every third of it (10 ms at least) to look: at the 100 ms this
-     * was, 30 times a second for nothing: half of the idle store's CPU.
+     * How long H2 lets changes wait before committing them on its own. Every command's changes are in the redo log before
+     * it is answered ({@link GroupCommit}), and a checkpoint commits them within {@link RedoLog#CHECKPOINT_INTERVAL}, so
+     * H2's own commit is left for a checkpoint that could not be made. Its background thread wakes every third of this
+     * (10 ms at least) for its housekeeping, the compaction of the file: at the 100 ms this once was, 30 times a second
+     * for nothing, half of the idle store's CPU.
      */
-    private static final int COMMIT_DELAY_MILLIS = 3000;
+    private static final int COMMIT_DELAY_MILLIS = 15_000;
+
+    /**
+     * How many KB of changed pages H2 holds before committing on the writer's own thread (1 MB by default). Between
+     * checkpoints the changes of a busy second are held in memory, and the checkpoint commits them.
+     */
+    private static final int UNSAVED_KB_BEFORE_COMMIT = 8 * 1024;
 
     /**
      * At most this many keys in a page of the file (H2's default is 48). A commit writes each page a change touched whole,
@@ -54,10 +61,13 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         // space a local store does not lack. Pages an earlier version wrote compressed still read.
         MVStore mvStore = tuning.apply(new MVStore.Builder()
                 .fileName(dataFile.toAbsolutePath().toString())
-                .keysPerPage(KEYS_PER_PAGE))
+                .keysPerPage(KEYS_PER_PAGE)
+                .autoCommitBufferSize(UNSAVED_KB_BEFORE_COMMIT))
                 .open();
         mvStore.setAutoCommitDelay(COMMIT_DELAY_MILLIS);
-        NarrowingH2Backend backend = new NarrowingH2Backend(mvStore);
+        StoreMaps maps = new StoreMaps(mvStore, RedoLog.beside(dataFile, mvStore));
+        maps.redoLog().recover(maps);
+        NarrowingH2Backend backend = new NarrowingH2Backend(maps);
         backend.version(StoreVersion.MONGO_4_4);
         return new EmbeddedMongoStore(new StoreServer(backend, host, port, Optional.of(backend::answerGate)), host);
     }

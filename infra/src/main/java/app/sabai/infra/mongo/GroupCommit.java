@@ -4,7 +4,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,16 +13,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Commits the on-disk store's changes for many commands at once, and lets no answer leave the store before a commit
- * that began after the answer was made. A command's changes are applied at once (a later command reads them, as on
- * MongoDB); what waits is the answer, so an acknowledged write survives a {@code kill -9} of the store.
+ * Writes the on-disk store's {@link RedoLog} for many commands at once, and lets no answer leave the store before a
+ * flush of the log that began after the answer was made. A command's changes are applied at once (a later command reads
+ * them, as on MongoDB); what waits is the answer, so an acknowledged write survives a {@code kill -9} of the store.
  * <p>
- * The connection thread whose answer finds changes unsaved and no commit running commits them itself, then answers.
- * Answers made while it commits wait, and the next commit, for all of them together, is made on the thread of the
- * first of them. An
- * MVStore commit writes a chunk with every page a change touched, and the store's layout, so one commit for many
- * commands costs little more than one for a single command. Alone, a command is answered as when each committed its
- * own changes: on its own thread, after one commit.
+ * The connection thread whose answer finds changes not yet in the log and no flush running writes them itself, then
+ * answers. Answers made while it writes wait, and the next flush, for all of them together, is made on the thread of
+ * the first of them. Alone, a command is answered on its own thread after one write of its own changes.
  */
 final class GroupCommit {
 
@@ -32,14 +28,14 @@ final class GroupCommit {
     private record Held(ChannelHandlerContext context, Object answer, ChannelPromise promise) {
     }
 
-    private final MVStore store;
-    private final LongAdder commits = new LongAdder();
+    private final RedoLog redoLog;
+    private final LongAdder flushes = new LongAdder();
     private final LongAdder heldAnswers = new LongAdder();
     private List<Held> waiting = new ArrayList<>();
-    private boolean committing;
+    private boolean flushing;
 
-    GroupCommit(MVStore store) {
-        this.store = store;
+    GroupCommit(RedoLog redoLog) {
+        this.redoLog = redoLog;
     }
 
     /** The handler each client connection's pipeline gets, between the wire encoders and the command handler. */
@@ -47,9 +43,9 @@ final class GroupCommit {
         return new Gate();
     }
 
-    /** Commits made for answers, and answers that waited for one: {@code serverStatus} reports both. */
-    long commits() {
-        return commits.sum();
+    /** Writes of the log made for answers, and answers that waited for one: {@code serverStatus} reports both. */
+    long flushes() {
+        return flushes.sum();
     }
 
     long heldAnswers() {
@@ -59,13 +55,13 @@ final class GroupCommit {
     private void answer(ChannelHandlerContext context, Object answer, ChannelPromise promise) {
         boolean leads;
         synchronized (this) {
-            if (committing) {
-                // It may have read a change the running commit has not written yet: it waits for the next one.
+            if (flushing) {
+                // It may have read a change the running flush has not written: it waits for the next one.
                 waiting.add(new Held(context, answer, promise));
                 heldAnswers.increment();
                 return;
             }
-            leads = committing = store.hasUnsavedChanges();
+            leads = flushing = redoLog.hasUnflushed();
         }
         if (!leads) {
             context.write(answer, promise);
@@ -76,16 +72,16 @@ final class GroupCommit {
     }
 
     /**
-     * One round: a commit for these answers, then the next round for those that waited meanwhile, led on the thread of
-     * the first of them, so that under a steady load no connection thread commits for the others for long while its
+     * One round: a flush for these answers, then the next round for those that waited meanwhile, led on the thread of
+     * the first of them, so that under a steady load no connection thread flushes for the others for long while its
      * own connections wait to be read.
      */
     private void lead(List<Held> batch) {
-        commitAndRelease(batch);
+        flushAndRelease(batch);
         List<Held> next;
         synchronized (this) {
             if (waiting.isEmpty()) {
-                committing = false;
+                flushing = false;
                 return;
             }
             next = waiting;
@@ -98,15 +94,15 @@ final class GroupCommit {
         }
     }
 
-    private void commitAndRelease(List<Held> batch) {
+    private void flushAndRelease(List<Held> batch) {
         try {
-            if (store.hasUnsavedChanges()) {
-                store.commit();
-                commits.increment();
+            if (redoLog.hasUnflushed()) {
+                redoLog.flush();
+                flushes.increment();
             }
         } catch (RuntimeException e) {
             // Not written, so not acknowledged: the clients see their connections close and try again.
-            log.error("The store could not commit; {} answers are withheld and their connections closed", batch.size(), e);
+            log.error("The store could not write its redo log; {} answers are withheld and their connections closed", batch.size(), e);
             batch.forEach(held -> {
                 held.promise().tryFailure(e);
                 held.context().channel().close();

@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import org.h2.mvstore.MVMap;
@@ -27,14 +28,16 @@ import java.util.List;
  */
 public class NarrowingH2Backend extends H2Backend {
 
-    // H2Database's own map prefix for a collection's meta data, which it keeps package-private.
-    private static final String META_PREFIX = "meta.";
-
     /** H2Database opens its existing collections from inside its constructor, before a subclass field is set. */
     private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
 
-    private record Opening(MVStore store, ScanStatistics statistics) {
+    /** H2Backend opens the stored databases from inside its constructor, before a subclass field is set. */
+    private static final ThreadLocal<StoreMaps> CONSTRUCTING = new ThreadLocal<>();
+
+    private record Opening(StoreMaps maps, ScanStatistics statistics) {
     }
+
+    private final StoreMaps maps;
 
     /** Made on first use: H2Backend opens the stored databases from its constructor, before a field initialiser runs. */
     private ScanStatistics statistics;
@@ -43,17 +46,30 @@ public class NarrowingH2Backend extends H2Backend {
     private GroupCommit groupCommit;
 
     /**
-     * Opens the store's databases, after converting documents of an earlier {@link DocumentFormat}. Served only with its
-     * {@link #answerGate()} in every connection ({@link EmbeddedMongoStore}): nothing else commits a command's changes.
+     * Opens the store's databases, after converting documents of an earlier {@link DocumentFormat}, with the maps that
+     * {@code maps} opens (their redo log replayed first: {@link RedoLog#recover}). Served only with its
+     * {@link #answerGate()} in every connection ({@link EmbeddedMongoStore}): nothing else writes the log for an answer.
      */
-    NarrowingH2Backend(MVStore mvStore) {
-        super(DocumentFormat.upgrade(mvStore));
+    NarrowingH2Backend(StoreMaps maps) {
+        super(constructing(maps));
+        this.maps = maps;
+        CONSTRUCTING.remove();
+    }
+
+    private static MVStore constructing(StoreMaps maps) {
+        CONSTRUCTING.set(maps);
+        return DocumentFormat.upgrade(maps);
+    }
+
+    private StoreMaps maps() {
+        return maps != null ? maps : CONSTRUCTING.get();
     }
 
     /**
-     * The gate each client connection's answers pass: none leaves before a commit that covers what it may have read or
+     * The gate each client connection's answers pass: none leaves before the redo log holds what it may have read or
      * written ({@link GroupCommit}). H2's own background commit ran every 100 ms, and a killed store lost what it had
-     * acknowledged since; then every command committed its own changes before it was answered.
+     * acknowledged since; then every command committed its own changes before it was answered, and now its changes are
+     * in the log.
      */
     ChannelHandler answerGate() {
         return groupCommit().gate();
@@ -61,9 +77,17 @@ public class NarrowingH2Backend extends H2Backend {
 
     private synchronized GroupCommit groupCommit() {
         if (groupCommit == null) {
-            groupCommit = new GroupCommit(getMvStore());
+            groupCommit = new GroupCommit(maps().redoLog());
         }
         return groupCommit;
+    }
+
+    /** Stops the checkpoints; H2Backend's close commits everything, after which the redo log is no longer needed. */
+    @Override
+    public void close() {
+        maps().redoLog().stopCheckpoints();
+        super.close();
+        maps().redoLog().close();
     }
 
     @Override
@@ -76,7 +100,9 @@ public class NarrowingH2Backend extends H2Backend {
         }
         Document answer = super.handleCommand(channel, databaseName, command, query);
         if ("serverStatus".equalsIgnoreCase(command)) {
-            answer.put("groupCommit", new Document("commits", groupCommit().commits()).append("heldAnswers", groupCommit().heldAnswers()));
+            answer.put("groupCommit", new Document("flushes", groupCommit().flushes())
+                    .append("heldAnswers", groupCommit().heldAnswers())
+                    .append("checkpoints", maps().redoLog().checkpoints()));
             return statistics().addTo(answer);
         }
         return answer;
@@ -91,9 +117,9 @@ public class NarrowingH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        OPENING.set(new Opening(getMvStore(), statistics()));
+        OPENING.set(new Opening(maps(), statistics()));
         try {
-            return new Database(databaseName, getMvStore(), getCursorRegistry(), statistics());
+            return new Database(databaseName, maps(), getCursorRegistry(), statistics());
         } finally {
             OPENING.remove();
         }
@@ -101,37 +127,54 @@ public class NarrowingH2Backend extends H2Backend {
 
     private static final class Database extends H2Database {
 
-        private MVStore store;
+        private StoreMaps maps;
         private ScanStatistics statistics;
 
-        Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry, ScanStatistics statistics) {
-            super(databaseName, mvStore, cursorRegistry);
-            this.store = mvStore;
+        Database(String databaseName, StoreMaps maps, CursorRegistry cursorRegistry, ScanStatistics statistics) {
+            super(databaseName, maps.store(), cursorRegistry);
+            this.maps = maps;
             this.statistics = statistics;
         }
 
         private Opening opening() {
-            return store != null ? new Opening(store, statistics) : OPENING.get();
+            return maps != null ? new Opening(maps, statistics) : OPENING.get();
         }
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             Opening opening = opening();
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> dataMap = DocumentFormat.openDataMap(opening.store(), DocumentFormat.DATA_PREFIX + fullName);
-            MVMap<String, Object> metaMap = opening.store().openMap(META_PREFIX + fullName);
+            MVMap<Object, Document> dataMap = opening.maps().documents(DocumentFormat.DATA_PREFIX + fullName);
+            MVMap<String, Object> metaMap = opening.maps().meta(StoreMaps.META_PREFIX + fullName);
             return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, opening.statistics());
         }
 
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            return StoredUniqueIndex.open(opening().store(), getFullCollectionNamespace(collectionName), indexName, keys, sparse);
+            return StoredUniqueIndex.open(opening().maps(), getFullCollectionNamespace(collectionName), indexName, keys, sparse);
         }
 
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
-            super.dropIndex(collection, indexName);
-            store.removeMap(StoredUniqueIndex.mapName(getFullCollectionNamespace(collection.getCollectionName()), indexName));
+            maps.redoLog().aroundMapRemoval(() -> {
+                super.dropIndex(collection, indexName);
+                maps.store().removeMap(StoredUniqueIndex.mapName(getFullCollectionNamespace(collection.getCollectionName()), indexName));
+            });
+        }
+
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            maps.redoLog().aroundMapRemoval(() -> super.dropCollection(collectionName, oplog));
+        }
+
+        @Override
+        public void drop(Oplog oplog) {
+            maps.redoLog().aroundMapRemoval(() -> super.drop(oplog));
+        }
+
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            maps.redoLog().aroundMapRemoval(() -> super.moveCollection(oldDatabase, collection, newCollectionName));
         }
 
         @Override

@@ -36,18 +36,24 @@ final class StoredUniqueIndex extends AbstractUniqueIndex<Object> {
         return collectionNamespace + MAP_INFIX + indexName;
     }
 
+    static boolean isKeysMap(String mapName) {
+        return mapName.contains(MAP_INFIX);
+    }
+
+    /** An index's keys in a map that records no changes ({@link StoreMaps#uniqueKeys} does). */
     static MVMap<KeyValue, Object> openMap(MVStore store, String name) {
         return store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(StoredKeyType.INSTANCE));
     }
 
     /** Opens the index of a collection ({@code <database>.<collection>}), converting H2UniqueIndex's map of it first. */
-    static StoredUniqueIndex open(MVStore store, String collectionNamespace, String name, List<IndexKey> keys, boolean sparse) {
+    static StoredUniqueIndex open(StoreMaps maps, String collectionNamespace, String name, List<IndexKey> keys, boolean sparse) {
+        MVStore store = maps.store();
         String mapName = mapName(collectionNamespace, name);
         String javaSerializedName = collectionNamespace + JAVA_SERIALIZED_MAP_INFIX + name;
         if (store.hasMap(javaSerializedName)) {
             store.removeMap(mapName);
             MVMap<KeyValue, Object> javaSerialized = store.openMap(javaSerializedName);
-            MVMap<KeyValue, Object> converted = openMap(store, mapName);
+            MVMap<KeyValue, Object> converted = maps.uniqueKeys(mapName);
             for (Map.Entry<KeyValue, Object> entry : javaSerialized.entrySet()) {
                 converted.put(entry.getKey(), entry.getValue());
             }
@@ -55,7 +61,7 @@ final class StoredUniqueIndex extends AbstractUniqueIndex<Object> {
             store.removeMap(javaSerialized);
             DocumentFormat.durably(store);
         }
-        return new StoredUniqueIndex(openMap(store, mapName), name, keys, sparse);
+        return new StoredUniqueIndex(maps.uniqueKeys(mapName), name, keys, sparse);
     }
 
     @Override

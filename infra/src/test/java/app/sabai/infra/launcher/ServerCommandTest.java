@@ -3,13 +3,19 @@ package app.sabai.infra.launcher;
 import app.sabai.infra.Ports;
 import app.sabai.infra.SabaiInfra;
 import com.mongodb.client.MongoClient;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.IndexOptions;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -108,6 +115,105 @@ class ServerCommandTest {
             var bookings = client.getDatabase("booking").getCollection("bookings");
             assertThat(bookings.countDocuments()).isEqualTo(writes);
             assertThat(bookings.countDocuments(new Document("status", "CONFIRMED"))).as("every acknowledged update").isEqualTo(writes);
+        }
+    }
+
+    /**
+     * A kill after a checkpoint leaves the writes since in the redo log alone. The restart replays them: inserts, updates,
+     * removals, the unique index's keys, a dropped collection made again. The log is then replayed once more over a
+     * store that already holds it, with a frame cut short at its end, and the store is the same.
+     */
+    @Test
+    void whatTheStoreAcknowledgedSinceItsLastCheckpointIsReplayedFromItsRedoLog() throws Exception {
+        int port = Ports.free();
+        Path file = data.resolve("mongo").resolve("store.mv");
+        Path redo = file.resolveSibling("store.mv.redo");
+
+        ChildProcess first = start("store", "store", "--port", Integer.toString(port), "--data", file.toString());
+        awaitReady(new Readiness.AcceptsConnections(port));
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            var database = client.getDatabase("booking");
+            var bookings = database.getCollection("bookings");
+            bookings.createIndex(new Document("idempotencyKey", 1), new IndexOptions().unique(true));
+            for (int i = 0; i < 40; i++) {
+                bookings.insertOne(booking(i));
+            }
+            database.getCollection("scratch").insertOne(new Document("_id", "before-the-drop"));
+            long checkpoints = checkpoints(client);
+            await().atMost(Duration.ofSeconds(20)).until(() -> checkpoints(client) > checkpoints);
+
+            // A drop is made between two checkpoints, so what follows it is all the log holds at the kill.
+            database.getCollection("scratch").drop();
+            database.getCollection("scratch").insertOne(new Document("_id", "after-the-drop"));
+            for (int i = 40; i < 80; i++) {
+                bookings.insertOne(booking(i));
+            }
+            bookings.updateMany(new Document("n", new Document("$lt", 20)), new Document("$set", new Document("status", "CONFIRMED")));
+            bookings.deleteMany(new Document("n", new Document("$gte", 70)));
+            first.kill();
+        }
+        first.onExit().get(20, TimeUnit.SECONDS);
+        List<Path> segments = segments(redo);
+        assertThat(segments).as("what the kill left in the redo log").isNotEmpty();
+        assertThat(segments.stream().mapToLong(ServerCommandTest::size).sum()).isPositive();
+        Path copies = Files.createDirectories(data.resolve("redo-copies"));
+        for (Path segment : segments) {
+            Files.copy(segment, copies.resolve(segment.getFileName()));
+        }
+        Files.write(segments.getLast(), new byte[] {0, 0, 1, 0, 42, 42}, StandardOpenOption.APPEND);
+
+        ChildProcess second = start("store", "store", "--port", Integer.toString(port), "--data", file.toString());
+        awaitReady(new Readiness.AcceptsConnections(port));
+        assertReplayed(port);
+        assertThat(second.stop(Duration.ofSeconds(20))).isEqualTo(ChildProcess.Ending.STOPPED);
+        assertThat(segments(redo)).as("a store stopped cleanly needs no log").isEmpty();
+        assertThat(second.logFile()).content().contains("Replayed").contains("cut short");
+
+        for (Path copy : segments(copies)) {
+            Files.copy(copy, redo.resolve(copy.getFileName()));
+        }
+        start("store", "store", "--port", Integer.toString(port), "--data", file.toString());
+        awaitReady(new Readiness.AcceptsConnections(port));
+        assertReplayed(port);
+    }
+
+    private static Document booking(int n) {
+        return new Document("_id", "booking-" + n).append("n", n).append("idempotencyKey", "key-" + n).append("status", "REQUESTED");
+    }
+
+    private static void assertReplayed(int port) {
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            var database = client.getDatabase("booking");
+            var bookings = database.getCollection("bookings");
+            assertThat(bookings.countDocuments()).isEqualTo(70);
+            assertThat(bookings.countDocuments(new Document("status", "CONFIRMED"))).isEqualTo(20);
+            assertThat(bookings.find(new Document("_id", "booking-69")).first()).isNotNull();
+            assertThat(bookings.find(new Document("_id", "booking-79")).first()).isNull();
+            assertThat(database.getCollection("scratch").find().map(document -> document.getString("_id")).into(new ArrayList<>()))
+                    .containsExactly("after-the-drop");
+            assertThatThrownBy(() -> bookings.insertOne(new Document("_id", "again").append("idempotencyKey", "key-55")))
+                    .isInstanceOf(MongoWriteException.class)
+                    .hasMessageContaining("duplicate key");
+            assertThat(bookings.countDocuments(new Document("idempotencyKey", "key-75"))).isZero();
+        }
+    }
+
+    private static long checkpoints(MongoClient client) {
+        return client.getDatabase("admin").runCommand(new Document("serverStatus", 1))
+                .get("groupCommit", Document.class).get("checkpoints", Number.class).longValue();
+    }
+
+    private static List<Path> segments(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".redo")).sorted().toList();
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -20,8 +20,8 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Commands that arrive together are committed together, and each answer still waits for the commit that covers its
- * changes: everything acknowledged is in the file when the store opens it again.
+ * Commands that arrive together have their changes written to the redo log together, and each answer still waits for
+ * the write that covers its changes: everything acknowledged is in the store when it opens its files again.
  */
 class GroupCommitTest {
 
@@ -32,22 +32,22 @@ class GroupCommitTest {
     Path dataDirectory;
 
     @Test
-    void concurrentWritesShareCommitsAndEveryAcknowledgedOneIsInTheFile() throws Exception {
+    void concurrentWritesShareFlushesAndEveryAcknowledgedOneIsInTheStore() throws Exception {
         Path file = dataDirectory.resolve("store.mv");
         Document groupCommit;
         try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk("localhost", 0, file);
              MongoClient client = MongoClients.create(store.uri("busy"))) {
             MongoCollection<Document> bookings = client.getDatabase("busy").getCollection("bookings");
             bookings.insertOne(new Document("_id", "warm-up"));
-            long commitsBefore = StoreReading.groupCommit(client).getLong("commits");
+            long flushesBefore = StoreReading.groupCommit(client).getLong("flushes");
 
             writeConcurrently(bookings);
 
             groupCommit = StoreReading.groupCommit(client);
-            long commits = groupCommit.getLong("commits") - commitsBefore;
+            long flushes = groupCommit.getLong("flushes") - flushesBefore;
             int writes = WRITERS * WRITES_EACH * 2;
-            // A commit per command, each on the connection's own thread, made about three for every four writes here.
-            assertThat(commits).as("commits for %d concurrent writes", writes).isPositive().isLessThan(writes / 2);
+            // A write per command, each on the connection's own thread, made about three for every four writes here.
+            assertThat(flushes).as("flushes for %d concurrent writes", writes).isPositive().isLessThan(writes / 2);
             assertThat(groupCommit.getLong("heldAnswers")).isGreaterThanOrEqualTo(writes);
         }
         try (EmbeddedMongoStore reopened = EmbeddedMongoStore.onDisk("localhost", 0, file);
@@ -58,7 +58,7 @@ class GroupCommitTest {
     }
 
     @Test
-    void aReadAloneIsAnsweredWithoutWaitingForACommit() {
+    void aReadAloneIsAnsweredWithoutWaitingForAFlush() {
         try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk("localhost", 0, dataDirectory.resolve("quiet.mv"));
              MongoClient client = MongoClients.create(store.uri("quiet"))) {
             MongoCollection<Document> bookings = client.getDatabase("quiet").getCollection("bookings");
@@ -70,7 +70,7 @@ class GroupCommitTest {
             }
 
             Document after = StoreReading.groupCommit(client);
-            assertThat(after.getLong("commits")).isEqualTo(before.getLong("commits"));
+            assertThat(after.getLong("flushes")).isEqualTo(before.getLong("flushes"));
             // Only the serverStatus answer that read the first figures may have waited, if anything.
             assertThat(after.getLong("heldAnswers") - before.getLong("heldAnswers")).isLessThanOrEqualTo(1);
         }

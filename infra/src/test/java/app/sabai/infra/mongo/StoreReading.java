@@ -30,7 +30,7 @@ record StoreReading(List<String> answer, long scannedObjects, long collectionSca
         return ids;
     }
 
-    /** The store's commit counters ({@code serverStatus.groupCommit}: commits, answers that waited for one). */
+    /** The store's answer counters ({@code serverStatus.groupCommit}: log writes, answers that waited, checkpoints). */
     static Document groupCommit(MongoClient client) {
         return client.getDatabase("admin").runCommand(new Document("serverStatus", 1)).get("groupCommit", Document.class);
     }

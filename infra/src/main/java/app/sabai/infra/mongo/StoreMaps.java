@@ -1,0 +1,112 @@
+package app.sabai.infra.mongo;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.DataType;
+
+import java.util.Map;
+
+/**
+ * Opens the on-disk store's maps, each of the type its name says, as maps whose every change is recorded in the
+ * store's {@link RedoLog}. A map stays open once opened, and MVStore hands the same map to every later
+ * {@code openMap} of its name, so mongo-java-server's own lookups of a map get the recording one too.
+ */
+final class StoreMaps {
+
+    /** H2Database's own map prefix for a collection's meta data, which it keeps package-private. */
+    static final String META_PREFIX = "meta.";
+
+    private final MVStore store;
+    private final RedoLog redoLog;
+
+    StoreMaps(MVStore store, RedoLog redoLog) {
+        this.store = store;
+        this.redoLog = redoLog;
+    }
+
+    MVStore store() {
+        return store;
+    }
+
+    RedoLog redoLog() {
+        return redoLog;
+    }
+
+    /** A collection's documents ({@code databases.<database>.<collection>}), keyed by {@code _id}. */
+    MVMap<Object, Document> documents(String name) {
+        return store.openMap(name, new Recording<Object, Document>().valueType(StoredDocumentType.INSTANCE));
+    }
+
+    /** A collection's meta data ({@code meta.<database>.<collection>}). */
+    MVMap<String, Object> meta(String name) {
+        return store.openMap(name, new Recording<>());
+    }
+
+    /** A unique index's keys ({@link StoredUniqueIndex#mapName}). */
+    MVMap<KeyValue, Object> uniqueKeys(String name) {
+        return store.openMap(name, new Recording<KeyValue, Object>().keyType(StoredKeyType.INSTANCE));
+    }
+
+    /** The map of this name, opened as the kind its name says: what a replay of the redo log writes into. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    MVMap<Object, Object> byName(String name) {
+        MVMap map;
+        if (name.startsWith(DocumentFormat.DATA_PREFIX)) {
+            map = documents(name);
+        } else if (name.startsWith(META_PREFIX)) {
+            map = meta(name);
+        } else if (StoredUniqueIndex.isKeysMap(name)) {
+            map = uniqueKeys(name);
+        } else {
+            map = store.openMap(name, new Recording<>());
+        }
+        return map;
+    }
+
+    private final class Recording<K, V> extends MVMap.BasicBuilder<MVMap<K, V>, K, V> {
+
+        @Override
+        public Recording<K, V> keyType(DataType<? super K> type) {
+            setKeyType(type);
+            return this;
+        }
+
+        @Override
+        public Recording<K, V> valueType(DataType<? super V> type) {
+            setValueType(type);
+            return this;
+        }
+
+        @Override
+        protected MVMap<K, V> create(Map<String, Object> config) {
+            return new LoggedMap<>(config, getKeyType(), getValueType(), redoLog);
+        }
+    }
+
+    /** An MVStore map that records each change in the redo log after making it. */
+    static final class LoggedMap<K, V> extends MVMap<K, V> {
+
+        private final RedoLog redoLog;
+
+        LoggedMap(Map<String, Object> config, DataType<K> keyType, DataType<V> valueType, RedoLog redoLog) {
+            super(config, keyType, valueType);
+            this.redoLog = redoLog;
+        }
+
+        /** Every put, remove, replace and put-if-absent of MVMap comes through here. */
+        @Override
+        public V operate(K key, V value, DecisionMaker<? super V> decisionMaker) {
+            V previous = super.operate(key, value, decisionMaker);
+            redoLog.changed(this, key);
+            return previous;
+        }
+
+        @Override
+        public void clear() {
+            super.clear();
+            redoLog.cleared(this);
+        }
+    }
+}
