@@ -263,15 +263,25 @@ final class RedoLog implements AutoCloseable {
         return checkpoints.sum();
     }
 
+    /**
+     * Waits for a change, lets the interval pass, checkpoints; and again. Waits on the append lock rather than sleeping,
+     * so that stopping wakes it without an interrupt: an interrupt closes a file channel the thread is writing.
+     */
     private void checkpointWhenChanged() {
-        while (running) {
+        while (true) {
             try {
                 synchronized (appendLock) {
                     while (running && !changedSinceCheckpoint) {
                         appendLock.wait();
                     }
+                    long due = System.nanoTime() + CHECKPOINT_INTERVAL.toNanos();
+                    for (long left = CHECKPOINT_INTERVAL.toNanos(); running && left > 0; left = due - System.nanoTime()) {
+                        appendLock.wait(Math.max(1, left / 1_000_000));
+                    }
+                    if (!running) {
+                        return;
+                    }
                 }
-                Thread.sleep(CHECKPOINT_INTERVAL);
             } catch (InterruptedException stopping) {
                 return;
             }
@@ -286,9 +296,11 @@ final class RedoLog implements AutoCloseable {
 
     /** Stops checkpointing; the store's own close then commits everything, and {@link #close} deletes the segments. */
     void stopCheckpoints() {
-        running = false;
+        synchronized (appendLock) {
+            running = false;
+            appendLock.notifyAll();
+        }
         if (checkpointer != null) {
-            checkpointer.interrupt();
             try {
                 checkpointer.join(Duration.ofSeconds(30));
             } catch (InterruptedException e) {
