@@ -26,8 +26,9 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     private static final int COMMIT_DELAY_MILLIS = 15_000;
 
     /**
-     * How many KB of changed pages H2 holds before committing on the writer's own thread (1 MB by default). Between
-     * checkpoints the changes of a busy second are held in memory, and the checkpoint commits them.
+     * How many KB of changed pages (by H2's estimate) H2 holds before committing on the writer's own thread. Its default
+     * scales with the heap (16 MB at the store's 256 MB); a fixed bound keeps what a checkpoint holds the same whatever
+     * the heap. Between checkpoints the changes of two busy seconds are held in memory, and the checkpoint commits them.
      */
     private static final int UNSAVED_KB_BEFORE_COMMIT = 8 * 1024;
 
