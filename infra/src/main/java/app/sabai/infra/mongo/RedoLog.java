@@ -38,11 +38,11 @@ import java.util.zip.CRC32C;
  * checkpoints ({@link #aroundMapRemoval}), so no segment left holds an entry for a map as it was before.
  * <p>
  * Like the commits before it, the log is written, not synced: an answered write survives the store's process being
- * killed, and a checkpoint's sync, once a second or so, is what survives the machine going down.
+ * killed, and a checkpoint's sync, every two seconds or so, is what survives the machine going down.
  */
 final class RedoLog implements AutoCloseable {
 
-    /** How long changes wait in the log before a checkpoint commits them: what a restart replays at most. */
+    /** How long changes wait in the log before a checkpoint commits them: about as much as a restart replays. */
     static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
 
     private static final Logger log = LoggerFactory.getLogger(RedoLog.class);
