@@ -66,9 +66,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
                 .autoCommitBufferSize(UNSAVED_KB_BEFORE_COMMIT))
                 .open();
         mvStore.setAutoCommitDelay(COMMIT_DELAY_MILLIS);
-        StoreMaps maps = new StoreMaps(mvStore, RedoLog.beside(dataFile, mvStore));
-        maps.redoLog().recover(maps);
-        NarrowingH2Backend backend = new NarrowingH2Backend(maps);
+        NarrowingH2Backend backend = new NarrowingH2Backend(StoreMaps.recovered(mvStore, dataFile));
         backend.version(StoreVersion.MONGO_4_4);
         return new EmbeddedMongoStore(new StoreServer(backend, host, port, Optional.of(backend::answerGate)), host);
     }

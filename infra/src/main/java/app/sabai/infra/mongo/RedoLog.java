@@ -70,6 +70,8 @@ final class RedoLog implements AutoCloseable {
     private volatile long flushed;
     private volatile boolean recording;
     private volatile boolean running;
+    /** Written under checkpointLock only. */
+    private volatile int mapLayout;
 
     /** Guarded by flushLock. */
     private WriteBuffer spare = new WriteBuffer(64 * 1024);
@@ -131,8 +133,11 @@ final class RedoLog implements AutoCloseable {
         checkpointer = Thread.ofPlatform().daemon().name("store-checkpoint").start(this::checkpointWhenChanged);
     }
 
-    /** Records the value {@code key} has in {@code map} now, after a change: its removal if it has none. */
-    <K> void changed(MVMap<K, ?> map, K key) {
+    /**
+     * Records the value {@code key} has in {@code map} now, after a change: its removal if it has none. {@code name} is
+     * the map's name, which the caller keeps ({@link #mapLayout}) rather than have MVStore look it up for every entry.
+     */
+    <K> void changed(MVMap<K, ?> map, String name, K key) {
         if (!recording) {
             return;
         }
@@ -140,20 +145,20 @@ final class RedoLog implements AutoCloseable {
             Object value = map.get(key);
             WriteBuffer buffer = pending;
             buffer.put(value == null ? REMOVE : PUT);
-            writeName(buffer, map.getName());
+            writeName(buffer, name);
             writeTyped(buffer, map, key, value);
             appendedOne();
         }
     }
 
-    /** Records that {@code map} was emptied. */
-    void cleared(MVMap<?, ?> map) {
+    /** Records that the map named {@code name} was emptied. */
+    void cleared(String name) {
         if (!recording) {
             return;
         }
         synchronized (appendLock) {
             pending.put(CLEAR);
-            writeName(pending, map.getName());
+            writeName(pending, name);
             appendedOne();
         }
     }
@@ -253,9 +258,22 @@ final class RedoLog implements AutoCloseable {
     void aroundMapRemoval(Runnable change) {
         synchronized (checkpointLock) {
             checkpoint();
-            change.run();
+            try {
+                change.run();
+            } finally {
+                mapLayout++;
+            }
             checkpoint();
         }
+    }
+
+    /**
+     * Changes whenever maps may have been removed or renamed ({@link #aroundMapRemoval}): a map's name kept from an
+     * earlier value may be stale. Entries recorded under a stale name before the change is seen are in the segment the
+     * second checkpoint deletes.
+     */
+    int mapLayout() {
+        return mapLayout;
     }
 
     /** Checkpoints made since the store opened: {@code serverStatus} reports them. */

@@ -6,6 +6,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.DataType;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -21,9 +22,16 @@ final class StoreMaps {
     private final MVStore store;
     private final RedoLog redoLog;
 
-    StoreMaps(MVStore store, RedoLog redoLog) {
+    private StoreMaps(MVStore store, RedoLog redoLog) {
         this.store = store;
         this.redoLog = redoLog;
+    }
+
+    /** The maps of the store file {@code dataFile}, opened by MVStore as {@code store}, its redo log replayed first. */
+    static StoreMaps recovered(MVStore store, Path dataFile) {
+        StoreMaps maps = new StoreMaps(store, RedoLog.beside(dataFile, store));
+        maps.redoLog.recover(maps);
+        return maps;
     }
 
     MVStore store() {
@@ -88,7 +96,12 @@ final class StoreMaps {
     /** An MVStore map that records each change in the redo log after making it. */
     static final class LoggedMap<K, V> extends MVMap<K, V> {
 
+        private record Name(int mapLayout, String name) {
+        }
+
         private final RedoLog redoLog;
+        /** MVStore looks a map's name up in its metadata and parses it on every call: kept until maps are renamed. */
+        private volatile Name name = new Name(-1, null);
 
         LoggedMap(Map<String, Object> config, DataType<K> keyType, DataType<V> valueType, RedoLog redoLog) {
             super(config, keyType, valueType);
@@ -99,14 +112,24 @@ final class StoreMaps {
         @Override
         public V operate(K key, V value, DecisionMaker<? super V> decisionMaker) {
             V previous = super.operate(key, value, decisionMaker);
-            redoLog.changed(this, key);
+            redoLog.changed(this, name(), key);
             return previous;
         }
 
         @Override
         public void clear() {
             super.clear();
-            redoLog.cleared(this);
+            redoLog.cleared(name());
+        }
+
+        private String name() {
+            Name kept = name;
+            int layout = redoLog.mapLayout();
+            if (kept.mapLayout() != layout) {
+                kept = new Name(layout, getName());
+                name = kept;
+            }
+            return kept.name();
         }
     }
 }
