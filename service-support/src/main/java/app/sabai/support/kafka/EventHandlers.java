@@ -14,11 +14,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The one consumer, in the service's group, that feeds every {@link EventHandler} of a process. It takes a poll's records
- * as a batch and goes through them in their order: a run of events for a {@link EventHandler.Together} is applied in
- * one go, and each event for a {@link EventHandler.OneAtATime} is handled alone in an observation of its own, which
+ * as a batch and goes through them in their order: a run of events for a {@link EventHandler.Together} or a
+ * {@link EventHandler.TogetherInTraces} is applied in one go (the latter's events each with a way into its record's
+ * observation), and each event for a {@link EventHandler.OneAtATime} is handled alone in an observation of its own, which
  * continues the record's trace as a record listener's does (Spring Kafka's own option for a batch's records,
  * {@code recordObservationsInBatch}, opens and closes each record's observation before the batch is handled). A record
  * that fails is reported to the container's error handler as the batch's failed record once everything before it is
@@ -70,6 +73,7 @@ public final class EventHandlers {
             }
             switch (handler) {
                 case EventHandler.Together<?> together -> run.add(together, record);
+                case EventHandler.TogetherInTraces<?> together -> run.add(together, record);
                 case EventHandler.OneAtATime<?> alone -> {
                     run.apply();
                     handleAlone(alone, record);
@@ -96,15 +100,16 @@ public final class EventHandlers {
     }
 
     /**
-     * Consecutive records of one {@link EventHandler.Together}. Applied together; when that fails, one at a time, which
-     * changes nothing for those applied before, so that the one whose event fails alone is the record reported.
+     * Consecutive records of one {@link EventHandler.Together} or {@link EventHandler.TogetherInTraces}. Applied
+     * together; when that fails, one at a time, which changes nothing for those applied before, so that the one whose
+     * event fails alone is the record reported.
      */
-    private static final class Run {
+    private final class Run {
 
-        private EventHandler.Together<?> handler;
+        private EventHandler<?> handler;
         private final List<ConsumerRecord<Object, Object>> records = new ArrayList<>();
 
-        void add(EventHandler.Together<?> together, ConsumerRecord<Object, Object> record) {
+        void add(EventHandler<?> together, ConsumerRecord<Object, Object> record) {
             if (handler != together) {
                 apply();
                 handler = together;
@@ -117,29 +122,62 @@ public final class EventHandlers {
                 return;
             }
             try {
-                apply(handler, List.copyOf(records));
+                List<ConsumerRecord<Object, Object>> run = List.copyOf(records);
+                switch (handler) {
+                    case EventHandler.Together<?> together -> apply(run, events -> handle(together, events));
+                    case EventHandler.TogetherInTraces<?> together -> apply(run, events -> handle(together, events));
+                    case EventHandler.OneAtATime<?> alone -> throw new IllegalStateException(alone + " is not applied in runs");
+                }
             } finally {
                 records.clear();
             }
         }
 
-        private static <E extends SabaiEvent> void apply(EventHandler.Together<E> handler, List<ConsumerRecord<Object, Object>> records) {
-            List<E> events = records.stream().map(record -> handler.events().cast(record.value())).toList();
+        private static void apply(List<ConsumerRecord<Object, Object>> records, Consumer<List<ConsumerRecord<Object, Object>>> handle) {
             try {
-                handler.handle(events);
+                handle.accept(records);
                 return;
             } catch (RuntimeException together) {
-                if (events.size() == 1) {
+                if (records.size() == 1) {
                     throw new BatchListenerFailedException(String.valueOf(together.getMessage()), together, records.getFirst());
                 }
             }
-            for (int i = 0; i < events.size(); i++) {
+            for (ConsumerRecord<Object, Object> record : records) {
                 try {
-                    handler.handle(List.of(events.get(i)));
+                    handle.accept(List.of(record));
                 } catch (RuntimeException alone) {
-                    throw new BatchListenerFailedException(String.valueOf(alone.getMessage()), alone, records.get(i));
+                    throw new BatchListenerFailedException(String.valueOf(alone.getMessage()), alone, record);
                 }
             }
+        }
+
+        private static <E extends SabaiEvent> void handle(EventHandler.Together<E> handler, List<ConsumerRecord<Object, Object>> records) {
+            handler.handle(records.stream().map(record -> handler.events().cast(record.value())).toList());
+        }
+
+        private <E extends SabaiEvent> void handle(EventHandler.TogetherInTraces<E> handler, List<ConsumerRecord<Object, Object>> records) {
+            handler.handle(records.stream().<EventHandler.Heard<E>>map(record -> new HeardRecord<>(handler.events().cast(record.value()), record)).toList());
+        }
+    }
+
+    private final class HeardRecord<E extends SabaiEvent> implements EventHandler.Heard<E> {
+
+        private final E event;
+        private final ConsumerRecord<Object, Object> record;
+
+        HeardRecord(E event, ConsumerRecord<Object, Object> record) {
+            this.event = event;
+            this.record = record;
+        }
+
+        @Override
+        public E event() {
+            return event;
+        }
+
+        @Override
+        public <T> T inTrace(Supplier<T> work) {
+            return observation(record).observe(work);
         }
     }
 }

@@ -1,15 +1,20 @@
 package app.sabai.support.kafka;
 
+import app.sabai.contracts.assignments.AssignmentEvent;
+import app.sabai.contracts.assignments.SlotReleased;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.contracts.notifications.Channel;
 import app.sabai.contracts.notifications.MessageKind;
 import app.sabai.contracts.notifications.NotificationEvent;
 import app.sabai.contracts.notifications.NotificationFailed;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,6 +82,50 @@ class EventHandlersTest {
     }
 
     @Test
+    void aRunInTracesIsHandedOverTogetherAndEachEventsWorkIsObservedInItsRecordsObservation() {
+        ObservationRegistry observations = ObservationRegistry.create();
+        List<Object> started = new ArrayList<>();
+        observations.observationConfig().observationHandler(new ObservationHandler<KafkaRecordReceiverContext>() {
+            @Override
+            public void onStart(KafkaRecordReceiverContext context) {
+                started.add(context.getCarrier());
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return context instanceof KafkaRecordReceiverContext;
+            }
+        });
+        Assignments assignments = new Assignments(observations);
+        EventHandlers traced = new EventHandlers(List.of(bookings, assignments), "g", observations);
+        ConsumerRecord<Object, Object> first = assignment("b-1");
+        ConsumerRecord<Object, Object> second = assignment("b-2");
+        ConsumerRecord<Object, Object> booking = booking("b-3");
+        ConsumerRecord<Object, Object> third = assignment("b-4");
+
+        traced.heard(List.of(first, second, booking, third));
+
+        assertThat(assignments.calls).containsExactly(List.of(first.value(), second.value()), List.of(third.value()));
+        assertThat(assignments.observedIn).containsExactly(first, second, third);
+        assertThat(started).containsExactly(first, second, booking, third);
+        assertThat(observations.getCurrentObservation()).isNull();
+    }
+
+    @Test
+    void aRunInTracesThatFailsIsHandedOverOneAtATimeAndItsFailingEventIsTheFailedRecord() {
+        Assignments assignments = new Assignments(ObservationRegistry.NOOP);
+        EventHandlers traced = new EventHandlers(List.of(assignments), "g", ObservationRegistry.NOOP);
+        ConsumerRecord<Object, Object> before = assignment("b-1");
+        ConsumerRecord<Object, Object> failing = assignment("fails");
+        ConsumerRecord<Object, Object> after = assignment("b-2");
+
+        assertThatThrownBy(() -> traced.heard(List.of(before, failing, after)))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getRecord()).isSameAs(failing))
+                .hasRootCauseMessage("assignment of booking fails cannot be applied");
+        assertThat(assignments.calls).containsExactly(List.of(before.value()));
+    }
+
+    @Test
     void twoHandlersOfOneTopicAreRefused() {
         assertThatThrownBy(() -> new EventHandlers(List.of(bookings, new Bookings()), "g", ObservationRegistry.NOOP))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Two handlers of sabai.bookings");
@@ -91,6 +140,13 @@ class EventHandlersTest {
         return new ConsumerRecord<>("sabai.notifications", 0, offset++, bookingId,
                 new NotificationFailed(UUID.randomUUID(), Instant.now(), bookingId, "liverpool", bookingId + ":confirmation",
                         MessageKind.CONFIRMATION, null, Channel.EMAIL, "the mail server refused"));
+    }
+
+    private ConsumerRecord<Object, Object> assignment(String bookingId) {
+        Instant start = Instant.parse("2026-12-08T10:00:00Z");
+        return new ConsumerRecord<>("sabai.assignments", 0, offset++, bookingId,
+                new SlotReleased(UUID.randomUUID(), Instant.now(), bookingId, "liverpool", "t-1", start, start.plusSeconds(3600),
+                        "CANCELLED", null, null));
     }
 
     private static final class Bookings implements EventHandler.OneAtATime<BookingEvent> {
@@ -126,6 +182,38 @@ class EventHandlersTest {
                 throw new IllegalStateException("notification of booking fails cannot be applied");
             }
             calls.add(new ArrayList<>(events));
+        }
+    }
+
+    private static final class Assignments implements EventHandler.TogetherInTraces<AssignmentEvent> {
+
+        final List<List<Object>> calls = new ArrayList<>();
+        final List<Object> observedIn = new ArrayList<>();
+        private final ObservationRegistry observations;
+
+        Assignments(ObservationRegistry observations) {
+            this.observations = observations;
+        }
+
+        @Override
+        public Class<AssignmentEvent> events() {
+            return AssignmentEvent.class;
+        }
+
+        @Override
+        public void handle(List<Heard<AssignmentEvent>> events) {
+            if (events.stream().anyMatch(heard -> ((SlotReleased) heard.event()).bookingId().equals("fails"))) {
+                throw new IllegalStateException("assignment of booking fails cannot be applied");
+            }
+            calls.add(events.stream().<Object>map(Heard::event).toList());
+            for (Heard<AssignmentEvent> heard : events) {
+                heard.inTrace(() -> {
+                    Observation current = observations.getCurrentObservation();
+                    if (current != null && current.getContext() instanceof KafkaRecordReceiverContext context) {
+                        observedIn.add(context.getCarrier());
+                    }
+                });
+            }
         }
     }
 }

@@ -24,6 +24,13 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Turns therapist-service's decisions into the booking's: {@code TherapistAssigned} confirms it,
@@ -37,9 +44,11 @@ import java.time.temporal.ChronoUnit;
  * (and again when it is redelivered) what the booking belongs to is brought in step ({@link BookingFollowUps}). A released
  * slot, a withdrawn absence and the working time a roster change adds are free time, offered to the branch's waitlist
  * ({@link FreedTime}). A request's decision is measured once, after the write that applied it ({@link BookingMeasures}).
+ * Decisions about different bookings that come in one poll are read in one request and written in one; each is still
+ * decided, logged and measured in its own record's trace, and the events it causes carry that trace on.
  */
 @Component
-class AssignmentListener implements EventHandler.OneAtATime<AssignmentEvent> {
+class AssignmentListener implements EventHandler.TogetherInTraces<AssignmentEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(AssignmentListener.class);
     private static final int ATTEMPTS = 5;
@@ -66,15 +75,55 @@ class AssignmentListener implements EventHandler.OneAtATime<AssignmentEvent> {
         return AssignmentEvent.class;
     }
 
+    /**
+     * Decisions about different bookings, in a row, are read in one request, decided each in its record's trace, and
+     * written in one request. Any other event, or a second decision about a booking of the row, ends the row: it is
+     * handled after the row is written, so each booking's decisions apply in their order.
+     */
     @Override
-    public void handle(AssignmentEvent event) {
+    public void handle(List<Heard<AssignmentEvent>> events) {
+        Map<String, Heard<AssignmentEvent>> row = new LinkedHashMap<>();
+        for (Heard<AssignmentEvent> heard : events) {
+            String decided = decided(heard.event());
+            if (decided != null && !row.containsKey(decided)) {
+                row.put(decided, heard);
+                continue;
+            }
+            decideTogether(row);
+            row.clear();
+            if (decided != null) {
+                row.put(decided, heard);
+            } else {
+                heard.inTrace(() -> handle(heard.event()));
+            }
+        }
+        decideTogether(row);
+    }
+
+    /** The booking a decision is about; null for an event that is no decision about one booking. */
+    private static String decided(AssignmentEvent event) {
+        return switch (event) {
+            case TherapistAssigned assigned -> assigned.bookingId();
+            case AssignmentRejected rejected -> rejected.bookingId();
+            case TherapistReassigned reassigned -> reassigned.bookingId();
+            case ReassignmentFailed failed -> failed.bookingId();
+            case SessionRescheduled rescheduled -> rescheduled.bookingId();
+            case RescheduleRefused refused -> refused.bookingId();
+            case TherapistAbsenceRecorded ignored -> null;
+            case TherapistRosterChanged ignored -> null;
+            case TherapistAbsenceWithdrawn ignored -> null;
+            case SlotReleased ignored -> null;
+        };
+    }
+
+    void handle(AssignmentEvent event) {
         switch (event) {
-            case TherapistAssigned assigned -> decide(assigned, assigned.bookingId(), AssignmentOutcome::of);
-            case AssignmentRejected rejected -> decide(rejected, rejected.bookingId(), AssignmentOutcome::of);
-            case TherapistReassigned reassigned -> decide(reassigned, reassigned.bookingId(), AssignmentOutcome::of);
-            case ReassignmentFailed failed -> decide(failed, failed.bookingId(), AssignmentOutcome::of);
-            case SessionRescheduled rescheduled -> decide(rescheduled, rescheduled.bookingId(), AssignmentOutcome::of);
-            case RescheduleRefused refused -> decide(refused, refused.bookingId(), AssignmentOutcome::of);
+            case TherapistAssigned assigned -> decide(assigned, assigned.bookingId());
+            case AssignmentRejected rejected -> decide(rejected, rejected.bookingId());
+            case TherapistReassigned reassigned -> decide(reassigned, reassigned.bookingId());
+            case ReassignmentFailed failed -> decide(failed, failed.bookingId());
+            case SessionRescheduled rescheduled -> decide(rescheduled, rescheduled.bookingId());
+            case RescheduleRefused refused -> decide(refused, refused.bookingId());
             // Nothing to change in bookings: an absence or a roster change reaches each booking it touches as its own
             // TherapistReassigned or ReassignmentFailed, and a withdrawn absence leaves moved bookings where they are.
             // A released slot, a withdrawn absence and the time a roster change opens are time someone on the waitlist
@@ -86,7 +135,72 @@ class AssignmentListener implements EventHandler.OneAtATime<AssignmentEvent> {
         }
     }
 
-    private <E extends AssignmentEvent> void decide(E event, String bookingId, Decision<E> decision) {
+    /**
+     * One decision per booking: read together, each decided in its trace, written together. A decision whose booking
+     * changed meanwhile is decided again alone, on what the booking has become.
+     */
+    private void decideTogether(Map<String, Heard<AssignmentEvent>> row) {
+        if (row.size() <= 1) {
+            row.values().forEach(heard -> heard.inTrace(() -> handle(heard.event())));
+            return;
+        }
+        Map<String, UUID> eventIds = new LinkedHashMap<>();
+        row.forEach((bookingId, heard) -> eventIds.put(bookingId, heard.event().eventId()));
+        Map<String, Bookings.ReadForEvent> read = bookings.findForEvents(eventIds);
+        List<Decided> decided = new ArrayList<>();
+        row.forEach((bookingId, heard) -> heard.inTrace(() -> {
+            Decided decision = decided(heard.event(), bookingId, read.get(bookingId));
+            if (decision != null) {
+                decided.add(decision);
+            }
+        }));
+        Set<String> written = writer.writeTogether(decided.stream().map(Decided::write).toList());
+        for (Decided decision : decided) {
+            Heard<AssignmentEvent> heard = row.get(decision.write().change().bookingId());
+            if (written.contains(decision.write().change().bookingId())) {
+                heard.inTrace(() -> applied(decision.what(), decision.booking(), decision.outcome(), decision.decidedAt(), decision.write()));
+            } else {
+                heard.inTrace(() -> {
+                    log.info("{} for booking {}: the booking changed meanwhile, deciding again", decision.what(), decision.booking().id());
+                    handle(heard.event());
+                });
+            }
+        }
+    }
+
+    /** The write that applies {@code event} to the booking as read; null when there is nothing to write. */
+    private Decided decided(AssignmentEvent event, String bookingId, Bookings.ReadForEvent read) {
+        String what = EventTypes.typeOf(event) + " " + event.eventId();
+        if (read == null) {
+            log.warn("{} is for unknown booking {}: skipped", what, bookingId);
+            return null;
+        }
+        if (read.alreadyApplied()) {
+            log.info("{} was applied to booking {} before: nothing to do", what, bookingId);
+            followUps.inStep(read.booking());
+            return null;
+        }
+        Instant now = now();
+        AssignmentOutcome outcome = outcome(read.booking(), event, now);
+        Optional<DecisionWriter.Write> write = writer.prepare(event.eventId(), bookingId, outcome);
+        if (write.isEmpty()) {
+            log.info("{} skipped: {}", what, ((AssignmentOutcome.Skipped) outcome).why());
+            return null;
+        }
+        return new Decided(what, read.booking(), outcome, now, write.get());
+    }
+
+    private void applied(String what, Booking booking, AssignmentOutcome outcome, Instant decidedAt, DecisionWriter.Write write) {
+        writer.closeAfter(write);
+        log.info("{} applied to booking {} at {}", what, booking.id(), booking.branchId());
+        measures.decided(booking, outcome, decidedAt);
+        followUps.afterChangeOf(booking);
+    }
+
+    private record Decided(String what, Booking booking, AssignmentOutcome outcome, Instant decidedAt, DecisionWriter.Write write) {
+    }
+
+    private void decide(AssignmentEvent event, String bookingId) {
         String what = EventTypes.typeOf(event) + " " + event.eventId();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             var read = bookings.findForEvent(bookingId, event.eventId());
@@ -101,7 +215,7 @@ class AssignmentListener implements EventHandler.OneAtATime<AssignmentEvent> {
                 return;
             }
             Instant now = now();
-            AssignmentOutcome outcome = decision.apply(booking, event, now);
+            AssignmentOutcome outcome = outcome(booking, event, now);
             if (writer.write(event.eventId(), what, bookingId, outcome)) {
                 log.info("{} applied to booking {} at {}", what, bookingId, booking.branchId());
                 measures.decided(booking, outcome, now);
@@ -122,8 +236,22 @@ class AssignmentListener implements EventHandler.OneAtATime<AssignmentEvent> {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    @FunctionalInterface
-    private interface Decision<E extends AssignmentEvent> {
-        AssignmentOutcome apply(Booking booking, E event, Instant now);
+    private static AssignmentOutcome outcome(Booking booking, AssignmentEvent decision, Instant now) {
+        return switch (decision) {
+            case TherapistAssigned assigned -> AssignmentOutcome.of(booking, assigned, now);
+            case AssignmentRejected rejected -> AssignmentOutcome.of(booking, rejected, now);
+            case TherapistReassigned reassigned -> AssignmentOutcome.of(booking, reassigned, now);
+            case ReassignmentFailed failed -> AssignmentOutcome.of(booking, failed, now);
+            case SessionRescheduled rescheduled -> AssignmentOutcome.of(booking, rescheduled, now);
+            case RescheduleRefused refused -> AssignmentOutcome.of(booking, refused, now);
+            case TherapistAbsenceRecorded other -> throw notADecision(other);
+            case TherapistRosterChanged other -> throw notADecision(other);
+            case TherapistAbsenceWithdrawn other -> throw notADecision(other);
+            case SlotReleased other -> throw notADecision(other);
+        };
+    }
+
+    private static IllegalArgumentException notADecision(AssignmentEvent event) {
+        return new IllegalArgumentException(EventTypes.typeOf(event) + " decides nothing about a booking");
     }
 }

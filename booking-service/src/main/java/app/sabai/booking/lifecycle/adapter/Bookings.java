@@ -11,6 +11,7 @@ import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxEntry;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,10 +23,12 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -103,6 +106,20 @@ public class Bookings {
         return Optional.ofNullable(mongo.findById(bookingId, Document.class, COLLECTION))
                 .map(document -> new ReadForEvent(mongo.getConverter().read(Booking.class, document),
                         appliedEventIds(document).contains(eventId.toString())));
+    }
+
+    /** {@link #findForEvent} for several bookings in one read: by booking id, the unknown ones left out. */
+    public Map<String, ReadForEvent> findForEvents(Map<String, UUID> eventIdsByBooking) {
+        if (eventIdsByBooking.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ReadForEvent> found = new HashMap<>();
+        for (Document document : mongo.find(new Query(Criteria.where("_id").in(eventIdsByBooking.keySet())), Document.class, COLLECTION)) {
+            String bookingId = document.getString("_id");
+            found.put(bookingId, new ReadForEvent(mongo.getConverter().read(Booking.class, document),
+                    appliedEventIds(document).contains(eventIdsByBooking.get(bookingId).toString())));
+        }
+        return found;
     }
 
     /** Status and applied event ids of the bookings found among the ids, by {@code _id}; an unknown id is left out. */
@@ -183,22 +200,67 @@ public class Bookings {
     }
 
     /**
-     * Applies the effect of a consumed event, with the events it causes, once: only while the booking is
-     * still in {@code expected} and the event has not been applied to it. False when nothing was written.
+     * The effect of a consumed event, with the events it causes (their outbox entries in the current trace), to be
+     * applied once: only while the booking is still in {@code expected} and the event has not been applied to it.
      */
-    public boolean applyOnce(String bookingId, BookingStatus expected, UUID eventId, Update change,
-                             List<? extends BookingEvent> events) {
+    public GuardedChange guarded(String bookingId, BookingStatus expected, UUID eventId, Update change,
+                                 List<? extends BookingEvent> events) {
         Query guard = new Query(AppliedEvents.notYetApplied(
                 Criteria.where("_id").is(bookingId).and("status").is(expected.name()), eventId));
         AppliedEvents.markApplied(change, eventId);
         change.inc(REVISION, 1L);
         endsWaitIfRequested(change, expected);
-        List<OutboxEntry> entries = outbox.append(change, events);
-        boolean applied = mongo.updateFirst(guard, change, COLLECTION).getModifiedCount() == 1;
-        if (applied && !events.isEmpty()) {
-            outbox.written(COLLECTION, bookingId, entries);
+        return new GuardedChange(bookingId, eventId, guard, change, outbox.append(change, events));
+    }
+
+    /** True when the change was written: the booking was still in the status it was decided in, the event not applied yet. */
+    public boolean applyOnce(GuardedChange guarded) {
+        boolean applied = mongo.updateFirst(guarded.guard(), guarded.change(), COLLECTION).getModifiedCount() == 1;
+        if (applied && !guarded.entries().isEmpty()) {
+            outbox.written(COLLECTION, guarded.bookingId(), guarded.entries());
         }
         return applied;
+    }
+
+    /**
+     * Writes changes of different bookings in one request (an unordered bulk write); answers the ids of the bookings
+     * changed. The store answers only how many were changed: when that is fewer than all, the bookings are read back, and
+     * a change counts as written when its event is among the booking's applied ones. The relay then reads those
+     * bookings' pending events itself, as their entries may be another instance's that applied the same event meanwhile.
+     */
+    public Set<String> applyOnce(List<GuardedChange> changes) {
+        if (changes.isEmpty()) {
+            return Set.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        changes.forEach(guarded -> bulk.updateOne(guarded.guard(), guarded.change()));
+        if (bulk.execute().getModifiedCount() == changes.size()) {
+            for (GuardedChange guarded : changes) {
+                if (!guarded.entries().isEmpty()) {
+                    outbox.written(COLLECTION, guarded.bookingId(), guarded.entries());
+                }
+            }
+            return changes.stream().map(GuardedChange::bookingId).collect(Collectors.toSet());
+        }
+        Map<String, BookingStanding> standings = standings(changes.stream().map(GuardedChange::bookingId).toList());
+        Set<String> written = new HashSet<>();
+        for (GuardedChange guarded : changes) {
+            BookingStanding standing = standings.get(guarded.bookingId());
+            if (standing != null && standing.appliedEventIds().contains(guarded.eventId().toString())) {
+                written.add(guarded.bookingId());
+                if (!guarded.entries().isEmpty()) {
+                    outbox.written(COLLECTION, guarded.bookingId());
+                }
+            }
+        }
+        return written;
+    }
+
+    /**
+     * A change of one booking made once: {@code guard} finds the booking only while it is as the change was decided on
+     * and {@code eventId} is not applied yet; {@code change} records the event as applied and carries its outbox entries.
+     */
+    public record GuardedChange(String bookingId, UUID eventId, Query guard, Update change, List<OutboxEntry> entries) {
     }
 
     /**

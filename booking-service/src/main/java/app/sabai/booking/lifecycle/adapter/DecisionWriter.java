@@ -10,6 +10,7 @@ import app.sabai.booking.lifecycle.AssignmentOutcome.RescheduleTurnedDown;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Rescheduled;
 import app.sabai.booking.lifecycle.AssignmentOutcome.Skipped;
 import app.sabai.booking.lifecycle.Attention;
+import app.sabai.booking.lifecycle.AttentionCase;
 import app.sabai.booking.lifecycle.BookingStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -45,35 +48,43 @@ class DecisionWriter {
 
     /** False when the booking was no longer as decided on (decide again on what it has become). */
     boolean write(UUID appliedId, String what, String bookingId, AssignmentOutcome outcome) {
+        Optional<Write> write = prepare(appliedId, bookingId, outcome);
+        if (write.isEmpty()) {
+            log.info("{} skipped: {}", what, ((Skipped) outcome).why());
+            return true;
+        }
+        listFirst(write.get());
+        Bookings.GuardedChange change = write.get().change();
+        boolean written = bookings.applyOnce(change);
+        if (written) {
+            closeAfter(write.get());
+        }
+        return written;
+    }
+
+    /**
+     * What deciding {@code outcome} writes to the booking, guarded by the status it was decided in and "not applied yet",
+     * with its events (in the current trace) and the attention cases listed before it and closed after it. Empty for
+     * a decision that writes nothing.
+     */
+    Optional<Write> prepare(UUID appliedId, String bookingId, AssignmentOutcome outcome) {
         return switch (outcome) {
-            case Confirmed confirmed -> {
-                boolean written = bookings.applyOnce(bookingId, confirmed.from(), appliedId, new Update()
-                        .set("status", confirmed.to().name())
-                        .set("therapist", confirmed.therapist())
-                        .set("roomId", confirmed.roomId())
-                        .unset("attention")
-                        .set("updatedAt", now()), List.of(confirmed.event()));
-                if (written) {
-                    closed(bookingId, confirmed.closed());
-                }
-                yield written;
-            }
-            case Rejected rejected -> {
-                boolean written = bookings.applyOnce(bookingId, rejected.from(), appliedId, new Update()
-                        .set("status", rejected.to().name())
-                        .set("rejection", rejected.rejection())
-                        .unset("attention")
-                        .set("updatedAt", now()), List.of(rejected.event()));
-                if (written) {
-                    closed(bookingId, rejected.closed());
-                }
-                yield written;
-            }
-            case Offered offered -> bookings.applyOnce(bookingId, offered.from(), appliedId, new Update()
+            case Confirmed confirmed -> Optional.of(new Write(bookings.guarded(bookingId, confirmed.from(), appliedId, new Update()
+                    .set("status", confirmed.to().name())
+                    .set("therapist", confirmed.therapist())
+                    .set("roomId", confirmed.roomId())
+                    .unset("attention")
+                    .set("updatedAt", now()), List.of(confirmed.event())), null, confirmed.closed()));
+            case Rejected rejected -> Optional.of(new Write(bookings.guarded(bookingId, rejected.from(), appliedId, new Update()
+                    .set("status", rejected.to().name())
+                    .set("rejection", rejected.rejection())
+                    .unset("attention")
+                    .set("updatedAt", now()), List.of(rejected.event())), null, rejected.closed()));
+            case Offered offered -> Optional.of(new Write(bookings.guarded(bookingId, offered.from(), appliedId, new Update()
                     .set("status", offered.to().name())
                     .set("therapist", offered.therapist())
                     .set("roomId", offered.roomId())
-                    .set("updatedAt", now()), List.of(offered.event()));
+                    .set("updatedAt", now()), List.of(offered.event())), null, null));
             case Reassigned reassigned -> {
                 Update update = new Update()
                         .set("status", reassigned.to().name())
@@ -85,21 +96,15 @@ class DecisionWriter {
                     // The session has a therapist again: a refused move now returns the booking to CONFIRMED.
                     update.set("reschedule.previousStatus", BookingStatus.CONFIRMED.name());
                 }
-                boolean written = bookings.applyOnce(bookingId, reassigned.from(), appliedId, update, List.of(reassigned.event()));
-                if (written) {
-                    closed(bookingId, reassigned.closed());
-                }
-                yield written;
+                yield Optional.of(new Write(bookings.guarded(bookingId, reassigned.from(), appliedId, update, List.of(reassigned.event())),
+                        null, reassigned.closed()));
             }
-            case NeedsAttention needs -> {
-                // Listed first: a crash before the booking's write leaves an entry the list drops, never a case nobody sees.
-                attentionList.open(needs.listed());
-                yield bookings.applyOnce(bookingId, needs.from(), appliedId, new Update()
-                        .set("status", needs.to().name())
-                        .unset("therapist")
-                        .set("attention", needs.attention())
-                        .set("updatedAt", now()), List.of(needs.event()));
-            }
+            // Listed first: a crash before the booking's write leaves an entry the list drops, never a case nobody sees.
+            case NeedsAttention needs -> Optional.of(new Write(bookings.guarded(bookingId, needs.from(), appliedId, new Update()
+                    .set("status", needs.to().name())
+                    .unset("therapist")
+                    .set("attention", needs.attention())
+                    .set("updatedAt", now()), List.of(needs.event())), needs.listed(), null));
             case Rescheduled rescheduled -> {
                 Update update = new Update()
                         .set("status", rescheduled.to().name())
@@ -114,33 +119,42 @@ class DecisionWriter {
                 if (rescheduled.fee() != null) {
                     update.push("fees", rescheduled.fee());
                 }
-                boolean written = bookings.applyOnce(bookingId, rescheduled.from(), appliedId, update, List.of(rescheduled.event()));
-                if (written) {
-                    closed(bookingId, rescheduled.closed());
-                }
-                yield written;
+                yield Optional.of(new Write(bookings.guarded(bookingId, rescheduled.from(), appliedId, update, List.of(rescheduled.event())),
+                        null, rescheduled.closed()));
             }
-            case RescheduleTurnedDown refused -> {
-                if (refused.relisted() != null) {
-                    attentionList.open(refused.relisted());
-                }
-                yield bookings.applyOnce(bookingId, refused.from(), appliedId, new Update()
-                        .set("status", refused.to().name())
-                        .unset("reschedule")
-                        .set("lastRescheduleRefusal", refused.refusal())
-                        .set("updatedAt", now()), List.of());
-            }
-            case Skipped skipped -> {
-                log.info("{} skipped: {}", what, skipped.why());
-                yield true;
-            }
+            case RescheduleTurnedDown refused -> Optional.of(new Write(bookings.guarded(bookingId, refused.from(), appliedId, new Update()
+                    .set("status", refused.to().name())
+                    .unset("reschedule")
+                    .set("lastRescheduleRefusal", refused.refusal())
+                    .set("updatedAt", now()), List.of()), refused.relisted(), null));
+            case Skipped ignored -> Optional.empty();
         };
     }
 
-    private void closed(String bookingId, Attention attention) {
-        if (attention != null) {
-            attentionList.close(bookingId, attention.raisedBy());
+    /**
+     * Writes the decisions of several bookings in one request to the store, each under its own guard, with the attention
+     * cases they list first listed before it. Answers the ids of the bookings written; the others were no longer as
+     * decided on. Closing what a written decision ends is left to {@link #closeAfter}.
+     */
+    Set<String> writeTogether(List<Write> writes) {
+        writes.forEach(this::listFirst);
+        return bookings.applyOnce(writes.stream().map(Write::change).toList());
+    }
+
+    void closeAfter(Write write) {
+        if (write.closes() != null) {
+            attentionList.close(write.change().bookingId(), write.closes().raisedBy());
         }
+    }
+
+    private void listFirst(Write write) {
+        if (write.listedFirst() != null) {
+            attentionList.open(write.listedFirst());
+        }
+    }
+
+    /** A decision's write: the guarded change of the booking, what goes on the attention list first, what it closes after. */
+    record Write(Bookings.GuardedChange change, AttentionCase listedFirst, Attention closes) {
     }
 
     private Instant now() {
