@@ -6,6 +6,7 @@ import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.values.Alternative;
 import app.sabai.contracts.values.AssignmentExplanation;
 import app.sabai.contracts.values.RejectionReason;
+import app.sabai.support.kafka.EventHandler;
 import app.sabai.therapist.assignment.AssignmentRecord;
 import app.sabai.therapist.assignment.Explanations;
 import app.sabai.therapist.branch.Branch;
@@ -24,9 +25,11 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -67,20 +70,78 @@ public class AssignmentService {
     }
 
     public void handle(BookingRequested request) {
+        planned(request, () -> { }).ifPresent(planned -> planned.after(assignments.decide(planned.decision())));
+    }
+
+    /**
+     * Requests for different bookings from one poll: each is planned and placed in its record's trace, in their order
+     * (each sees what those before it hold), their decisions are written in one request, and what follows each decision
+     * is done in its trace again. Before a request's refusal is confirmed, the decisions planned before it are written,
+     * as the refusal waits for whatever stands in its way to be decided. A request whose planning fails ends the row: the
+     * decisions planned before it are written, then the failure is the run's.
+     */
+    public void handleTogether(List<EventHandler.Heard<BookingRequested>> requests) {
+        Row row = new Row();
+        RuntimeException failed = null;
+        for (EventHandler.Heard<BookingRequested> heard : requests) {
+            try {
+                heard.inTrace(() -> planned(heard.event(), row::write).ifPresent(planned -> row.add(heard, planned)));
+            } catch (RuntimeException e) {
+                failed = e;
+                break;
+            }
+        }
+        row.write();
+        row.after();
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /** Decisions planned for a row of requests, those written so far, and whether each was. */
+    private final class Row {
+
+        private final List<EventHandler.Heard<BookingRequested>> heard = new ArrayList<>();
+        private final List<Planned> planned = new ArrayList<>();
+        private final List<Boolean> written = new ArrayList<>();
+
+        void add(EventHandler.Heard<BookingRequested> request, Planned decision) {
+            heard.add(request);
+            planned.add(decision);
+        }
+
+        /** Writes the decisions planned since the last write, in one request. */
+        void write() {
+            List<Planned> unwritten = planned.subList(written.size(), planned.size());
+            Set<String> wrote = assignments.decide(unwritten.stream().map(Planned::decision).toList());
+            unwritten.forEach(decision -> written.add(wrote.contains(decision.decision().bookingId())));
+        }
+
+        /** What follows each decision, in its request's trace. */
+        void after() {
+            for (int i = 0; i < written.size(); i++) {
+                Planned decision = planned.get(i);
+                boolean wrote = written.get(i);
+                heard.get(i).inTrace(() -> decision.after(wrote));
+            }
+        }
+    }
+
+    /** The request's decision, planned and placed but not written; empty when the booking is decided already. */
+    private Optional<Planned> planned(BookingRequested request, Runnable beforeRefusing) {
         requireComplete(request);
         OptionalInt claimed = assignments.openAndClaim(request, clock.instant());
         if (claimed.isEmpty()) {
             log.debug("Booking {} is already decided; request {} changes nothing", request.bookingId(), request.eventId());
-            return;
+            return Optional.empty();
         }
         int attempt = claimed.getAsInt();
         Optional<Branch> branch = catalogue.find(request.branchId());
         if (branch.isEmpty()) {
-            reject(request, attempt, new Plan.Infeasible(RejectionReason.NO_QUALIFIED_THERAPIST,
-                    "There is no branch '" + request.branchId() + "'", List.of()), List.of());
-            return;
+            return Optional.of(rejecting(request, attempt, new Plan.Infeasible(RejectionReason.NO_QUALIFIED_THERAPIST,
+                    "There is no branch '" + request.branchId() + "'", List.of()), List.of()));
         }
-        plan(request, attempt, branch.get());
+        return Optional.of(plan(request, attempt, branch.get(), beforeRefusing));
     }
 
     /**
@@ -103,7 +164,7 @@ public class AssignmentService {
         log.warn("Booking {} went to the dead-letter topic; released what its attempts held", request.bookingId());
     }
 
-    private void plan(BookingRequested request, int attempt, Branch branch) {
+    private Planned plan(BookingRequested request, int attempt, Branch branch, Runnable beforeRefusing) {
         Interval session = new Interval(request.start(), endOf(request));
         List<Therapist> therapists = directory.forPlanning(branch.id(), preferredTherapist(request));
         if (attempt > 1) {
@@ -113,15 +174,15 @@ public class AssignmentService {
         SessionRequest wanted = new SessionRequest(request.bookingId(), request.technique(), session, request.requirements(), request.preferences(),
                 continuity.previousTherapist(request.customer() == null ? null : request.customer().email(), request.courseId())
                         .orElse(null));
-        switch (engine.place(branch, therapists, wanted, attempt, List.of())) {
-            case Placement.Placed placed -> assign(request, attempt, branch, placed);
+        return switch (engine.place(branch, therapists, wanted, attempt, List.of(), beforeRefusing)) {
+            case Placement.Placed placed -> assigning(request, attempt, branch, placed);
             case Placement.Refused refused ->
-                    reject(request, attempt, refused.why(), alternatives.nearest(refused.snapshot(), wanted, refused.why().reason()));
+                    rejecting(request, attempt, refused.why(), alternatives.nearest(refused.snapshot(), wanted, refused.why().reason()));
             case Placement.Contended contended -> throw new IllegalStateException(contended.why() + "; the request is retried");
-        }
+        };
     }
 
-    private void assign(BookingRequested request, int attempt, Branch branch, Placement.Placed placed) {
+    private Planned assigning(BookingRequested request, int attempt, Branch branch, Placement.Placed placed) {
         Therapist therapist = placed.candidate().therapist();
         List<String> equipmentIds = placed.unit().map(u -> List.of(u.id())).orElse(List.of());
         String roomId = placed.room().map(Room::id).orElse(null);
@@ -135,24 +196,31 @@ public class AssignmentService {
                 equipmentIds, feasible.blocked().start(), feasible.blocked().end(),
                 placed.holdings().stream().map(AssignmentRecord.Held::of).toList());
 
-        if (assignments.assign(request.bookingId(), attempt, reservation, explanation, assigned, request, now)) {
+        return new Planned(assignments.assigning(request.bookingId(), attempt, reservation, explanation, assigned, request, now), () -> {
             log.info("Booking {} assigned to {} ({})", request.bookingId(), therapist.id(), explanation.summary());
             continuity.remember(request.customer() == null ? null : request.customer().email(), request.courseId(), therapist.id(), now);
-        } else {
+        }, () -> {
             log.info("Booking {} was decided by another attempt; releasing what attempt {} held", request.bookingId(), attempt);
             engine.release(placed.taken(), request.bookingId());
-        }
+        });
     }
 
-    private void reject(BookingRequested request, int attempt, Plan.Infeasible infeasible, List<Alternative> offered) {
+    private Planned rejecting(BookingRequested request, int attempt, Plan.Infeasible infeasible, List<Alternative> offered) {
         Instant now = clock.instant();
         AssignmentExplanation explanation = new AssignmentExplanation(infeasible.verdicts(), infeasible.detail());
         AssignmentRejected rejected = new AssignmentRejected(UUID.randomUUID(), now, request.bookingId(), request.branchId(),
                 infeasible.reason(), infeasible.detail(), offered, explanation);
-        boolean written = assignments.reject(request.bookingId(), attempt,
-                new AssignmentRecord.Rejection(infeasible.reason(), infeasible.detail(), offered), explanation, rejected, request, now);
-        if (written) {
-            log.info("Booking {} rejected: {} ({})", request.bookingId(), infeasible.reason(), infeasible.detail());
+        return new Planned(assignments.rejecting(request.bookingId(), attempt,
+                new AssignmentRecord.Rejection(infeasible.reason(), infeasible.detail(), offered), explanation, rejected, request, now),
+                () -> log.info("Booking {} rejected: {} ({})", request.bookingId(), infeasible.reason(), infeasible.detail()),
+                () -> { });
+    }
+
+    /** A decision planned and placed, what follows once it is written, and what follows when another attempt won. */
+    private record Planned(Assignments.Decision decision, Runnable whenWritten, Runnable whenLost) {
+
+        void after(boolean written) {
+            (written ? whenWritten : whenLost).run();
         }
     }
 

@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -23,9 +24,13 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,6 +45,8 @@ public class Assignments {
 
     public static final String COLLECTION = "assignments";
     static final int CHANGES_KEPT = 50;
+    /** The attempt whose decision was written: attempt numbers move on after it (moves, releases), this one does not. */
+    static final String DECIDED_ATTEMPT = "decidedAttempt";
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
@@ -118,23 +125,69 @@ public class Assignments {
         return new Query(Criteria.where("_id").is(bookingId).and("status").is(AssignmentStatus.PLANNING));
     }
 
-    /** Writes the assignment if this attempt is still the one planning; false when another attempt won. */
-    boolean assign(String bookingId, int attempt, AssignmentRecord.Reservation reservation, AssignmentExplanation explanation,
-                   AssignmentEvent event, BookingRequested cause, Instant now) {
-        return decide(bookingId, attempt, new Update()
+    /** The assignment, to be written if this attempt is still the one planning ({@link #decide}). */
+    Decision assigning(String bookingId, int attempt, AssignmentRecord.Reservation reservation, AssignmentExplanation explanation,
+                       AssignmentEvent event, BookingRequested cause, Instant now) {
+        return decision(bookingId, attempt, new Update()
                 .set("status", AssignmentStatus.ASSIGNED)
                 .set("reservation", reservation)
                 .set("explanation", explanation)
                 .set("decidedAt", now), event, cause);
     }
 
-    boolean reject(String bookingId, int attempt, AssignmentRecord.Rejection rejection, AssignmentExplanation explanation,
-                   AssignmentEvent event, BookingRequested cause, Instant now) {
-        return decide(bookingId, attempt, new Update()
+    /** The rejection, to be written if this attempt is still the one planning ({@link #decide}). */
+    Decision rejecting(String bookingId, int attempt, AssignmentRecord.Rejection rejection, AssignmentExplanation explanation,
+                       AssignmentEvent event, BookingRequested cause, Instant now) {
+        return decision(bookingId, attempt, new Update()
                 .set("status", AssignmentStatus.REJECTED)
                 .set("rejection", rejection)
                 .set("explanation", explanation)
                 .set("decidedAt", now), event, cause);
+    }
+
+    /** Writes the decision if its attempt is still the one planning; false when another attempt won. */
+    boolean decide(Decision decision) {
+        boolean written = mongo.updateFirst(decision.stillPlanning(), decision.update(), COLLECTION).getModifiedCount() == 1;
+        if (written) {
+            outbox.written(COLLECTION, decision.bookingId(), decision.entries());
+        }
+        return written;
+    }
+
+    /**
+     * Writes the decisions of several bookings in one request (an unordered bulk write), each if its attempt is still the
+     * one planning; answers the ids of the bookings written. The store answers only how many changed: when fewer than
+     * all did, the documents are read back, and a decision was written when its attempt is the one that decided.
+     */
+    Set<String> decide(List<Decision> decisions) {
+        if (decisions.isEmpty()) {
+            return Set.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        decisions.forEach(decision -> bulk.updateOne(decision.stillPlanning(), decision.update()));
+        Set<String> written = new HashSet<>();
+        if (bulk.execute().getModifiedCount() == decisions.size()) {
+            decisions.forEach(decision -> written.add(decision.bookingId()));
+        } else {
+            Query query = new Query(Criteria.where("_id").in(decisions.stream().map(Decision::bookingId).toList()));
+            query.fields().include(DECIDED_ATTEMPT);
+            Map<String, Integer> decidedBy = new HashMap<>();
+            for (Document document : mongo.find(query, Document.class, COLLECTION)) {
+                decidedBy.put(document.getString("_id"), document.getInteger(DECIDED_ATTEMPT));
+            }
+            decisions.stream().filter(decision -> Integer.valueOf(decision.attempt()).equals(decidedBy.get(decision.bookingId())))
+                    .forEach(decision -> written.add(decision.bookingId()));
+        }
+        decisions.stream().filter(decision -> written.contains(decision.bookingId()))
+                .forEach(decision -> outbox.written(COLLECTION, decision.bookingId(), decision.entries()));
+        return written;
+    }
+
+    /**
+     * A planning attempt's decision: {@code update} (the decision, its event's outbox entries, the request applied and
+     * the attempt that decided) applies while {@code stillPlanning} finds the booking planning under that attempt.
+     */
+    record Decision(String bookingId, int attempt, Query stillPlanning, Update update, List<OutboxEntry> entries) {
     }
 
     /**
@@ -247,16 +300,13 @@ public class Assignments {
         return mongo.find(query, AssignmentRecord.class, COLLECTION);
     }
 
-    private boolean decide(String bookingId, int attempt, Update decision, AssignmentEvent event, BookingRequested cause) {
+    private Decision decision(String bookingId, int attempt, Update decision, AssignmentEvent event, BookingRequested cause) {
         List<OutboxEntry> entries = outbox.append(decision, List.of(event));
         AppliedEvents.markApplied(decision, cause.eventId());
+        decision.set(DECIDED_ATTEMPT, attempt);
         Query stillPlanning = new Query(AppliedEvents.notYetApplied(Criteria.where("_id").is(bookingId)
                 .and("status").is(AssignmentStatus.PLANNING).and("attempt").is(attempt), cause.eventId()));
-        boolean written = mongo.updateFirst(stillPlanning, decision, COLLECTION).getModifiedCount() == 1;
-        if (written) {
-            outbox.written(COLLECTION, bookingId, entries);
-        }
-        return written;
+        return new Decision(bookingId, attempt, stillPlanning, decision, entries);
     }
 
     /** Staff see the customer's first name on the board; nothing more of them is kept here. */

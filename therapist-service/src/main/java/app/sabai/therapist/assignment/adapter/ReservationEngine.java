@@ -69,6 +69,15 @@ public class ReservationEngine {
      * keeps if the plan allows (its room and equipment during a reassignment); the rest is reserved anew.
      */
     public Placement place(Branch branch, List<Therapist> therapists, SessionRequest request, int attempt, List<Holding> kept) {
+        return place(branch, therapists, request, attempt, kept, () -> { });
+    }
+
+    /**
+     * {@link #place}, where {@code beforeRefusing} runs before the owners of what stands in the way are looked up: a caller
+     * holding decisions it planned but has not written yet writes them there, or a refusal would wait for them as in flight.
+     */
+    public Placement place(Branch branch, List<Therapist> therapists, SessionRequest request, int attempt, List<Holding> kept,
+                           Runnable beforeRefusing) {
         LocalDate day = branch.localDateOf(request.session().start());
         boolean contended = false;
         for (int round = 1; round <= PLANNING_ROUNDS; round++) {
@@ -90,6 +99,7 @@ public class ReservationEngine {
                     log.debug("Booking {} lost every option of round {} to concurrent bookings; re-planning", request.bookingId(), round);
                 }
                 case Plan.Infeasible infeasible -> {
+                    beforeRefusing.run();
                     switch (confirm(snapshot, request, branch.blockedFor(request.session()))) {
                         case FINAL -> {
                             return new Placement.Refused(infeasible, snapshot);

@@ -4,6 +4,7 @@ import app.sabai.contracts.Topic;
 import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.envelope.CloudEventHeaders;
 import app.sabai.contracts.values.Technique;
+import app.sabai.support.kafka.EventHandler;
 import app.sabai.support.testing.TestRecords;
 import app.sabai.therapist.Fixtures;
 import app.sabai.therapist.ServiceIntegrationTest;
@@ -28,6 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -83,6 +86,44 @@ class AssignmentRaceIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void rowsOfRequestsDecidedTogetherRacingEachOtherAndSingleDeliveriesNeverDoubleBookAndEachGetsOneDecision() throws Exception {
+        Branch branch = Fixtures.salon(freshId("rows")).build();
+        List<Therapist> team = IntStream.range(0, 4)
+                .mapToObj(i -> Fixtures.therapist(freshId("t" + i), branch.id()).skills(Technique.SWEDISH, Technique.HOT_STONE, Technique.THAI).build())
+                .toList();
+        seed(branch, team, "09:00", "17:00");
+        LocalDate day = daysAhead(branch, 5);
+        List<BookingRequested> requests = IntStream.range(0, 40)
+                .mapToObj(i -> requested(branch, TECHNIQUES.get(i % 3), at(branch, day, "10:00").plus(Duration.ofMinutes(15L * (i % 4))), 60))
+                .toList();
+        List<BookingRequested> shuffled = new ArrayList<>(requests);
+        Collections.shuffle(shuffled, new Random(7));
+        // Rows of five as polls would bring them, and a dozen of the requests delivered again alone, as another instance would.
+        List<List<BookingRequested>> deliveries = new ArrayList<>();
+        for (int from = 0; from < shuffled.size(); from += 5) {
+            deliveries.add(shuffled.subList(from, from + 5));
+        }
+        requests.subList(0, 12).forEach(request -> deliveries.add(List.of(request)));
+        Collections.shuffle(deliveries, new Random(42));
+
+        race(deliveries.size(), 12, i -> deliverLikeTheListener(deliveries.get(i)));
+
+        Map<String, Document> decisions = requests.stream()
+                .collect(Collectors.toMap(BookingRequested::bookingId, request -> assignmentDocument(request.bookingId())));
+        assertThat(decisions.values()).extracting(document -> document.getString("status")).containsOnly("ASSIGNED", "REJECTED")
+                .contains("ASSIGNED", "REJECTED");
+        assertNoOverlaps(branch, team, day);
+        for (BookingRequested request : requests) {
+            Document decision = decisions.get(request.bookingId());
+            boolean assigned = decision.getString("status").equals("ASSIGNED");
+            assertThat(sessionsOf("therapist_days", request.bookingId())).as(request.bookingId()).hasSize(assigned ? 1 : 0)
+                    .allSatisfy(session -> assertThat(session.getInteger("attempt")).isEqualTo(decision.getInteger("decidedAttempt")));
+            assertThat(sessionsOf("room_days", request.bookingId())).as(request.bookingId()).hasSize(assigned ? 1 : 0);
+        }
+        assertExactlyOneDecisionEventEach(requests);
+    }
+
+    @Test
     void theSameRequestArrivingAtManyInstancesAtOnceIsDecidedOnce() throws Exception {
         Branch branch = Fixtures.salon(freshId("race")).build();
         seed(branch, List.of(Fixtures.therapist(freshId("anna"), branch.id()).build(),
@@ -102,14 +143,19 @@ class AssignmentRaceIT extends ServiceIntegrationTest {
 
     /** All deliveries start together behind a gate, on as many threads as asked. */
     private void race(List<BookingRequested> deliveries, int threads) throws Exception {
+        race(deliveries.size(), threads, i -> deliverLikeTheListener(deliveries.get(i)));
+    }
+
+    private static void race(int deliveries, int threads, IntConsumer delivery) throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (BookingRequested delivery : deliveries) {
+            for (int i = 0; i < deliveries; i++) {
+                int which = i;
                 done.add(pool.submit(() -> {
                     gate.await();
-                    deliverLikeTheListener(delivery);
+                    delivery.accept(which);
                     return null;
                 }));
             }
@@ -119,6 +165,27 @@ class AssignmentRaceIT extends ServiceIntegrationTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A row as the listener hands it over; when the row fails, its requests one at a time, as the error handler retries. */
+    private void deliverLikeTheListener(List<BookingRequested> row) {
+        if (row.size() > 1) {
+            try {
+                service.handleTogether(row.stream().<EventHandler.Heard<BookingRequested>>map(Untraced::new).toList());
+                return;
+            } catch (IllegalStateException lostARace) {
+                // the row's decisions planned before the failure are written; the rest go one at a time
+            }
+        }
+        row.forEach(this::deliverLikeTheListener);
+    }
+
+    private record Untraced(BookingRequested event) implements EventHandler.Heard<BookingRequested> {
+
+        @Override
+        public <T> T inTrace(Supplier<T> work) {
+            return work.get();
         }
     }
 

@@ -91,8 +91,8 @@ class AssignmentRecoveryIT extends ServiceIntegrationTest {
         AssignmentRecord.Reservation reservation = new AssignmentRecord.Reservation("t", "T", "table-1", List.of(), request.start(), request.end(), List.of());
         AssignmentExplanation explanation = new AssignmentExplanation(List.of(), "test");
 
-        boolean stale = assignments.assign(request.bookingId(), first, reservation, explanation, assigned(request), request, Instant.now());
-        boolean current = assignments.assign(request.bookingId(), second, reservation, explanation, assigned(request), request, Instant.now());
+        boolean stale = assignments.decide(assignments.assigning(request.bookingId(), first, reservation, explanation, assigned(request), request, Instant.now()));
+        boolean current = assignments.decide(assignments.assigning(request.bookingId(), second, reservation, explanation, assigned(request), request, Instant.now()));
 
         assertThat(stale).isFalse();
         assertThat(current).isTrue();

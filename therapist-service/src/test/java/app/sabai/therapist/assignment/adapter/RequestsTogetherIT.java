@@ -1,0 +1,141 @@
+package app.sabai.therapist.assignment.adapter;
+
+import app.sabai.contracts.assignments.AssignmentRejected;
+import app.sabai.contracts.bookings.BookingRequested;
+import app.sabai.contracts.envelope.CloudEventHeaders;
+import app.sabai.contracts.envelope.TraceParent;
+import app.sabai.contracts.values.AssignmentExplanation;
+import app.sabai.contracts.values.RejectionReason;
+import app.sabai.contracts.values.Technique;
+import app.sabai.support.kafka.EventHandler;
+import app.sabai.support.testing.TestRecords;
+import app.sabai.therapist.Fixtures;
+import app.sabai.therapist.ServiceIntegrationTest;
+import app.sabai.therapist.assignment.AssignmentRecord;
+import app.sabai.therapist.branch.Branch;
+import app.sabai.therapist.staff.Therapist;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Requests for different bookings from one poll: planned and placed one after another, each in its record's trace,
+ * their decisions written in one request; a decision whose attempt was overtaken is not counted as written.
+ */
+class RequestsTogetherIT extends ServiceIntegrationTest {
+
+    @Autowired
+    AssignmentService service;
+    @Autowired
+    Assignments assignments;
+    @Autowired
+    Tracer tracer;
+
+    @Test
+    void requestsForDifferentBookingsAreDecidedTogetherAndEachDecisionGoesOnInItsRequestsTrace() {
+        Branch branch = Fixtures.salon(freshId("rows")).build();
+        List<Therapist> team = List.of(Fixtures.therapist(freshId("anna"), branch.id()).build(),
+                Fixtures.therapist(freshId("ben"), branch.id()).build());
+        seed(branch, team, "09:00", "17:00");
+        LocalDate day = daysAhead(branch, 4);
+        List<Traced> row = List.of(traced(requested(branch, Technique.SWEDISH, at(branch, day, "10:00"), 60)),
+                traced(requested(branch, Technique.SWEDISH, at(branch, day, "10:30"), 60)),
+                traced(requested(branch, Technique.SWEDISH, at(branch, day, "10:15"), 60)));
+
+        service.handleTogether(List.copyOf(row));
+
+        List<String> statuses = row.stream().map(traced -> assignmentDocument(traced.event().bookingId()).getString("status")).toList();
+        assertThat(statuses).as("two therapists, three overlapping sessions: the first two placed, the third refused")
+                .containsExactly("ASSIGNED", "ASSIGNED", "REJECTED");
+        assertNoOverlaps(branch, team, day);
+        for (Traced traced : row) {
+            String traceparent = TestRecords.header(decisionOn(traced.event().bookingId()), CloudEventHeaders.TRACEPARENT);
+            assertThat(TraceParent.parse(traceparent).orElseThrow().traceId()).as(traced.event().bookingId()).isEqualTo(traced.traceId());
+            Document decided = assignmentDocument(traced.event().bookingId());
+            assertThat(decided.getInteger("decidedAttempt")).isEqualTo(decided.getInteger("attempt"));
+        }
+    }
+
+    @Test
+    void aRequestThatCannotBePlannedEndsTheRowOnceTheDecisionsPlannedBeforeItAreWritten() {
+        Branch branch = Fixtures.salon(freshId("rows")).build();
+        seed(branch, List.of(Fixtures.therapist(freshId("anna"), branch.id()).build()), "09:00", "17:00");
+        LocalDate day = daysAhead(branch, 4);
+        BookingRequested before = requested(branch, Technique.SWEDISH, at(branch, day, "10:00"), 60);
+        BookingRequested complete = requested(branch, Technique.SWEDISH, at(branch, day, "14:00"), 60);
+        BookingRequested withoutTechnique = new BookingRequested(UUID.randomUUID(), Instant.now(), complete.bookingId() + "-x",
+                branch.id(), null, 60, complete.start(), complete.end(), branch.zone(), complete.customer(), complete.preferences(),
+                List.of(), complete.requirements(), null, null);
+
+        assertThatThrownBy(() -> service.handleTogether(List.of(traced(before), traced(withoutTechnique), traced(complete))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lacks bookingId, branchId, technique");
+
+        assertThat(assignmentDocument(before.bookingId()).getString("status")).isEqualTo("ASSIGNED");
+        assertThat(assignmentDocument(withoutTechnique.bookingId())).isNull();
+        assertThat(assignmentDocument(complete.bookingId())).as("after the failure: left to the error handler's retries").isNull();
+    }
+
+    @Test
+    void decisionsWrittenTogetherAnswerOnlyThoseTheirOwnAttemptWrote() {
+        Branch branch = Fixtures.salon(freshId("rows")).build();
+        LocalDate day = daysAhead(branch, 4);
+        BookingRequested current = requested(branch, Technique.SWEDISH, at(branch, day, "10:00"), 60);
+        BookingRequested claimedAgain = requested(branch, Technique.SWEDISH, at(branch, day, "11:00"), 60);
+        BookingRequested decidedByLaterAttempt = requested(branch, Technique.SWEDISH, at(branch, day, "12:00"), 60);
+        for (BookingRequested request : List.of(current, claimedAgain, decidedByLaterAttempt)) {
+            assertThat(assignments.openAndClaim(request, Instant.now())).hasValue(1);
+        }
+        Assignments.Decision first = rejection(current, 1);
+        Assignments.Decision overtaken = rejection(claimedAgain, 1);
+        Assignments.Decision late = rejection(decidedByLaterAttempt, 1);
+        assertThat(assignments.claim(claimedAgain.bookingId())).hasValue(2);
+        assertThat(assignments.claim(decidedByLaterAttempt.bookingId())).hasValue(2);
+        // Attempt 2 (another instance, the same request) decides first: the request counts as applied, but not by attempt 1.
+        assertThat(assignments.decide(rejection(decidedByLaterAttempt, 2))).isTrue();
+
+        assertThat(assignments.decide(List.of(first, overtaken, late))).containsExactly(current.bookingId());
+
+        assertThat(assignmentDocument(current.bookingId()).getString("status")).isEqualTo("REJECTED");
+        assertThat(assignmentDocument(claimedAgain.bookingId()).getString("status")).isEqualTo("PLANNING");
+        assertThat(assignmentDocument(decidedByLaterAttempt.bookingId()).getInteger("decidedAttempt")).isEqualTo(2);
+    }
+
+    private Assignments.Decision rejection(BookingRequested request, int attempt) {
+        Instant now = Instant.now();
+        AssignmentExplanation explanation = new AssignmentExplanation(List.of(), "nobody is free");
+        return assignments.rejecting(request.bookingId(), attempt,
+                new AssignmentRecord.Rejection(RejectionReason.NO_THERAPIST_AVAILABLE, "nobody is free", List.of()), explanation,
+                new AssignmentRejected(UUID.randomUUID(), now, request.bookingId(), request.branchId(), RejectionReason.NO_THERAPIST_AVAILABLE,
+                        "nobody is free", List.of(), explanation), request, now);
+    }
+
+    private Traced traced(BookingRequested request) {
+        return new Traced(request, tracer.nextSpan().name("record of " + request.eventId()).start(), tracer);
+    }
+
+    /** A request as its record would hand it over: with a trace of its own, which every piece of its work runs in. */
+    private record Traced(BookingRequested event, Span span, Tracer tracer) implements EventHandler.Heard<BookingRequested> {
+
+        String traceId() {
+            return span.context().traceId();
+        }
+
+        @Override
+        public <T> T inTrace(Supplier<T> work) {
+            try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
+                return work.get();
+            }
+        }
+    }
+}
