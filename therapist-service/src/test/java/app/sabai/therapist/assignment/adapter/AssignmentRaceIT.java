@@ -51,76 +51,74 @@ class AssignmentRaceIT extends ServiceIntegrationTest {
 
     @Test
     void overlappingRequestsRacingEachOtherNeverDoubleBookAndEachGetsOneDecision() throws Exception {
-        Branch branch = Fixtures.salon(freshId("race")).build();
-        List<Therapist> team = IntStream.range(0, 4)
-                .mapToObj(i -> Fixtures.therapist(freshId("t" + i), branch.id()).skills(Technique.SWEDISH, Technique.HOT_STONE, Technique.THAI).build())
-                .toList();
-        seed(branch, team, "09:00", "17:00");
-        LocalDate day = daysAhead(branch, 5);
-        List<BookingRequested> requests = IntStream.range(0, 40)
-                .mapToObj(i -> requested(branch, TECHNIQUES.get(i % 3), at(branch, day, "10:00").plus(Duration.ofMinutes(15L * (i % 4))), 60))
-                .toList();
-        List<BookingRequested> deliveries = new ArrayList<>(requests);
-        deliveries.addAll(requests.subList(0, 12));
+        Contest contest = contest("race");
+        List<BookingRequested> deliveries = new ArrayList<>(contest.requests());
+        deliveries.addAll(contest.requests().subList(0, 12));
         Collections.shuffle(deliveries, new Random(42));
 
         race(deliveries, 12);
 
-        Map<String, Document> decisions = requests.stream()
-                .collect(Collectors.toMap(BookingRequested::bookingId, request -> assignmentDocument(request.bookingId())));
-        assertThat(decisions.values()).extracting(document -> document.getString("status")).containsOnly("ASSIGNED", "REJECTED")
-                .contains("ASSIGNED", "REJECTED");
-
-        assertNoOverlaps(branch, team, day);
-
-        for (BookingRequested request : requests) {
-            Document decision = decisions.get(request.bookingId());
-            boolean assigned = decision.getString("status").equals("ASSIGNED");
-            int needsEquipment = TechniqueNeeds.equipment(request.technique()).isPresent() ? 1 : 0;
-            assertThat(sessionsOf("therapist_days", request.bookingId())).as(request.bookingId()).hasSize(assigned ? 1 : 0)
-                    .allSatisfy(session -> assertThat(session.getInteger("attempt")).isEqualTo(decision.getInteger("attempt")));
-            assertThat(sessionsOf("room_days", request.bookingId())).as(request.bookingId()).hasSize(assigned ? 1 : 0);
-            assertThat(sessionsOf("equipment_days", request.bookingId())).as(request.bookingId()).hasSize(assigned ? needsEquipment : 0);
-        }
-        assertExactlyOneDecisionEventEach(requests);
+        assertEachDecidedOnceWithoutOverlaps(contest);
     }
 
     @Test
     void rowsOfRequestsDecidedTogetherRacingEachOtherAndSingleDeliveriesNeverDoubleBookAndEachGetsOneDecision() throws Exception {
-        Branch branch = Fixtures.salon(freshId("rows")).build();
-        List<Therapist> team = IntStream.range(0, 4)
-                .mapToObj(i -> Fixtures.therapist(freshId("t" + i), branch.id()).skills(Technique.SWEDISH, Technique.HOT_STONE, Technique.THAI).build())
-                .toList();
-        seed(branch, team, "09:00", "17:00");
-        LocalDate day = daysAhead(branch, 5);
-        List<BookingRequested> requests = IntStream.range(0, 40)
-                .mapToObj(i -> requested(branch, TECHNIQUES.get(i % 3), at(branch, day, "10:00").plus(Duration.ofMinutes(15L * (i % 4))), 60))
-                .toList();
-        List<BookingRequested> shuffled = new ArrayList<>(requests);
+        Contest contest = contest("rows");
+        List<BookingRequested> shuffled = new ArrayList<>(contest.requests());
         Collections.shuffle(shuffled, new Random(7));
         // Rows of five as polls would bring them, and a dozen of the requests delivered again alone, as another instance would.
         List<List<BookingRequested>> deliveries = new ArrayList<>();
         for (int from = 0; from < shuffled.size(); from += 5) {
             deliveries.add(shuffled.subList(from, from + 5));
         }
-        requests.subList(0, 12).forEach(request -> deliveries.add(List.of(request)));
+        contest.requests().subList(0, 12).forEach(request -> deliveries.add(List.of(request)));
         Collections.shuffle(deliveries, new Random(42));
 
         race(deliveries.size(), 12, i -> deliverLikeTheListener(deliveries.get(i)));
 
-        Map<String, Document> decisions = requests.stream()
+        assertEachDecidedOnceWithoutOverlaps(contest);
+    }
+
+    /** Four therapists who give every technique, and forty requests for hour-long sessions between 10:00 and 11:45. */
+    private record Contest(Branch branch, List<Therapist> team, LocalDate day, List<BookingRequested> requests) {
+    }
+
+    private Contest contest(String prefix) {
+        Branch branch = Fixtures.salon(freshId(prefix)).build();
+        List<Therapist> team = IntStream.range(0, 4)
+                .mapToObj(i -> Fixtures.therapist(freshId("t" + i), branch.id()).skills(Technique.SWEDISH, Technique.HOT_STONE, Technique.THAI).build())
+                .toList();
+        seed(branch, team, "09:00", "17:00");
+        LocalDate day = daysAhead(branch, 5);
+        List<BookingRequested> requests = IntStream.range(0, 40)
+                .mapToObj(i -> requested(branch, TECHNIQUES.get(i % 3), at(branch, day, "10:00").plus(Duration.ofMinutes(15L * (i % 4))), 60))
+                .toList();
+        return new Contest(branch, team, day, requests);
+    }
+
+    /**
+     * Some assigned, some rejected, no overlaps; an assigned booking holds one therapist, one room and the equipment its
+     * technique needs, under the attempt that decided it, and a rejected one holds nothing; one decision event each.
+     */
+    private void assertEachDecidedOnceWithoutOverlaps(Contest contest) {
+        Map<String, Document> decisions = contest.requests().stream()
                 .collect(Collectors.toMap(BookingRequested::bookingId, request -> assignmentDocument(request.bookingId())));
         assertThat(decisions.values()).extracting(document -> document.getString("status")).containsOnly("ASSIGNED", "REJECTED")
                 .contains("ASSIGNED", "REJECTED");
-        assertNoOverlaps(branch, team, day);
-        for (BookingRequested request : requests) {
+
+        assertNoOverlaps(contest.branch(), contest.team(), contest.day());
+
+        for (BookingRequested request : contest.requests()) {
             Document decision = decisions.get(request.bookingId());
             boolean assigned = decision.getString("status").equals("ASSIGNED");
+            int needsEquipment = TechniqueNeeds.equipment(request.technique()).isPresent() ? 1 : 0;
+            assertThat(decision.getInteger("decidedAttempt")).as(request.bookingId()).isEqualTo(decision.getInteger("attempt"));
             assertThat(sessionsOf("therapist_days", request.bookingId())).as(request.bookingId()).hasSize(assigned ? 1 : 0)
-                    .allSatisfy(session -> assertThat(session.getInteger("attempt")).isEqualTo(decision.getInteger("decidedAttempt")));
+                    .allSatisfy(session -> assertThat(session.getInteger("attempt")).isEqualTo(decision.getInteger("attempt")));
             assertThat(sessionsOf("room_days", request.bookingId())).as(request.bookingId()).hasSize(assigned ? 1 : 0);
+            assertThat(sessionsOf("equipment_days", request.bookingId())).as(request.bookingId()).hasSize(assigned ? needsEquipment : 0);
         }
-        assertExactlyOneDecisionEventEach(requests);
+        assertExactlyOneDecisionEventEach(contest.requests());
     }
 
     @Test
