@@ -84,15 +84,15 @@ class AssignmentListener implements EventHandler.TogetherInTraces<AssignmentEven
     public void handle(List<Heard<AssignmentEvent>> events) {
         Map<String, Heard<AssignmentEvent>> row = new LinkedHashMap<>();
         for (Heard<AssignmentEvent> heard : events) {
-            String decided = decided(heard.event());
-            if (decided != null && !row.containsKey(decided)) {
-                row.put(decided, heard);
+            String about = decisionAbout(heard.event());
+            if (about != null && !row.containsKey(about)) {
+                row.put(about, heard);
                 continue;
             }
             decideTogether(row);
             row.clear();
-            if (decided != null) {
-                row.put(decided, heard);
+            if (about != null) {
+                row.put(about, heard);
             } else {
                 heard.inTrace(() -> handle(heard.event()));
             }
@@ -101,7 +101,7 @@ class AssignmentListener implements EventHandler.TogetherInTraces<AssignmentEven
     }
 
     /** The booking a decision is about; null for an event that is no decision about one booking. */
-    private static String decided(AssignmentEvent event) {
+    private static String decisionAbout(AssignmentEvent event) {
         return switch (event) {
             case TherapistAssigned assigned -> assigned.bookingId();
             case AssignmentRejected rejected -> rejected.bookingId();
