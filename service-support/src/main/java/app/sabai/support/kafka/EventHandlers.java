@@ -156,14 +156,25 @@ public final class EventHandlers {
         }
 
         private <E extends SabaiEvent> void handle(EventHandler.TogetherInTraces<E> handler, List<ConsumerRecord<Object, Object>> records) {
-            handler.handle(records.stream().<EventHandler.Heard<E>>map(record -> new HeardRecord<>(handler.events().cast(record.value()), record)).toList());
+            List<HeardRecord<E>> heard = records.stream().map(record -> new HeardRecord<>(handler.events().cast(record.value()), record)).toList();
+            try {
+                handler.handle(List.copyOf(heard));
+            } finally {
+                heard.forEach(HeardRecord::stop);
+            }
         }
     }
 
+    /**
+     * A record of a run and its one observation: started by the first piece of its work, in scope for each piece, stopped
+     * when the run is done. So a record is one span and one {@code spring.kafka.listener} timing however many pieces
+     * its work comes in, and the timing includes its share of the run's writes.
+     */
     private final class HeardRecord<E extends SabaiEvent> implements EventHandler.Heard<E> {
 
         private final E event;
         private final ConsumerRecord<Object, Object> record;
+        private Observation observation;
 
         HeardRecord(E event, ConsumerRecord<Object, Object> record) {
             this.event = event;
@@ -177,7 +188,21 @@ public final class EventHandlers {
 
         @Override
         public <T> T inTrace(Supplier<T> work) {
-            return observation(record).observe(work);
+            if (observation == null) {
+                observation = observation(record).start();
+            }
+            try (Observation.Scope ignored = observation.openScope()) {
+                return work.get();
+            } catch (RuntimeException e) {
+                observation.error(e);
+                throw e;
+            }
+        }
+
+        void stop() {
+            if (observation != null) {
+                observation.stop();
+            }
         }
     }
 }

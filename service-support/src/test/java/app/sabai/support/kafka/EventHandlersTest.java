@@ -85,10 +85,16 @@ class EventHandlersTest {
     void aRunInTracesIsHandedOverTogetherAndEachEventsWorkIsObservedInItsRecordsObservation() {
         ObservationRegistry observations = ObservationRegistry.create();
         List<Object> started = new ArrayList<>();
+        List<Object> stopped = new ArrayList<>();
         observations.observationConfig().observationHandler(new ObservationHandler<KafkaRecordReceiverContext>() {
             @Override
             public void onStart(KafkaRecordReceiverContext context) {
                 started.add(context.getCarrier());
+            }
+
+            @Override
+            public void onStop(KafkaRecordReceiverContext context) {
+                stopped.add(context.getCarrier());
             }
 
             @Override
@@ -106,8 +112,10 @@ class EventHandlersTest {
         traced.heard(List.of(first, second, booking, third));
 
         assertThat(assignments.calls).containsExactly(List.of(first.value(), second.value()), List.of(third.value()));
-        assertThat(assignments.observedIn).containsExactly(first, second, third);
-        assertThat(started).containsExactly(first, second, booking, third);
+        assertThat(assignments.observedIn).as("each event's two pieces of work in its record's observation")
+                .containsExactly(first, second, first, second, third, third);
+        assertThat(started).as("one observation per record").containsExactly(first, second, booking, third);
+        assertThat(stopped).containsExactlyInAnyOrder(first, second, booking, third);
         assertThat(observations.getCurrentObservation()).isNull();
     }
 
@@ -206,13 +214,16 @@ class EventHandlersTest {
                 throw new IllegalStateException("assignment of booking fails cannot be applied");
             }
             calls.add(events.stream().<Object>map(Heard::event).toList());
-            for (Heard<AssignmentEvent> heard : events) {
-                heard.inTrace(() -> {
-                    Observation current = observations.getCurrentObservation();
-                    if (current != null && current.getContext() instanceof KafkaRecordReceiverContext context) {
-                        observedIn.add(context.getCarrier());
-                    }
-                });
+            // Two pieces of work per event, as a handler that decides each, writes them together, then follows up on each.
+            for (int piece = 0; piece < 2; piece++) {
+                for (Heard<AssignmentEvent> heard : events) {
+                    heard.inTrace(() -> {
+                        Observation current = observations.getCurrentObservation();
+                        if (current != null && current.getContext() instanceof KafkaRecordReceiverContext context) {
+                            observedIn.add(context.getCarrier());
+                        }
+                    });
+                }
             }
         }
     }
