@@ -158,7 +158,7 @@ class AssignmentListener implements EventHandler.TogetherInTraces<AssignmentEven
         for (Decided decision : decided) {
             Heard<AssignmentEvent> heard = row.get(decision.write().change().bookingId());
             if (written.contains(decision.write().change().bookingId())) {
-                heard.inTrace(() -> applied(decision.what(), decision.booking(), decision.outcome(), decision.decidedAt(), decision.write()));
+                heard.inTrace(() -> applied(decision));
             } else {
                 heard.inTrace(() -> {
                     log.info("{} for booking {}: the booking changed meanwhile, deciding again", decision.what(), decision.booking().id());
@@ -168,7 +168,10 @@ class AssignmentListener implements EventHandler.TogetherInTraces<AssignmentEven
         }
     }
 
-    /** The write that applies {@code event} to the booking as read; null when there is nothing to write. */
+    /**
+     * The write that applies {@code event} to the booking as read; null when there is nothing to write (an unknown
+     * booking, an event applied before, a decision the booking's status does not take).
+     */
     private Decided decided(AssignmentEvent event, String bookingId, Bookings.ReadForEvent read) {
         String what = EventTypes.typeOf(event) + " " + event.eventId();
         if (read == null) {
@@ -185,47 +188,37 @@ class AssignmentListener implements EventHandler.TogetherInTraces<AssignmentEven
         Optional<DecisionWriter.Write> write = writer.prepare(event.eventId(), bookingId, outcome);
         if (write.isEmpty()) {
             log.info("{} skipped: {}", what, ((AssignmentOutcome.Skipped) outcome).why());
+            followUps.afterChangeOf(read.booking());
             return null;
         }
         return new Decided(what, read.booking(), outcome, now, write.get());
     }
 
-    private void applied(String what, Booking booking, AssignmentOutcome outcome, Instant decidedAt, DecisionWriter.Write write) {
-        writer.closeAfter(write);
-        log.info("{} applied to booking {} at {}", what, booking.id(), booking.branchId());
-        measures.decided(booking, outcome, decidedAt);
-        followUps.afterChangeOf(booking);
+    private void applied(Decided decision) {
+        writer.closeAfter(decision.write());
+        log.info("{} applied to booking {} at {}", decision.what(), decision.booking().id(), decision.booking().branchId());
+        measures.decided(decision.booking(), decision.outcome(), decision.decidedAt());
+        followUps.afterChangeOf(decision.booking());
     }
 
     private record Decided(String what, Booking booking, AssignmentOutcome outcome, Instant decidedAt, DecisionWriter.Write write) {
     }
 
     private void decide(AssignmentEvent event, String bookingId) {
-        String what = EventTypes.typeOf(event) + " " + event.eventId();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            var read = bookings.findForEvent(bookingId, event.eventId());
-            if (read.isEmpty()) {
-                log.warn("{} is for unknown booking {}: skipped", what, bookingId);
+            Decided decision = decided(event, bookingId, bookings.findForEvent(bookingId, event.eventId()).orElse(null));
+            if (decision == null) {
                 return;
             }
-            Booking booking = read.get().booking();
-            if (read.get().alreadyApplied()) {
-                log.info("{} was applied to booking {} before: nothing to do", what, bookingId);
-                followUps.inStep(booking);
+            if (writer.writeAlone(decision.write())) {
+                applied(decision);
                 return;
             }
-            Instant now = now();
-            AssignmentOutcome outcome = outcome(booking, event, now);
-            if (writer.write(event.eventId(), what, bookingId, outcome)) {
-                log.info("{} applied to booking {} at {}", what, bookingId, booking.branchId());
-                measures.decided(booking, outcome, now);
-                followUps.afterChangeOf(booking);
-                return;
-            }
-            log.info("{} for booking {}: the booking changed meanwhile, deciding again", what, bookingId);
+            log.info("{} for booking {}: the booking changed meanwhile, deciding again", decision.what(), bookingId);
         }
         // The listener's error handler retries the record with backoff.
-        throw new OptimisticLockingFailureException("Booking " + bookingId + " kept changing while applying " + what);
+        throw new OptimisticLockingFailureException("Booking " + bookingId + " kept changing while applying "
+                + EventTypes.typeOf(event) + " " + event.eventId());
     }
 
     private void nothingToChange(AssignmentEvent event) {

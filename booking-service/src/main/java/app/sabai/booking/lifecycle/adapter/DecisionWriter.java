@@ -53,13 +53,20 @@ class DecisionWriter {
             log.info("{} skipped: {}", what, ((Skipped) outcome).why());
             return true;
         }
-        listFirst(write.get());
-        Bookings.GuardedChange change = write.get().change();
-        boolean written = bookings.applyOnce(change);
+        boolean written = writeAlone(write.get());
         if (written) {
             closeAfter(write.get());
         }
         return written;
+    }
+
+    /**
+     * Writes one decision, with the attention case it lists first listed before it; false when the booking was no longer
+     * as decided on. Closing what it ends is left to {@link #closeAfter}.
+     */
+    boolean writeAlone(Write write) {
+        listFirst(write);
+        return bookings.applyOnce(write.change());
     }
 
     /**
