@@ -11,22 +11,35 @@ import app.sabai.contracts.values.CareRequirements;
 import app.sabai.contracts.values.RejectionReason;
 import app.sabai.support.testing.SabaiServiceTest;
 import app.sabai.support.testing.TestCallers;
+import app.sabai.support.web.ConflictException;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static app.sabai.booking.testing.RequestBodies.aBooking;
 import static app.sabai.booking.testing.RequestBodies.list;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SabaiServiceTest
 class IntakeIT {
@@ -97,6 +110,73 @@ class IntakeIT {
         assertThat(file.get("intake", Document.class).getList("allergies", String.class)).as("the intake recorded later")
                 .containsExactly("COCONUT");
         assertThat(file.getDate("intakeRecordedAt").toInstant()).isEqualTo(earlier.plusSeconds(60));
+    }
+
+    @Test
+    void aFileMadeForABookingTakesItsIdTheBookingAndTheIntakeAndALaterBookingIsListedOnIt() {
+        String email = "made-" + UUID.randomUUID() + "@example.com";
+        Instant recorded = Instant.parse("2026-11-01T09:00:00Z");
+        Intake coconut = Intakes.anIntake().allergicTo(Oil.COCONUT).build();
+
+        String customerId = customers.listBooking(email, Optional.empty(), "booking-1", Optional.of(coconut), recorded);
+        String again = customers.listBooking(email.toUpperCase(), Optional.empty(), "booking-2", Optional.empty(), recorded.plusSeconds(60));
+        customers.listBooking(email, Optional.empty(), "booking-3", Optional.of(Intakes.anIntake().allergicTo(Oil.ALMOND).build()),
+                recorded.minusSeconds(60));
+
+        assertThat(again).isEqualTo(customerId);
+        Document file = mongo.findById(email, Document.class, "customers");
+        assertThat(file.getString("customerId")).isEqualTo(customerId);
+        assertThat(file.getList("bookingIds", String.class)).containsExactly("booking-1", "booking-2", "booking-3");
+        assertThat(file.get("intake", Document.class).getList("allergies", String.class)).as("the intake recorded later")
+                .containsExactly("COCONUT");
+        assertThat(customers.byId(customerId).map(CustomerFile.CustomerBookings::email)).contains(email);
+    }
+
+    @Test
+    void concurrentFirstBookingsOnOneEmailShareOneFileAndEachIsListed() throws Exception {
+        String email = "race-" + UUID.randomUUID() + "@example.com";
+        Instant recorded = Instant.parse("2026-11-01T09:00:00Z");
+        int bookings = 8;
+        CyclicBarrier start = new CyclicBarrier(bookings);
+        List<Future<String>> ids;
+        try (ExecutorService threads = Executors.newFixedThreadPool(bookings)) {
+            ids = IntStream.range(0, bookings).mapToObj(i -> threads.submit(() -> {
+                start.await();
+                return customers.listBooking(email, Optional.empty(), "booking-" + i,
+                        Optional.of(Intakes.anIntake().allergicTo(Oil.COCONUT).build()), recorded.plusSeconds(i));
+            })).toList();
+        }
+
+        Set<String> answered = new HashSet<>();
+        for (Future<String> id : ids) {
+            answered.add(id.get());
+        }
+        assertThat(answered).as("one id for the email, whoever made the file").hasSize(1);
+        String customerId = answered.iterator().next();
+        Document file = mongo.findById(email, Document.class, "customers");
+        assertThat(file.getString("customerId")).isEqualTo(customerId);
+        assertThat(file.getList("bookingIds", String.class)).containsExactlyInAnyOrderElementsOf(
+                IntStream.range(0, bookings).mapToObj(i -> "booking-" + i).toList());
+        assertThat(mongo.find(new Query(Criteria.where("email").is(email)), Document.class, "customer_ids"))
+                .as("the ways back of the ids that lost were taken back").extracting(entry -> entry.getString("_id"))
+                .containsExactly(customerId);
+    }
+
+    @Test
+    void aSignedInCustomerCannotListABookingOnAnotherCustomersFile() {
+        String email = "theirs-" + UUID.randomUUID() + "@example.com";
+        Instant recorded = Instant.parse("2026-11-01T09:00:00Z");
+        String owner = customers.listBooking(email, Optional.empty(), "booking-1", Optional.empty(), recorded);
+        Document before = mongo.findById(email, Document.class, "customers");
+        String intruder = "intruder-" + UUID.randomUUID();
+
+        assertThatThrownBy(() -> customers.listBooking(email, Optional.of(intruder), "booking-2",
+                Optional.of(Intakes.anIntake().allergicTo(Oil.ALMOND).build()), recorded.plusSeconds(60)))
+                .isInstanceOf(ConflictException.class);
+
+        assertThat(mongo.findById(email, Document.class, "customers")).isEqualTo(before);
+        assertThat(before.getString("customerId")).isEqualTo(owner);
+        assertThat(mongo.findById(intruder, Document.class, "customer_ids")).as("nothing written for the refused").isNull();
     }
 
     @Test

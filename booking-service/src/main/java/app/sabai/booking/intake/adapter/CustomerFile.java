@@ -78,27 +78,53 @@ public class CustomerFile {
      * customer's id is refused: only that customer may book on that file.
      */
     public String idOf(String email, Optional<String> signedInCustomer) {
+        return open(email, signedInCustomer, new Update()).customerId();
+    }
+
+    /**
+     * Lists the booking on the file of {@code email}, keeping the intake it came with (if any), and answers the file's
+     * id: as {@link #idOf} and then {@link #keepIntakeAndAddBooking} (or {@link #addBooking}) would, refused as
+     * {@link #idOf} refuses, before anything is written. A file made here is made with the booking and the intake on
+     * it, in the write that gives it its id.
+     */
+    public String listBooking(String email, Optional<String> signedInCustomer, String bookingId, Optional<Intake> intake,
+                              Instant recordedAt) {
+        Update listing = intake.map(sent -> setIntake(sent, recordedAt)).orElseGet(Update::new).addToSet("bookingIds", bookingId);
+        Opened file = open(email, signedInCustomer, listing);
+        if (!file.made()) {
+            intake.ifPresentOrElse(sent -> keepIntakeAndAddBooking(email, file.customerId(), sent, recordedAt, bookingId),
+                    () -> addBooking(email, bookingId));
+        }
+        return file.customerId();
+    }
+
+    /** A file's id, and whether the file took it (with the rest of {@link #open}'s update) in this call. */
+    private record Opened(String customerId, boolean made) {
+    }
+
+    /** The file's id; a file without one takes a new one, with {@code madeWith}, in the same write. */
+    private Opened open(String email, Optional<String> signedInCustomer, Update madeWith) {
         Optional<String> existing = customerIdOf(email);
         if (existing.isPresent()) {
-            return ownedBy(existing.get(), signedInCustomer);
+            return new Opened(ownedBy(existing.get(), signedInCustomer), false);
         }
         String candidate = signedInCustomer.orElseGet(() -> UUID.randomUUID().toString());
         // The way back first: a crash after this leaves an entry that resolves to nothing, never an id that cannot be found.
         mongo.save(new Document("_id", candidate).append("email", keyOf(email)), IDS);
-        String kept;
+        Query withoutId = new Query(Criteria.where("_id").is(keyOf(email)).and("customerId").exists(false));
+        withoutId.fields().include("customerId");
         try {
-            Query withoutId = new Query(Criteria.where("_id").is(keyOf(email)).and("customerId").exists(false));
-            withoutId.fields().include("customerId");
-            kept = mongo.findAndModify(withoutId, new Update().set("customerId", candidate),
-                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION).getString("customerId");
+            mongo.findAndModify(withoutId, madeWith.set("customerId", candidate),
+                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+            return new Opened(ownedBy(candidate, signedInCustomer), true);
         } catch (DuplicateKeyException alreadyHasOne) {
             // A concurrent first booking gave the file its id first: that one stays.
-            kept = customerIdOf(email).orElseThrow();
+            String kept = customerIdOf(email).orElseThrow();
+            if (!kept.equals(candidate) && signedInCustomer.isEmpty()) {
+                mongo.remove(new Query(Criteria.where("_id").is(candidate)), IDS);
+            }
+            return new Opened(ownedBy(kept, signedInCustomer), false);
         }
-        if (!kept.equals(candidate) && signedInCustomer.isEmpty()) {
-            mongo.remove(new Query(Criteria.where("_id").is(candidate)), IDS);
-        }
-        return ownedBy(kept, signedInCustomer);
     }
 
     private static String ownedBy(String fileId, Optional<String> signedInCustomer) {

@@ -37,8 +37,8 @@ import java.util.UUID;
  * winner's first answer (same body) or is refused (different body).
  * <p>
  * Everything kept beside the booking is written before it, each write repeatable: the customer's file gets its id,
- * then the booking's id and the intake it came with in one write; the insert also records the request's place among
- * those waiting for a decision. A request refused on the way (another customer's email) has written nothing. A crash
+ * then the booking's id and the intake it came with in one write (a file made for this booking takes all three in one
+ * write); the insert also records the request's place among those waiting for a decision. A request refused on the way (another customer's email) has written nothing. A crash
  * anywhere before the insert leaves no booking (the client got no 202 and retries with the intake); a crash after it
  * leaves nothing undone.
  */
@@ -93,20 +93,15 @@ public class BookingRequests {
 
         String bookingId = UUID.randomUUID().toString();
         String email = valid.details().customer().email();
-        String customerId = customers.idOf(email, behalf.signedInCustomer());
+        // Listed first, with the intake it came with: a crash after this leaves an id that resolves to nothing, never a
+        // booking the customer cannot find.
+        String customerId = customers.listBooking(email, behalf.signedInCustomer(), bookingId,
+                valid.intakeSent() ? Optional.of(valid.intake()) : Optional.empty(), now);
+        crashPoint.reached(LISTED_ON_FILE);
         OpenedBooking opened = OpenedBooking.open(bookingId, customerId, valid.details(),
                 screening.screen(valid.session(), valid.intake()), now);
         BookingView answer = BookingView.of(opened.booking());
         IdempotencyRecord record = new IdempotencyRecord(idempotencyKey.orElse(bookingId), fingerprint, json.writeValueAsString(answer));
-
-        // Listed first, with the intake it came with: a crash after this leaves an id that resolves to nothing, never a
-        // booking the customer cannot find.
-        if (valid.intakeSent()) {
-            customers.keepIntakeAndAddBooking(email, customerId, valid.intake(), now, bookingId);
-        } else {
-            customers.addBooking(email, bookingId);
-        }
-        crashPoint.reached(LISTED_ON_FILE);
         try {
             bookings.insert(opened.booking(), record, List.of(opened.event()));
         } catch (DuplicateKeyException concurrentDuplicate) {
