@@ -23,10 +23,25 @@ import java.util.Optional;
  */
 public final class Planner {
 
+    /** Stands for the refusals {@link #feasible} does not word; never handed out. */
+    private static final Plan.Infeasible NOT_WORDED = new Plan.Infeasible(null, null, List.of());
+
     private Planner() {
     }
 
     public static Plan plan(PlanningSnapshot snapshot, SessionRequest request) {
+        return plan(snapshot, request, true);
+    }
+
+    /**
+     * The plan when the session can be had, otherwise empty, without wording who was kept from it and why: a search
+     * plans every start it tries, keeps those that can be had, and would read none of that wording.
+     */
+    public static Optional<Plan.Feasible> feasible(PlanningSnapshot snapshot, SessionRequest request) {
+        return plan(snapshot, request, false) instanceof Plan.Feasible feasible ? Optional.of(feasible) : Optional.empty();
+    }
+
+    private static Plan plan(PlanningSnapshot snapshot, SessionRequest request, boolean worded) {
         Branch branch = snapshot.branch();
         Interval session = request.session();
         if (!branch.offers(request.technique())) {
@@ -54,7 +69,7 @@ public final class Planner {
         }
         List<RankedCandidate> ranked = Ranking.rank(eligible, snapshot, request, date);
         if (ranked.isEmpty()) {
-            return nobody(snapshot, request, anyQualified, excluded);
+            return !worded ? NOT_WORDED : nobody(snapshot, request, anyQualified, excluded);
         }
 
         List<Room> rooms = new ArrayList<>();
@@ -66,7 +81,7 @@ public final class Planner {
                 }
             }
             if (rooms.isEmpty()) {
-                return new Plan.Infeasible(RejectionReason.NO_ROOM_AVAILABLE, suitable.isEmpty()
+                return !worded ? NOT_WORDED : new Plan.Infeasible(RejectionReason.NO_ROOM_AVAILABLE, suitable.isEmpty()
                         ? branch.name() + " has no room for " + request.technique()
                         : "Every room for " + request.technique() + " is taken " + when(branch, session), Plan.verdictsOf(ranked, excluded));
             }
@@ -82,7 +97,7 @@ public final class Planner {
                 }
             }
             if (units.isEmpty()) {
-                return new Plan.Infeasible(RejectionReason.NO_EQUIPMENT_AVAILABLE, all.isEmpty()
+                return !worded ? NOT_WORDED : new Plan.Infeasible(RejectionReason.NO_EQUIPMENT_AVAILABLE, all.isEmpty()
                         ? branch.name() + " has no " + describe(kind.get())
                         : "Every " + describe(kind.get()) + " is in use " + when(branch, session), Plan.verdictsOf(ranked, excluded));
             }

@@ -87,7 +87,8 @@ public final class SlotSearch {
                 if (start.isBefore(notBefore) || (earliest != null && local.isBefore(earliest)) || (latest != null && local.isAfter(latest))) {
                     continue;
                 }
-                if (Planner.plan(snapshot, template.at(Interval.of(start, length))) instanceof Plan.Feasible feasible) {
+                Plan.Feasible feasible = Planner.feasible(snapshot, template.at(Interval.of(start, length))).orElse(null);
+                if (feasible != null) {
                     List<RankedCandidate> able = new ArrayList<>(feasible.candidates().size());
                     for (RankedCandidate candidate : feasible.candidates()) {
                         if (wanted.test(candidate.therapist())) {
@@ -118,22 +119,26 @@ public final class SlotSearch {
         for (LocalDate day : days) {
             List<Instant> starts = starts(branch, day, length).stream()
                     .filter(start -> !start.isBefore(notBefore) && !start.equals(requested))
-                    .sorted(day.equals(requestedDay)
-                            ? Comparator.comparing((Instant start) -> Duration.between(start, requested).abs())
-                            .thenComparing(Comparator.naturalOrder())
-                            : Comparator.naturalOrder())
+                    .sorted(day.equals(requestedDay) ? nearestFirst(requested) : Comparator.naturalOrder())
                     .toList();
             for (Instant start : starts) {
                 if (found.size() >= wanted) {
                     return found;
                 }
                 Interval session = Interval.of(start, length);
-                if (Planner.plan(snapshot, request.at(session)) instanceof Plan.Feasible feasible) {
-                    found.add(new Alternative(session.start(), session.end(), feasible.best().therapist().id(),
-                            feasible.best().therapist().name()));
-                }
+                Planner.feasible(snapshot, request.at(session)).ifPresent(feasible -> found.add(new Alternative(session.start(),
+                        session.end(), feasible.best().therapist().id(), feasible.best().therapist().name())));
             }
         }
         return found;
+    }
+
+    /**
+     * Nearest to {@code requested} first, the earlier of two as near. The distance is taken without
+     * {@link Duration#abs()}, which negates through {@code BigDecimal}, at every comparison of the sort.
+     */
+    private static Comparator<Instant> nearestFirst(Instant requested) {
+        return Comparator.comparing((Instant start) -> start.isBefore(requested) ? Duration.between(start, requested)
+                : Duration.between(requested, start)).thenComparing(Comparator.naturalOrder());
     }
 }

@@ -15,11 +15,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -94,6 +98,38 @@ class PlannerTest {
 
         assertThat(plan).isInstanceOfSatisfying(Plan.Infeasible.class,
                 infeasible -> assertThat(infeasible.reason()).isEqualTo(RejectionReason.NO_ROOM_AVAILABLE));
+    }
+
+    @Test
+    void aSearchGetsTheSamePlanWhereTheSessionCanBeHadAndNothingWhereItCannot() {
+        Therapist ben = Fixtures.therapist("ben", "salon").build();
+        Snapshots snapshots = Snapshots.at(salon).onShift(anna, TUESDAY, "09:00", "17:00").onShift(ben, TUESDAY, "12:00", "20:00")
+                .therapistBusy(anna, TUESDAY, "10:00", "11:00").unitBusy("heater-1", TUESDAY, "13:00", "15:00")
+                .roomBusy("mat-1", TUESDAY, "15:00", "17:00");
+        PlanningSnapshot snapshot = snapshots.build();
+        List<Plan> plans = new ArrayList<>();
+
+        for (Technique technique : List.of(Technique.HOT_STONE, Technique.THAI)) {
+            SessionRequest template = request(technique, snapshots, "09:00", "10:00");
+            for (Instant start : SlotSearch.starts(salon, TUESDAY, Duration.ofHours(1))) {
+                SessionRequest request = template.at(Interval.of(start, Duration.ofHours(1)));
+                Plan plan = Planner.plan(snapshot, request);
+                Optional<Plan.Feasible> found = Planner.feasible(snapshot, request);
+                if (plan instanceof Plan.Feasible planned) {
+                    assertThat(found).as(technique + " at " + start).get().satisfies(feasible -> {
+                        assertThat(feasible).usingRecursiveComparison().ignoringFields("excluded").isEqualTo(planned);
+                        assertThat(feasible.verdicts()).isEqualTo(planned.verdicts());
+                    });
+                } else {
+                    assertThat(found).as(technique + " at " + start).isEmpty();
+                }
+                plans.add(plan);
+            }
+        }
+
+        assertThat(plans).hasAtLeastOneElementOfType(Plan.Feasible.class)
+                .filteredOn(Plan.Infeasible.class::isInstance).extracting(plan -> ((Plan.Infeasible) plan).reason())
+                .contains(RejectionReason.NO_THERAPIST_AVAILABLE, RejectionReason.NO_EQUIPMENT_AVAILABLE, RejectionReason.NO_ROOM_AVAILABLE);
     }
 
     @Test

@@ -9,6 +9,7 @@ import app.sabai.support.outbox.OutboxEntry;
 import app.sabai.support.outbox.OutboxSource;
 import app.sabai.therapist.assignment.AssignmentRecord;
 import app.sabai.therapist.assignment.AssignmentStatus;
+import app.sabai.therapist.planning.ResourceKind;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -289,7 +292,8 @@ public class Assignments {
     /**
      * Of these bookings, only what {@link AssignmentRecord#liveness} reads (status, attempt, what they hold, any move
      * in flight): a refusal looks up the owners of everything in its way, a whole day's bookings at a busy branch,
-     * and their explanations are most of each document.
+     * and their explanations are most of each document. Those few fields are read by hand, as the mapping converter
+     * reads them, without its reflection.
      */
     public List<AssignmentRecord> holders(Collection<String> bookingIds) {
         if (bookingIds.isEmpty()) {
@@ -297,7 +301,44 @@ public class Assignments {
         }
         Query query = new Query(Criteria.where("_id").in(bookingIds));
         query.fields().include("status", "attempt", "reservation", "move");
-        return mongo.find(query, AssignmentRecord.class, COLLECTION);
+        List<AssignmentRecord> holders = new ArrayList<>(bookingIds.size());
+        for (Document stored : mongo.find(query, Document.class, COLLECTION)) {
+            holders.add(holder(stored));
+        }
+        return holders;
+    }
+
+    /** The status, attempt, reservation and move of an assignments document; every other field left empty. */
+    private static AssignmentRecord holder(Document stored) {
+        String status = stored.getString("status");
+        return new AssignmentRecord(stored.getString("_id"), null, status == null ? null : AssignmentStatus.valueOf(status),
+                stored.getInteger("attempt", 0), null, null, null, null, null, null, null, null,
+                reservation(stored.get("reservation", Document.class)), null, null, null, move(stored.get("move", Document.class)),
+                null, null, null);
+    }
+
+    private static AssignmentRecord.Reservation reservation(Document stored) {
+        if (stored == null) {
+            return null;
+        }
+        List<AssignmentRecord.Held> holdings = new ArrayList<>();
+        for (Document held : stored.getList("holdings", Document.class, List.of())) {
+            holdings.add(new AssignmentRecord.Held(ResourceKind.valueOf(held.getString("kind")), held.getString("resourceId"),
+                    held.getInteger("attempt", 0), instant(held, "start"), instant(held, "end")));
+        }
+        return new AssignmentRecord.Reservation(stored.getString("therapistId"), stored.getString("therapistName"),
+                stored.getString("roomId"), stored.getList("equipmentIds", String.class), instant(stored, "blockedStart"),
+                instant(stored, "blockedEnd"), holdings);
+    }
+
+    private static AssignmentRecord.Move move(Document stored) {
+        return stored == null ? null
+                : new AssignmentRecord.Move(stored.getString("kind"), stored.getString("absenceId"), instant(stored, "startedAt"));
+    }
+
+    private static Instant instant(Document stored, String field) {
+        Date date = stored.getDate(field);
+        return date == null ? null : date.toInstant();
     }
 
     private Decision decision(String bookingId, int attempt, Update decision, AssignmentEvent event, BookingRequested cause) {

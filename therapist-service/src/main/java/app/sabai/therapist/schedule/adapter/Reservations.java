@@ -141,8 +141,10 @@ public class Reservations {
             if (!missing.isEmpty()) {
                 Map<String, Long> stamps = views.stamps(collection, missing);
                 Map<String, List<BookedSession>> read = new HashMap<>();
-                mongo.find(new Query(Criteria.where("_id").in(missing)), DaySheet.class, collection)
-                        .forEach(day -> read.put(day.id(), day.sessions()));
+                for (Document stored : mongo.find(new Query(Criteria.where("_id").in(missing)), Document.class, collection)) {
+                    DaySheet day = DaySheet.of(stored);
+                    read.put(day.id(), day.sessions());
+                }
                 views.keep(collection, stamps, read);
                 days.putAll(read);
             }

@@ -7,6 +7,8 @@ import app.sabai.contracts.values.Technique;
 import app.sabai.support.testing.TestRecords;
 import app.sabai.therapist.Fixtures;
 import app.sabai.therapist.ServiceIntegrationTest;
+import app.sabai.therapist.assignment.AssignmentRecord;
+import app.sabai.therapist.assignment.AssignmentStatus;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.planning.Resource;
 import app.sabai.therapist.roster.Shift;
@@ -31,7 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** Holes the reservation engine must not have: hidden overlaps, passing holds mistaken for real ones, dead letters. */
+/**
+ * Holes the reservation engine must not have: hidden overlaps, passing holds mistaken for real ones, dead letters, owners of
+ * a hold misread.
+ */
 class EngineEdgesIT extends ServiceIntegrationTest {
 
     static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
@@ -155,6 +160,35 @@ class EngineEdgesIT extends ServiceIntegrationTest {
                 record -> request.bookingId().equals(TestRecords.header(record, CloudEventHeaders.SUBJECT)), DECISION_TIMEOUT)).isPresent();
         assertThat(assignmentDocument(request.bookingId()).getString("status")).isEqualTo("PLANNING");
         assertThat(assignmentDocument(request.bookingId()).getInteger("attempt")).isEqualTo(2);
+    }
+
+    @Test
+    void theOwnersOfWhatStandsInTheWayAreReadAsTheMappingConverterReadsThem() {
+        Branch branch = Fixtures.salon(freshId("salon")).build();
+        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).build();
+        Therapist ben = Fixtures.therapist(freshId("ben"), branch.id()).build();
+        seed(branch, List.of(anna, ben), "09:00", "17:00");
+        LocalDate day = daysAhead(branch, 2);
+        BookingRequested moving = bookWith(anna, branch, Technique.SWEDISH, at(branch, day, "10:00"), 60);
+        BookingRequested hotStone = bookWith(ben, branch, Technique.HOT_STONE, at(branch, day, "10:00"), 90);
+        BookingRequested refused = bookWith(anna, branch, Technique.SWEDISH, at(branch, day, "10:00"), 60);
+        BookingRequested planning = requested(branch, Technique.SWEDISH, at(branch, day, "14:00"), 60);
+        holdLikeACrashedAttempt(planning, anna, branch, 1);
+        assertThat(assignments.claimMove(moving.bookingId(), new AssignmentRecord.Move("REASSIGN", null, clock.instant()),
+                Duration.ofMinutes(1))).isPresent();
+        List<String> ids = List.of(moving.bookingId(), hotStone.bookingId(), refused.bookingId(), planning.bookingId(), freshId("unknown"));
+        Query projected = new Query(Criteria.where("_id").in(ids));
+        projected.fields().include("status", "attempt", "reservation", "move");
+
+        List<AssignmentRecord> mapped = mongo.find(projected, AssignmentRecord.class, Assignments.COLLECTION);
+
+        assertThat(mapped).extracting(AssignmentRecord::status).containsExactlyInAnyOrder(AssignmentStatus.ASSIGNED,
+                AssignmentStatus.ASSIGNED, AssignmentStatus.REJECTED, AssignmentStatus.PLANNING);
+        assertThat(mapped).filteredOn(record -> record.status() == AssignmentStatus.ASSIGNED)
+                .allSatisfy(record -> assertThat(record.reservation().holdings()).hasSizeGreaterThanOrEqualTo(2))
+                .anySatisfy(record -> assertThat(record.reservation().equipmentIds()).containsExactly("heater-1"))
+                .anySatisfy(record -> assertThat(record.move()).isNotNull());
+        assertThat(assignments.holders(ids)).containsExactlyInAnyOrderElementsOf(mapped);
     }
 
     private void holdLikeACrashedAttempt(BookingRequested request, Therapist therapist, Branch branch, int attempt) {

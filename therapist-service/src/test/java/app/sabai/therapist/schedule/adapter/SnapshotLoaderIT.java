@@ -6,6 +6,7 @@ import app.sabai.therapist.Fixtures;
 import app.sabai.therapist.ServiceIntegrationTest;
 import app.sabai.therapist.branch.Branch;
 import app.sabai.therapist.planning.BookedSession;
+import app.sabai.therapist.planning.Occupancy;
 import app.sabai.therapist.planning.Plan;
 import app.sabai.therapist.planning.Planner;
 import app.sabai.therapist.planning.PlanningSnapshot;
@@ -13,6 +14,7 @@ import app.sabai.therapist.planning.Resource;
 import app.sabai.therapist.planning.SessionRequest;
 import app.sabai.therapist.staff.Therapist;
 import app.sabai.therapist.time.Interval;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,11 +22,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A request's fresh snapshot reads what could serve it, and plans as one that read everything. */
+/** A request's fresh snapshot reads what could serve it, and plans as one that read everything; day documents read back as filed. */
 class SnapshotLoaderIT extends ServiceIntegrationTest {
 
     @Autowired
@@ -82,6 +85,48 @@ class SnapshotLoaderIT extends ServiceIntegrationTest {
                 .as("09:00 to 21:15, the day's hours and their changeover").hasSize(1);
         assertThat(snapshots.loadFor(pastMidnight, branch, List.of(anna), day).occupancy().sessions(annasDay))
                 .as("a request past closing, as far as its own changeover").hasSize(2);
+    }
+
+    @Test
+    void aDaysSessionsAndAbsencesReadBackAsTheyWereFiledAndAsTheMappingConverterReadsThem() {
+        Resource anna = Resource.therapist(freshId("anna"));
+        Instant midnight = LocalDate.now(clock).plusDays(3).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant ten = midnight.plus(Duration.ofHours(10)).plusNanos(123_456_789);
+        BookedSession session = BookedSession.of(freshId("booking"), 2, "salon", new Interval(ten, ten.plus(Duration.ofMinutes(75))),
+                new Interval(ten, ten.plus(Duration.ofHours(1))));
+        BookedSession absence = BookedSession.absence(freshId("absence"), "SICK", "salon",
+                new Interval(ten.plus(Duration.ofHours(2)), ten.plus(Duration.ofHours(4))));
+        assertThat(reservations.reserve(anna, session)).isTrue();
+        reservations.block(anna, absence);
+        Resource nobodyYet = Resource.therapist(freshId("ben"));
+        String emptyDay = Reservations.dayIds(nobodyYet, new Interval(midnight, ten)).getFirst();
+        mongo.insert(new Document("_id", emptyDay), "therapist_days");
+
+        Interval day = new Interval(midnight, midnight.plus(Duration.ofDays(1)));
+        Occupancy read = reservations.occupancy(List.of(anna, nobodyYet), day);
+
+        assertThat(read.sessions(anna)).containsExactly(DayViews.asStored(session), DayViews.asStored(absence));
+        assertThat(read.sessions(nobodyYet)).isEmpty();
+        for (String dayId : List.of(Reservations.dayIds(anna, day).getFirst(), emptyDay)) {
+            Document stored = mongo.findById(dayId, Document.class, "therapist_days");
+            assertThat(DaySheet.of(stored)).isEqualTo(mongo.getConverter().read(DaySheet.class, stored));
+        }
+    }
+
+    @Test
+    void aSessionFiledBeforeSessionTimesWereKeptReadsAsTheMappingConverterReadsIt() {
+        Date start = new Date(1_795_000_000_000L);
+        Document filedLongAgo = new Document("_id", "anna@2026-11-18").append(Reservations.SESSIONS, List.of(
+                new Document("bookingId", "booking-1").append("attempt", 1).append("branchId", "salon")
+                        .append("start", start).append("end", new Date(start.getTime() + 4_500_000))));
+
+        DaySheet read = DaySheet.of(filedLongAgo);
+
+        assertThat(read).isEqualTo(mongo.getConverter().read(DaySheet.class, filedLongAgo));
+        assertThat(read.sessions()).singleElement().satisfies(session -> {
+            assertThat(session.session()).isEqualTo(session.blocked());
+            assertThat(session.isAbsence()).isFalse();
+        });
     }
 
     private static BookedSession session(Branch branch, LocalDate day, String start) {
