@@ -70,7 +70,14 @@ public class AssignmentService {
     }
 
     public void handle(BookingRequested request) {
-        planned(request, () -> { }).ifPresent(planned -> planned.after(assignments.decide(planned.decision())));
+        Continuity.Hints hints = continuity.hintsFor(List.of(visitorOf(request)));
+        planned(request, hints, () -> { }).ifPresent(planned -> {
+            boolean written = assignments.decide(planned.decision());
+            planned.after(written);
+            if (written) {
+                planned.visit().ifPresent(visit -> continuity.remember(List.of(visit)));
+            }
+        });
     }
 
     /**
@@ -78,14 +85,16 @@ public class AssignmentService {
      * (each sees what those before it hold), their decisions are written in one request, and what follows each decision
      * is done in its trace again. Before a request's refusal is confirmed, the decisions planned before it are written,
      * as the refusal waits for whatever stands in its way to be decided. A request whose planning fails ends the row: the
-     * decisions planned before it are written, then the failure is the run's.
+     * decisions planned before it are written, then the failure is the run's. Continuity is read for the whole row at
+     * once, and the therapists the row gives are remembered together after it.
      */
     public void handleTogether(List<EventHandler.Heard<BookingRequested>> requests) {
         Row row = new Row();
+        Continuity.Hints hints = continuity.hintsFor(requests.stream().map(heard -> visitorOf(heard.event())).toList());
         RuntimeException failed = null;
         for (EventHandler.Heard<BookingRequested> heard : requests) {
             try {
-                heard.inTrace(() -> planned(heard.event(), row::write).ifPresent(planned -> row.add(heard, planned)));
+                heard.inTrace(() -> planned(heard.event(), hints, row::write).ifPresent(planned -> row.add(heard, planned)));
             } catch (RuntimeException e) {
                 failed = e;
                 break;
@@ -117,18 +126,23 @@ public class AssignmentService {
             unwritten.forEach(decision -> written.add(wrote.contains(decision.decision().bookingId())));
         }
 
-        /** What follows each decision, in its request's trace. */
+        /** What follows each decision, in its request's trace; then the visits of those written, remembered together. */
         void after() {
+            List<Continuity.Visit> visits = new ArrayList<>();
             for (int i = 0; i < written.size(); i++) {
                 Planned decision = planned.get(i);
                 boolean wrote = written.get(i);
                 heard.get(i).inTrace(() -> decision.after(wrote));
+                if (wrote) {
+                    decision.visit().ifPresent(visits::add);
+                }
             }
+            continuity.remember(visits);
         }
     }
 
     /** The request's decision, planned and placed but not written; empty when the booking is decided already. */
-    private Optional<Planned> planned(BookingRequested request, Runnable beforeRefusing) {
+    private Optional<Planned> planned(BookingRequested request, Continuity.Hints hints, Runnable beforeRefusing) {
         requireComplete(request);
         OptionalInt claimed = assignments.openAndClaim(request, clock.instant());
         if (claimed.isEmpty()) {
@@ -141,7 +155,7 @@ public class AssignmentService {
             return Optional.of(rejecting(request, attempt, new Plan.Infeasible(RejectionReason.NO_QUALIFIED_THERAPIST,
                     "There is no branch '" + request.branchId() + "'", List.of()), List.of()));
         }
-        return Optional.of(plan(request, attempt, branch.get(), beforeRefusing));
+        return Optional.of(plan(request, attempt, branch.get(), hints, beforeRefusing));
     }
 
     /**
@@ -164,18 +178,21 @@ public class AssignmentService {
         log.warn("Booking {} went to the dead-letter topic; released what its attempts held", request.bookingId());
     }
 
-    private Planned plan(BookingRequested request, int attempt, Branch branch, Runnable beforeRefusing) {
+    private Planned plan(BookingRequested request, int attempt, Branch branch, Continuity.Hints hints, Runnable beforeRefusing) {
         Interval session = new Interval(request.start(), endOf(request));
         List<Therapist> therapists = directory.forPlanning(branch.id(), preferredTherapist(request));
         if (attempt > 1) {
             reservations.releaseEarlierAttempts(SnapshotLoader.resources(branch, therapists), branch.blockedFor(session),
                     request.bookingId(), attempt);
         }
+        Continuity.Visitor visitor = visitorOf(request);
         SessionRequest wanted = new SessionRequest(request.bookingId(), request.technique(), session, request.requirements(), request.preferences(),
-                continuity.previousTherapist(request.customer() == null ? null : request.customer().email(), request.courseId())
-                        .orElse(null));
+                hints.previousTherapist(visitor).orElse(null));
         return switch (engine.place(branch, therapists, wanted, attempt, List.of(), beforeRefusing)) {
-            case Placement.Placed placed -> assigning(request, attempt, branch, placed);
+            case Placement.Placed placed -> {
+                hints.assigned(visitor, placed.candidate().therapist().id());
+                yield assigning(request, attempt, branch, placed);
+            }
             case Placement.Refused refused ->
                     rejecting(request, attempt, refused.why(), alternatives.nearest(refused.snapshot(), wanted, refused.why().reason()));
             case Placement.Contended contended -> throw new IllegalStateException(contended.why() + "; the request is retried");
@@ -196,10 +213,9 @@ public class AssignmentService {
                 equipmentIds, feasible.blocked().start(), feasible.blocked().end(),
                 placed.holdings().stream().map(AssignmentRecord.Held::of).toList());
 
-        return new Planned(assignments.assigning(request.bookingId(), attempt, reservation, explanation, assigned, request, now), () -> {
-            log.info("Booking {} assigned to {} ({})", request.bookingId(), therapist.id(), explanation.summary());
-            continuity.remember(request.customer() == null ? null : request.customer().email(), request.courseId(), therapist.id(), now);
-        }, () -> {
+        return new Planned(assignments.assigning(request.bookingId(), attempt, reservation, explanation, assigned, request, now),
+                Optional.of(new Continuity.Visit(visitorOf(request), therapist.id(), now)),
+                () -> log.info("Booking {} assigned to {} ({})", request.bookingId(), therapist.id(), explanation.summary()), () -> {
             log.info("Booking {} was decided by another attempt; releasing what attempt {} held", request.bookingId(), attempt);
             engine.release(placed.taken(), request.bookingId());
         });
@@ -212,16 +228,23 @@ public class AssignmentService {
                 infeasible.reason(), infeasible.detail(), offered, explanation);
         return new Planned(assignments.rejecting(request.bookingId(), attempt,
                 new AssignmentRecord.Rejection(infeasible.reason(), infeasible.detail(), offered), explanation, rejected, request, now),
-                () -> log.info("Booking {} rejected: {} ({})", request.bookingId(), infeasible.reason(), infeasible.detail()),
+                Optional.empty(), () -> log.info("Booking {} rejected: {} ({})", request.bookingId(), infeasible.reason(), infeasible.detail()),
                 () -> { });
     }
 
-    /** A decision planned and placed, what follows once it is written, and what follows when another attempt won. */
-    private record Planned(Assignments.Decision decision, Runnable whenWritten, Runnable whenLost) {
+    /**
+     * A decision planned and placed, the visit to remember once it is written, what follows once it is written, and what
+     * follows when another attempt won.
+     */
+    private record Planned(Assignments.Decision decision, Optional<Continuity.Visit> visit, Runnable whenWritten, Runnable whenLost) {
 
         void after(boolean written) {
             (written ? whenWritten : whenLost).run();
         }
+    }
+
+    private static Continuity.Visitor visitorOf(BookingRequested request) {
+        return new Continuity.Visitor(request.customer() == null ? null : request.customer().email(), request.courseId());
     }
 
     private static String preferredTherapist(BookingRequested request) {

@@ -124,8 +124,11 @@ public class Assignments {
         return claim(bookingId);
     }
 
+    /** The booking's document while it is planning, answered with its attempt alone. */
     private static Query planning(String bookingId) {
-        return new Query(Criteria.where("_id").is(bookingId).and("status").is(AssignmentStatus.PLANNING));
+        Query planning = new Query(Criteria.where("_id").is(bookingId).and("status").is(AssignmentStatus.PLANNING));
+        planning.fields().include("attempt");
+        return planning;
     }
 
     /** The assignment, to be written if this attempt is still the one planning ({@link #decide}). */

@@ -41,6 +41,8 @@ class RequestsTogetherIT extends ServiceIntegrationTest {
     Assignments assignments;
     @Autowired
     Tracer tracer;
+    @Autowired
+    Continuity continuity;
 
     @Test
     void requestsForDifferentBookingsAreDecidedTogetherAndEachDecisionGoesOnInItsRequestsTrace() {
@@ -65,6 +67,29 @@ class RequestsTogetherIT extends ServiceIntegrationTest {
             Document decided = assignmentDocument(traced.event().bookingId());
             assertThat(decided.getInteger("decidedAttempt")).isEqualTo(decided.getInteger("attempt"));
         }
+    }
+
+    @Test
+    void aRowKeepsTheTherapistsRememberedAndThoseItGivesAndRemembersThemAfterwards() {
+        Branch branch = Fixtures.salon(freshId("rows")).build();
+        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).build();
+        Therapist ben = Fixtures.therapist(freshId("ben"), branch.id()).build();
+        seed(branch, List.of(anna, ben), "09:00", "17:00");
+        LocalDate day = daysAhead(branch, 4);
+        BookingRequested morning = requested(branch, Technique.SWEDISH, at(branch, day, "10:00"), 60);
+        BookingRequested afternoon = withCustomerOf(morning, requested(branch, Technique.SWEDISH, at(branch, day, "14:00"), 60));
+        BookingRequested returning = requested(branch, Technique.SWEDISH, at(branch, day, "16:00"), 60);
+        continuity.remember(returning.customer().email(), null, anna.id(), Instant.now());
+
+        service.handleTogether(List.of(traced(morning), traced(afternoon), traced(returning)));
+
+        assertThat(List.of(morning, afternoon, returning)).extracting(request -> therapistOf(request.bookingId()))
+                .as("equal otherwise, anna first by name; then the customer's first therapist again, though ben has less to do;"
+                        + " then the therapist remembered before the row")
+                .containsExactly(anna.id(), anna.id(), anna.id());
+        assertThat(continuity.hintsFor(List.of(new Continuity.Visitor(morning.customer().email(), null)))
+                .previousTherapist(new Continuity.Visitor(morning.customer().email(), null))).contains(anna.id());
+        assertNoOverlaps(branch, List.of(anna, ben), day);
     }
 
     @Test
@@ -118,6 +143,18 @@ class RequestsTogetherIT extends ServiceIntegrationTest {
                 new AssignmentRecord.Rejection(RejectionReason.NO_THERAPIST_AVAILABLE, "nobody is free", List.of()), explanation,
                 new AssignmentRejected(UUID.randomUUID(), now, request.bookingId(), request.branchId(), RejectionReason.NO_THERAPIST_AVAILABLE,
                         "nobody is free", List.of(), explanation), request, now);
+    }
+
+    private String therapistOf(String bookingId) {
+        return assignmentDocument(bookingId).get("reservation", Document.class).getString("therapistId");
+    }
+
+    /** {@code request}, made by the customer of {@code other}. */
+    private static BookingRequested withCustomerOf(BookingRequested other, BookingRequested request) {
+        return new BookingRequested(request.eventId(), request.occurredAt(), request.bookingId(), request.branchId(), request.technique(),
+                request.durationMinutes(), request.start(), request.end(), request.zone(), other.customer(), request.preferences(),
+                request.bodyAreas(), request.requirements(), request.homeVisit(), request.courseId(), request.waitlistId(),
+                request.offerExpiresAt());
     }
 
     private Traced traced(BookingRequested request) {
