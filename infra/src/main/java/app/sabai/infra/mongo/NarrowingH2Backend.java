@@ -24,7 +24,8 @@ import java.util.List;
  * The on-disk (H2 MVStore) backend with {@link IndexNarrowing} and {@link RangeIndex}es (kept in memory, rebuilt when
  * the store opens), its documents encoded by {@link StoredDocumentType} and its unique indexes keyed by
  * {@link StoredKeyType} ({@link StoredUniqueIndex}), answering {@code hello} ({@link HelloCommand}), committing for
- * many commands at once ({@link GroupCommit}) and reporting its {@link ScanStatistics} and commits in {@code serverStatus}.
+ * many commands at once ({@link GroupCommit}) and reporting its {@link ScanStatistics}, commits and the
+ * {@link CommandCounts commands it received} in {@code serverStatus}.
  */
 public class NarrowingH2Backend extends H2Backend {
 
@@ -44,6 +45,8 @@ public class NarrowingH2Backend extends H2Backend {
 
     /** Made on first use, for the same reason. */
     private GroupCommit groupCommit;
+
+    private final CommandCounts commands = new CommandCounts();
 
     /**
      * Opens the store's databases, after converting documents of an earlier {@link DocumentFormat}, with the maps that
@@ -92,6 +95,7 @@ public class NarrowingH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        commands.received(command);
         if (HelloCommand.matches(command)) {
             return HelloCommand.answer(other -> super.handleCommand(channel, databaseName, other, query));
         }
@@ -103,7 +107,7 @@ public class NarrowingH2Backend extends H2Backend {
             answer.put("groupCommit", new Document("flushes", groupCommit().flushes())
                     .append("heldAnswers", groupCommit().heldAnswers())
                     .append("checkpoints", maps().redoLog().checkpoints()));
-            return statistics().addTo(answer);
+            return commands.addTo(statistics().addTo(answer));
         }
         return answer;
     }

@@ -76,6 +76,28 @@ class GroupCommitTest {
         }
     }
 
+    @Test
+    void serverStatusCountsTheCommandsReceivedByName() {
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk("localhost", 0, dataDirectory.resolve("counted.mv"));
+             MongoClient client = MongoClients.create(store.uri("counted"))) {
+            MongoCollection<Document> bookings = client.getDatabase("counted").getCollection("bookings");
+            Document before = StoreReading.commands(client);
+
+            bookings.insertOne(new Document("_id", "b-1").append("status", "REQUESTED"));
+            bookings.updateOne(Filters.eq("_id", "b-1"), Updates.set("status", "CONFIRMED"));
+            bookings.updateOne(Filters.eq("_id", "b-1"), Updates.set("status", "COMPLETED"));
+            for (int i = 0; i < 3; i++) {
+                assertThat(bookings.find(Filters.eq("_id", "b-1")).first()).isNotNull();
+            }
+
+            Document after = StoreReading.commands(client);
+            assertThat(StoreReading.received(after, "insert") - StoreReading.received(before, "insert")).isEqualTo(1);
+            assertThat(StoreReading.received(after, "update") - StoreReading.received(before, "update")).isEqualTo(2);
+            assertThat(StoreReading.received(after, "find") - StoreReading.received(before, "find")).isEqualTo(3);
+            assertThat(StoreReading.received(after, "serverStatus") - StoreReading.received(before, "serverStatus")).isEqualTo(1);
+        }
+    }
+
     private static void writeConcurrently(MongoCollection<Document> bookings) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         CountDownLatch start = new CountDownLatch(1);

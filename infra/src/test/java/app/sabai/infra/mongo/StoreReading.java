@@ -35,6 +35,18 @@ record StoreReading(List<String> answer, long scannedObjects, long collectionSca
         return client.getDatabase("admin").runCommand(new Document("serverStatus", 1)).get("groupCommit", Document.class);
     }
 
+    /** The commands the store received, by name ({@code serverStatus.metrics.commands}). */
+    static Document commands(MongoClient client) {
+        return client.getDatabase("admin").runCommand(new Document("serverStatus", 1)).get("metrics", Document.class)
+                .get("commands", Document.class);
+    }
+
+    /** How many of the named command {@link #commands} counted; none when it was never received. */
+    static long received(Document commands, String name) {
+        Document command = commands.get(name, Document.class);
+        return command == null ? 0 : command.get("total", Number.class).longValue();
+    }
+
     private static Document queryExecutor(MongoDatabase database) {
         Document status = database.runCommand(new Document("serverStatus", 1));
         return status.get("metrics", Document.class).get("queryExecutor", Document.class);
