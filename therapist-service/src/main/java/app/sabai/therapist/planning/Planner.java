@@ -69,7 +69,7 @@ public final class Planner {
         }
         List<RankedCandidate> ranked = Ranking.rank(eligible, snapshot, request, date);
         if (ranked.isEmpty()) {
-            return !worded ? NOT_WORDED : nobody(snapshot, request, anyQualified, excluded);
+            return worded ? nobody(snapshot, request, anyQualified, excluded) : NOT_WORDED;
         }
 
         List<Room> rooms = new ArrayList<>();
@@ -81,9 +81,10 @@ public final class Planner {
                 }
             }
             if (rooms.isEmpty()) {
-                return !worded ? NOT_WORDED : new Plan.Infeasible(RejectionReason.NO_ROOM_AVAILABLE, suitable.isEmpty()
+                return worded ? new Plan.Infeasible(RejectionReason.NO_ROOM_AVAILABLE, suitable.isEmpty()
                         ? branch.name() + " has no room for " + request.technique()
-                        : "Every room for " + request.technique() + " is taken " + when(branch, session), Plan.verdictsOf(ranked, excluded));
+                        : "Every room for " + request.technique() + " is taken " + when(branch, session), Plan.verdictsOf(ranked, excluded))
+                        : NOT_WORDED;
             }
         }
 
@@ -97,9 +98,10 @@ public final class Planner {
                 }
             }
             if (units.isEmpty()) {
-                return !worded ? NOT_WORDED : new Plan.Infeasible(RejectionReason.NO_EQUIPMENT_AVAILABLE, all.isEmpty()
+                return worded ? new Plan.Infeasible(RejectionReason.NO_EQUIPMENT_AVAILABLE, all.isEmpty()
                         ? branch.name() + " has no " + describe(kind.get())
-                        : "Every " + describe(kind.get()) + " is in use " + when(branch, session), Plan.verdictsOf(ranked, excluded));
+                        : "Every " + describe(kind.get()) + " is in use " + when(branch, session), Plan.verdictsOf(ranked, excluded))
+                        : NOT_WORDED;
             }
         }
         return new Plan.Feasible(ranked, rooms, kind, units, session, blocked, excluded);

@@ -38,9 +38,9 @@ import java.util.UUID;
  * <p>
  * Everything kept beside the booking is written before it, each write repeatable: the customer's file gets its id,
  * then the booking's id and the intake it came with in one write (a file made for this booking takes all three in one
- * write); the insert also records the request's place among those waiting for a decision. A request refused on the way (another customer's email) has written nothing. A crash
- * anywhere before the insert leaves no booking (the client got no 202 and retries with the intake); a crash after it
- * leaves nothing undone.
+ * write); the insert also records the request's place among those waiting for a decision. A request refused on the way
+ * (another customer's email) has written nothing. A crash anywhere before the insert leaves no booking (the client got
+ * no 202 and retries with the intake); a crash after it leaves nothing undone.
  */
 @Service
 public class BookingRequests {
