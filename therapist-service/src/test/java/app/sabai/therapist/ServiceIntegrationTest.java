@@ -113,6 +113,22 @@ public abstract class ServiceIntegrationTest {
         return branch;
     }
 
+    /** A salon named after {@code name}, with Anna and Ben on shift 09:00–17:00 every day: where most tests start. */
+    protected AnnaAndBen annaAndBen(String name) {
+        Branch branch = Fixtures.salon(freshId(name)).build();
+        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).build();
+        Therapist ben = Fixtures.therapist(freshId("ben"), branch.id()).build();
+        seed(branch, List.of(anna, ben), "09:00", "17:00");
+        return new AnnaAndBen(branch, anna, ben);
+    }
+
+    protected record AnnaAndBen(Branch branch, Therapist anna, Therapist ben) {
+
+        public List<Therapist> team() {
+            return List.of(anna, ben);
+        }
+    }
+
     protected LocalDate daysAhead(Branch branch, int days) {
         return LocalDate.now(clock.withZone(branch.zone())).plusDays(days);
     }

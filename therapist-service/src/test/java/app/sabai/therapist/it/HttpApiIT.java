@@ -130,10 +130,7 @@ class HttpApiIT extends ServiceIntegrationTest {
 
     @Test
     void theScheduleShowsEachTherapistRoomAndUnitWithTheirSessions() {
-        Branch branch = Fixtures.salon(freshId("salon")).build();
-        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).build();
-        Therapist ben = Fixtures.therapist(freshId("ben"), branch.id()).build();
-        seed(branch, List.of(anna, ben), "09:00", "17:00");
+        Branch branch = annaAndBen("salon").branch();
         LocalDate day = daysAhead(branch, 2);
         BookingRequested hotStone = requested(branch, Technique.HOT_STONE, at(branch, day, "10:00"), 75);
         assignments.handle(hotStone);

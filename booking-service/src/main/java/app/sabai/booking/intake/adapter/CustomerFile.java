@@ -5,7 +5,6 @@ import app.sabai.support.web.ConflictException;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -111,11 +110,9 @@ public class CustomerFile {
         String candidate = signedInCustomer.orElseGet(() -> UUID.randomUUID().toString());
         // The way back first: a crash after this leaves an entry that resolves to nothing, never an id that cannot be found.
         mongo.save(new Document("_id", candidate).append("email", keyOf(email)), IDS);
-        Query withoutId = new Query(Criteria.where("_id").is(keyOf(email)).and("customerId").exists(false));
-        withoutId.fields().include("customerId");
         try {
-            mongo.findAndModify(withoutId, madeWith.set("customerId", candidate),
-                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+            mongo.upsert(new Query(Criteria.where("_id").is(keyOf(email)).and("customerId").exists(false)),
+                    madeWith.set("customerId", candidate), COLLECTION);
             return new Opened(ownedBy(candidate, signedInCustomer), true);
         } catch (DuplicateKeyException alreadyHasOne) {
             // A concurrent first booking gave the file its id first: that one stays.

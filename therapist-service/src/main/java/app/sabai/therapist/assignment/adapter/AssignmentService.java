@@ -71,13 +71,8 @@ public class AssignmentService {
 
     public void handle(BookingRequested request) {
         Continuity.Hints hints = continuity.hintsFor(List.of(visitorOf(request)));
-        planned(request, hints, () -> { }).ifPresent(planned -> {
-            boolean written = assignments.decide(planned.decision());
-            planned.after(written);
-            if (written) {
-                planned.visit().ifPresent(visit -> continuity.remember(List.of(visit)));
-            }
-        });
+        planned(request, hints, () -> { })
+                .ifPresent(planned -> continuity.remember(planned.after(assignments.decide(planned.decision())).stream().toList()));
     }
 
     /**
@@ -132,10 +127,7 @@ public class AssignmentService {
             for (int i = 0; i < written.size(); i++) {
                 Planned decision = planned.get(i);
                 boolean wrote = written.get(i);
-                heard.get(i).inTrace(() -> decision.after(wrote));
-                if (wrote) {
-                    decision.visit().ifPresent(visits::add);
-                }
+                heard.get(i).inTrace(() -> decision.after(wrote)).ifPresent(visits::add);
             }
             continuity.remember(visits);
         }
@@ -238,8 +230,10 @@ public class AssignmentService {
      */
     private record Planned(Assignments.Decision decision, Optional<Continuity.Visit> visit, Runnable whenWritten, Runnable whenLost) {
 
-        void after(boolean written) {
+        /** Runs what follows the decision; answers the visit to remember when it was written. */
+        Optional<Continuity.Visit> after(boolean written) {
             (written ? whenWritten : whenLost).run();
+            return written ? visit : Optional.empty();
         }
     }
 

@@ -33,10 +33,8 @@ class AssignmentFlowIT extends ServiceIntegrationTest {
 
     @Test
     void aRequestedBookingGetsATherapistARoomAndEquipmentAnnouncedWithCloudEventsHeaders() {
-        Branch branch = Fixtures.salon(freshId("salon")).build();
-        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).build();
-        Therapist ben = Fixtures.therapist(freshId("ben"), branch.id()).build();
-        seed(branch, List.of(anna, ben), "09:00", "17:00");
+        AnnaAndBen salon = annaAndBen("salon");
+        Branch branch = salon.branch();
         BookingRequested request = requested(branch, Technique.HOT_STONE, at(branch, daysAhead(branch, 2), "10:00"), 75);
 
         publish(request);
@@ -51,12 +49,12 @@ class AssignmentFlowIT extends ServiceIntegrationTest {
         assertThat(traceIdOf(record)).isEqualTo(traceIdOf(requestRecord(request)));
 
         TherapistAssigned assigned = valueOf(record, TherapistAssigned.class);
-        assertThat(assigned.therapistId()).isIn(anna.id(), ben.id());
+        assertThat(assigned.therapistId()).isIn(salon.anna().id(), salon.ben().id());
         assertThat(assigned.roomId()).isIn("table-1", "table-2");
         assertThat(assigned.equipmentIds()).containsExactly("heater-1");
         assertThat(assigned.start()).isEqualTo(request.start());
         assertThat(assigned.end()).isEqualTo(request.end());
-        assertThat(assigned.explanation().considered()).extracting(CandidateVerdict::therapistId).containsExactlyInAnyOrder(anna.id(), ben.id());
+        assertThat(assigned.explanation().considered()).extracting(CandidateVerdict::therapistId).containsExactlyInAnyOrder(salon.anna().id(), salon.ben().id());
         assertThat(assigned.explanation().summary()).contains(assigned.therapistName(), "rank 1 of 2", "Stone heater");
 
         JsonNode view = json(get("/api/assignments/" + request.bookingId()));

@@ -33,10 +33,8 @@ class AssignmentRecoveryIT extends ServiceIntegrationTest {
 
     @Test
     void whatACrashedAttemptHeldIsReleasedWhenTheRequestIsDeliveredAgain() {
-        Branch branch = Fixtures.salon(freshId("salon")).build();
-        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).build();
-        Therapist ben = Fixtures.therapist(freshId("ben"), branch.id()).build();
-        seed(branch, List.of(anna, ben), "09:00", "17:00");
+        AnnaAndBen salon = annaAndBen("salon");
+        Branch branch = salon.branch();
         LocalDate day = daysAhead(branch, 3);
         BookingRequested request = requested(branch, Technique.SWEDISH, at(branch, day, "10:00"), 60);
         BookingRequested neighbour = requested(branch, Technique.SWEDISH, at(branch, day, "14:00"), 60);
@@ -46,7 +44,7 @@ class AssignmentRecoveryIT extends ServiceIntegrationTest {
         assertThat(assignments.claim(request.bookingId())).hasValue(1);
         Interval session = new Interval(request.start(), request.end());
         BookedSession held = BookedSession.of(request.bookingId(), 1, branch.id(), branch.blockedFor(session), session);
-        assertThat(reservations.reserve(Resource.therapist(ben.id()), held)).isTrue();
+        assertThat(reservations.reserve(Resource.therapist(salon.ben().id()), held)).isTrue();
         assertThat(reservations.reserve(Resource.room(branch.id(), "table-2"), held)).isTrue();
 
         service.handle(request);

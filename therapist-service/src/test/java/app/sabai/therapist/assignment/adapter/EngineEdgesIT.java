@@ -164,16 +164,14 @@ class EngineEdgesIT extends ServiceIntegrationTest {
 
     @Test
     void theOwnersOfWhatStandsInTheWayAreReadAsTheMappingConverterReadsThem() {
-        Branch branch = Fixtures.salon(freshId("salon")).build();
-        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).build();
-        Therapist ben = Fixtures.therapist(freshId("ben"), branch.id()).build();
-        seed(branch, List.of(anna, ben), "09:00", "17:00");
+        AnnaAndBen salon = annaAndBen("salon");
+        Branch branch = salon.branch();
         LocalDate day = daysAhead(branch, 2);
-        BookingRequested moving = bookWith(anna, branch, Technique.SWEDISH, at(branch, day, "10:00"), 60);
-        BookingRequested hotStone = bookWith(ben, branch, Technique.HOT_STONE, at(branch, day, "10:00"), 90);
-        BookingRequested refused = bookWith(anna, branch, Technique.SWEDISH, at(branch, day, "10:00"), 60);
+        BookingRequested moving = bookWith(salon.anna(), branch, Technique.SWEDISH, at(branch, day, "10:00"), 60);
+        BookingRequested hotStone = bookWith(salon.ben(), branch, Technique.HOT_STONE, at(branch, day, "10:00"), 90);
+        BookingRequested refused = bookWith(salon.anna(), branch, Technique.SWEDISH, at(branch, day, "10:00"), 60);
         BookingRequested planning = requested(branch, Technique.SWEDISH, at(branch, day, "14:00"), 60);
-        holdLikeACrashedAttempt(planning, anna, branch, 1);
+        holdLikeACrashedAttempt(planning, salon.anna(), branch, 1);
         assertThat(assignments.claimMove(moving.bookingId(), new AssignmentRecord.Move("REASSIGN", null, clock.instant()),
                 Duration.ofMinutes(1))).isPresent();
         List<String> ids = List.of(moving.bookingId(), hotStone.bookingId(), refused.bookingId(), planning.bookingId(), freshId("unknown"));

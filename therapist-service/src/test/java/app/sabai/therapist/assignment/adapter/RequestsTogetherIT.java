@@ -71,25 +71,23 @@ class RequestsTogetherIT extends ServiceIntegrationTest {
 
     @Test
     void aRowKeepsTheTherapistsRememberedAndThoseItGivesAndRemembersThemAfterwards() {
-        Branch branch = Fixtures.salon(freshId("rows")).build();
-        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).build();
-        Therapist ben = Fixtures.therapist(freshId("ben"), branch.id()).build();
-        seed(branch, List.of(anna, ben), "09:00", "17:00");
+        AnnaAndBen salon = annaAndBen("rows");
+        Branch branch = salon.branch();
         LocalDate day = daysAhead(branch, 4);
         BookingRequested morning = requested(branch, Technique.SWEDISH, at(branch, day, "10:00"), 60);
         BookingRequested afternoon = withCustomerOf(morning, requested(branch, Technique.SWEDISH, at(branch, day, "14:00"), 60));
         BookingRequested returning = requested(branch, Technique.SWEDISH, at(branch, day, "16:00"), 60);
-        continuity.remember(returning.customer().email(), null, anna.id(), Instant.now());
+        continuity.remember(returning.customer().email(), null, salon.anna().id(), Instant.now());
 
         service.handleTogether(List.of(traced(morning), traced(afternoon), traced(returning)));
 
         assertThat(List.of(morning, afternoon, returning)).extracting(request -> therapistOf(request.bookingId()))
                 .as("equal otherwise, anna first by name; then the customer's first therapist again, though ben has less to do;"
                         + " then the therapist remembered before the row")
-                .containsExactly(anna.id(), anna.id(), anna.id());
+                .containsExactly(salon.anna().id(), salon.anna().id(), salon.anna().id());
         assertThat(continuity.hintsFor(List.of(new Continuity.Visitor(morning.customer().email(), null)))
-                .previousTherapist(new Continuity.Visitor(morning.customer().email(), null))).contains(anna.id());
-        assertNoOverlaps(branch, List.of(anna, ben), day);
+                .previousTherapist(new Continuity.Visitor(morning.customer().email(), null))).contains(salon.anna().id());
+        assertNoOverlaps(branch, salon.team(), day);
     }
 
     @Test
