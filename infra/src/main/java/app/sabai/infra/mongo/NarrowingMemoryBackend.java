@@ -15,14 +15,17 @@ import java.util.List;
 
 /**
  * The in-memory backend (used by tests) with {@link IndexNarrowing} and {@link RangeIndex}es, answering {@code hello}
- * ({@link HelloCommand}) and reporting its {@link ScanStatistics} in {@code serverStatus}.
+ * ({@link HelloCommand}) and reporting its {@link ScanStatistics} and the {@link CommandCounts commands it received} in
+ * {@code serverStatus}, as the on-disk store does.
  */
 public class NarrowingMemoryBackend extends MemoryBackend {
 
     private final ScanStatistics statistics = new ScanStatistics();
+    private final CommandCounts commands = new CommandCounts();
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        commands.received(command);
         if (HelloCommand.matches(command)) {
             return HelloCommand.answer(other -> super.handleCommand(channel, databaseName, other, query));
         }
@@ -30,7 +33,7 @@ public class NarrowingMemoryBackend extends MemoryBackend {
             return CountDocumentsCommand.answer(databaseName, query, count -> super.handleCommand(channel, databaseName, "count", count));
         }
         Document answer = super.handleCommand(channel, databaseName, command, query);
-        return "serverStatus".equalsIgnoreCase(command) ? statistics.addTo(answer) : answer;
+        return "serverStatus".equalsIgnoreCase(command) ? commands.addTo(statistics.addTo(answer)) : answer;
     }
 
     @Override

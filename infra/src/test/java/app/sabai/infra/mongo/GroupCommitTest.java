@@ -8,6 +8,8 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,9 +78,11 @@ class GroupCommitTest {
         }
     }
 
-    @Test
-    void serverStatusCountsTheCommandsReceivedByName() {
-        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk("localhost", 0, dataDirectory.resolve("counted.mv"));
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void serverStatusCountsTheCommandsReceivedByName(boolean onDisk) {
+        try (EmbeddedMongoStore store = onDisk ? EmbeddedMongoStore.onDisk("localhost", 0, dataDirectory.resolve("counted.mv"))
+                : EmbeddedMongoStore.inMemory("localhost", 0);
              MongoClient client = MongoClients.create(store.uri("counted"))) {
             MongoCollection<Document> bookings = client.getDatabase("counted").getCollection("bookings");
             Document before = StoreReading.commands(client);

@@ -4,9 +4,11 @@ import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.support.kafka.EventHandler;
 import org.springframework.stereotype.Component;
 
-/** Every event of {@code sabai.bookings}, in each branch's order. */
+import java.util.List;
+
+/** Every event of {@code sabai.bookings}, in each branch's order; a poll's run of them applied together. */
 @Component
-class BookingEventsListener implements EventHandler.OneAtATime<BookingEvent> {
+class BookingEventsListener implements EventHandler.TogetherInTraces<BookingEvent> {
 
     private final BookingEventApplier applier;
 
@@ -20,7 +22,7 @@ class BookingEventsListener implements EventHandler.OneAtATime<BookingEvent> {
     }
 
     @Override
-    public void handle(BookingEvent event) {
-        applier.apply(event);
+    public void handle(List<Heard<BookingEvent>> events) {
+        applier.apply(events);
     }
 }

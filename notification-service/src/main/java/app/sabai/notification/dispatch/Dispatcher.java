@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -126,29 +127,56 @@ public class Dispatcher implements SmartLifecycle {
         });
     }
 
-    /** Sends the message a landed write claimed for this dispatcher ({@link #claimInSameWrite}), then whatever else is due. */
-    public void claimed(StoredBookingNotifications written, Claim claim) {
+    /**
+     * Sends the messages that landed writes claimed for this dispatcher ({@link #claimInSameWrite}), one after another,
+     * records their outcomes together in one request, then sends whatever else is due for each booking.
+     */
+    public void claimed(List<Claimed> claims) {
         ScheduledThreadPoolExecutor current = executor;
         if (!running || current == null) {
-            log.info("{} was claimed as the dispatcher stopped; it is sent after its lease", claim.messageId());
+            claims.forEach(claimed -> log.info("{} was claimed as the dispatcher stopped; it is sent after its lease", claimed.claim().messageId()));
             return;
         }
         try {
             current.execute(() -> {
                 try {
-                    StoredBookingNotifications recorded = deliver(written, claim.messageId(), claim.claimedAt());
-                    dispatch(written.state().bookingId(), recorded);
+                    List<Attempt> attempts = claims.stream()
+                            .map(claimed -> attempt(claimed.written(), claimed.claim().messageId(), claimed.claim().claimedAt())).toList();
+                    List<StoredBookingNotifications> recorded = recordAll(attempts);
+                    for (int index = 0; index < attempts.size(); index++) {
+                        dispatch(attempts.get(index).bookingId(), recorded.get(index));
+                    }
                 } catch (RuntimeException e) {
-                    log.warn("Sending {} failed; it is sent again after its lease: {}", claim.messageId(), e.toString());
+                    log.warn("Sending or recording {} claimed message(s) failed; what was not recorded is sent again after its lease: {}",
+                            claims.size(), e.toString());
                 }
             });
         } catch (RejectedExecutionException stopping) {
-            log.info("{} was claimed as the dispatcher stopped; it is sent after its lease", claim.messageId());
+            claims.forEach(claimed -> log.info("{} was claimed as the dispatcher stopped; it is sent after its lease", claimed.claim().messageId()));
         }
     }
 
     /** A message claimed in the write of {@link #change}, at {@code claimedAt}. */
     public record Claim(Change change, String messageId, Instant claimedAt) {
+    }
+
+    /** A claim whose write landed, with the document as written. */
+    public record Claimed(StoredBookingNotifications written, Claim claim) {
+    }
+
+    /** A claimed message handed to its channel: its subject as rendered (if it was), and why it failed (if it did). */
+    private record Attempt(StoredBookingNotifications claimed, String messageId, Instant claimedAt, String subject, String failure) {
+
+        String bookingId() {
+            return claimed.state().bookingId();
+        }
+
+        /** The outcome to record on {@code current}: nothing when the message is no longer claimed at {@code claimedAt}. */
+        Change outcome(StoredBookingNotifications current, Instant now, DeliveryPolicy policy) {
+            return failure == null
+                    ? current.state().delivered(messageId, claimedAt, subject, now)
+                    : current.state().deliveryFailed(messageId, claimedAt, subject, failure, now, policy);
+        }
     }
 
     private List<BookingNotificationsStore.DueBooking> sweepFound() {
@@ -294,6 +322,11 @@ public class Dispatcher implements SmartLifecycle {
 
     /** Returns the document as the outcome was recorded, or null when that is not known (read it again). */
     private StoredBookingNotifications deliver(StoredBookingNotifications claimed, String messageId, Instant claimedAt) {
+        Attempt attempt = attempt(claimed, messageId, claimedAt);
+        return record(attempt, claimed, false);
+    }
+
+    private Attempt attempt(StoredBookingNotifications claimed, String messageId, Instant claimedAt) {
         BookingNotifications state = claimed.state();
         Message message = state.message(messageId);
         String subject = null;
@@ -306,34 +339,62 @@ public class Dispatcher implements SmartLifecycle {
             failure = describe(e);
             log.warn("Delivery of {} (attempt {}) failed: {}", messageId, message.attempts(), failure);
         }
-        return record(claimed, messageId, claimedAt, subject, failure);
+        return new Attempt(claimed, messageId, claimedAt, subject, failure);
     }
 
-    private StoredBookingNotifications record(StoredBookingNotifications claimed, String messageId, Instant claimedAt,
-                                              String subject, String failure) {
-        StoredBookingNotifications current = claimed;
-        for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
-            if (current == null) {
-                current = store.find(claimed.state().bookingId()).orElseThrow();
+    /**
+     * The outcomes of several bookings' messages, recorded in one request; answers, in their order, each document as
+     * recorded, or null when that is not known. Those the request did not record, or may not have, are recorded alone.
+     */
+    private List<StoredBookingNotifications> recordAll(List<Attempt> attempts) {
+        Instant now = now();
+        List<BookingNotificationsStore.Write> writes = attempts.stream()
+                .map(attempt -> new BookingNotificationsStore.Write(attempt.claimed(), attempt.outcome(attempt.claimed(), now, policy), null)).toList();
+        List<Optional<StoredBookingNotifications>> written = attempts.isEmpty() ? List.of() : store.updateAll(writes);
+        List<StoredBookingNotifications> recorded = new ArrayList<>(attempts.size());
+        for (int index = 0; index < attempts.size(); index++) {
+            Attempt attempt = attempts.get(index);
+            if (written.get(index).isPresent()) {
+                if (attempt.failure() == null) {
+                    measureLag(written.get(index).get().state(), attempt.messageId());
+                }
+                recorded.add(written.get(index).get());
+            } else {
+                recorded.add(record(attempt, null, true));
             }
-            Instant now = now();
-            Change outcome = failure == null
-                    ? current.state().delivered(messageId, claimedAt, subject, now)
-                    : current.state().deliveryFailed(messageId, claimedAt, subject, failure, now, policy);
+        }
+        return recorded;
+    }
+
+    /**
+     * Records the attempt's outcome on {@code current} (null: read it first), reading again after a lost race.
+     * {@code mayHaveLanded}: a write of this outcome may have landed already, so a claim found gone is no surprise.
+     */
+    private StoredBookingNotifications record(Attempt attempt, StoredBookingNotifications current, boolean mayHaveLanded) {
+        String bookingId = attempt.bookingId();
+        for (int tries = 0; tries < RECORD_ATTEMPTS; tries++) {
+            if (current == null) {
+                current = store.find(bookingId).orElseThrow();
+            }
+            Change outcome = attempt.outcome(current, now(), policy);
             if (!outcome.changed()) {
-                log.warn("The claim on {} was gone when its delivery ended (lease expired?); its outcome is not recorded", messageId);
+                if (mayHaveLanded) {
+                    log.debug("The claim on {} is gone: its outcome is recorded (or its lease ran out)", attempt.messageId());
+                } else {
+                    log.warn("The claim on {} was gone when its delivery ended (lease expired?); its outcome is not recorded", attempt.messageId());
+                }
                 return current;
             }
             Optional<StoredBookingNotifications> recorded = store.update(current, outcome, null);
             if (recorded.isPresent()) {
-                if (failure == null) {
-                    measureLag(outcome.state(), messageId);
+                if (attempt.failure() == null) {
+                    measureLag(outcome.state(), attempt.messageId());
                 }
                 return recorded.get();
             }
             current = null;
         }
-        log.error("Could not record the delivery of {}; when its lease runs out it is sent again under the same id", messageId);
+        log.error("Could not record the delivery of {}; when its lease runs out it is sent again under the same id", attempt.messageId());
         return null;
     }
 

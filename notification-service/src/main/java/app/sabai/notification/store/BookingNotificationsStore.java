@@ -5,6 +5,9 @@ import app.sabai.notification.booking.Change;
 import app.sabai.support.consume.AppliedEvents;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxEntry;
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -12,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -21,10 +26,13 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -95,12 +103,101 @@ public class BookingNotificationsStore {
      * @return empty when someone else changed (or created) the document first: read again and decide again
      */
     public Optional<StoredBookingNotifications> update(StoredBookingNotifications current, Change change, UUID appliedEventId) {
-        BookingNotifications next = change.state();
-        Criteria guard = Criteria.where("_id").is(next.bookingId()).and(BsonMapping.VERSION).is(current.version());
-        Update update = BsonMapping.stateUpdate(next).set(BsonMapping.VERSION, current.version() + 1);
-        if (appliedEventId != null) {
-            guard = AppliedEvents.notYetApplied(guard, appliedEventId);
-            AppliedEvents.markApplied(update, appliedEventId);
+        Guarded write = guarded(new Write(current, change, appliedEventId));
+        boolean written;
+        if (write.creates()) {
+            try {
+                // Matches an empty document left by a crash, or inserts; a document at a later version makes the
+                // insert collide on _id, which is a lost race like any other.
+                UpdateResult result = mongo.upsert(write.guard(), write.update(), COLLECTION);
+                written = result.getModifiedCount() == 1 || result.getUpsertedId() != null;
+            } catch (DuplicateKeyException raced) {
+                written = false;
+            }
+        } else {
+            written = mongo.updateFirst(write.guard(), write.update(), COLLECTION).getModifiedCount() == 1;
+        }
+        return written ? Optional.of(landed(write)) : Optional.empty();
+    }
+
+    /**
+     * The writes of several bookings' documents in one request (an unordered bulk write), each guarded as {@link #update}
+     * guards it: answers, in their order, each document as written, or empty where someone else wrote first. A write that
+     * may create its document is an upsert, which the store answers one by one (inserted, matched, or refused on
+     * {@code _id}); of the other writes it answers only how many changed. When fewer of those changed than were sent,
+     * they are all answered empty, as a lost race is: the caller reads again and decides again, and finds there what
+     * landed (a message's outcome already recorded, say). The relay is then asked to read those documents' outboxes,
+     * so the events of a write that did land are published without waiting for its sweep.
+     */
+    public List<Optional<StoredBookingNotifications>> updateAll(List<Write> writes) {
+        if (writes.size() == 1) {
+            Write write = writes.getFirst();
+            return List.of(update(write.current(), write.change(), write.appliedEventId()));
+        }
+        List<Guarded> guarded = writes.stream().map(this::guarded).toList();
+        Set<String> ids = new HashSet<>();
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        for (Guarded write : guarded) {
+            if (!ids.add(write.bookingId())) {
+                throw new IllegalArgumentException("Two writes of booking " + write.bookingId() + " in one request");
+            }
+            if (write.creates()) {
+                bulk.upsert(write.guard(), write.update());
+            } else {
+                bulk.updateOne(write.guard(), write.update());
+            }
+        }
+        Set<Integer> refused = new HashSet<>();
+        BulkWriteResult result;
+        try {
+            result = bulk.execute();
+        } catch (BulkOperationException partly) {
+            for (BulkWriteError error : partly.getErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw partly;
+                }
+                refused.add(error.getIndex());
+            }
+            result = partly.getResult();
+        }
+        // Every upsert is answered on its own: inserted, matched (an empty document a crash left) or refused.
+        boolean allKnown = result.getModifiedCount() + result.getUpserts().size() + refused.size() == writes.size();
+        List<Optional<StoredBookingNotifications>> answers = new ArrayList<>(writes.size());
+        for (int index = 0; index < guarded.size(); index++) {
+            Guarded write = guarded.get(index);
+            if (refused.contains(index)) {
+                answers.add(Optional.empty());
+            } else if (allKnown || write.creates()) {
+                answers.add(Optional.of(landed(write)));
+            } else {
+                if (!write.entries().isEmpty()) {
+                    outbox.written(COLLECTION, write.bookingId());
+                }
+                answers.add(Optional.empty());
+            }
+        }
+        return answers;
+    }
+
+    /** A guarded write to make: the document as read, the change decided on it, and the event it applies (or null). */
+    public record Write(StoredBookingNotifications current, Change change, UUID appliedEventId) {
+    }
+
+    /** {@code write} as the store is sent it: the guard (and whether it may create the document), the update, its outbox entries. */
+    private record Guarded(Write write, Query guard, Update update, List<OutboxEntry> entries, boolean creates) {
+
+        String bookingId() {
+            return write.change().state().bookingId();
+        }
+    }
+
+    private Guarded guarded(Write write) {
+        BookingNotifications next = write.change().state();
+        Criteria guard = Criteria.where("_id").is(next.bookingId()).and(BsonMapping.VERSION).is(write.current().version());
+        Update update = BsonMapping.stateUpdate(next).set(BsonMapping.VERSION, write.current().version() + 1);
+        if (write.appliedEventId() != null) {
+            guard = AppliedEvents.notYetApplied(guard, write.appliedEventId());
+            AppliedEvents.markApplied(update, write.appliedEventId());
         }
         Instant nextDueAt = next.nextDueAt();
         if (nextDueAt == null) {
@@ -108,29 +205,20 @@ public class BookingNotificationsStore {
         } else {
             update.set(BsonMapping.NEXT_DUE_AT, Date.from(nextDueAt));
         }
-        List<OutboxEntry> entries = outbox.append(update, change.events());
-        boolean written;
-        if (current.version() == 0) {
-            try {
-                // Matches an empty document left by a crash, or inserts; a document at a later version makes the
-                // insert collide on _id, which is a lost race like any other.
-                UpdateResult result = mongo.upsert(new Query(guard), update, COLLECTION);
-                written = result.getModifiedCount() == 1 || result.getUpsertedId() != null;
-            } catch (DuplicateKeyException raced) {
-                written = false;
-            }
-        } else {
-            written = mongo.updateFirst(new Query(guard), update, COLLECTION).getModifiedCount() == 1;
+        List<OutboxEntry> entries = outbox.append(update, write.change().events());
+        // From version 0 the update may create the document.
+        return new Guarded(write, new Query(guard), update, entries, write.current().version() == 0);
+    }
+
+    /** What follows a write that landed: its events to the relay, the document as written to whoever listens. */
+    private StoredBookingNotifications landed(Guarded write) {
+        if (!write.entries().isEmpty()) {
+            outbox.written(COLLECTION, write.bookingId(), write.entries());
         }
-        if (!written) {
-            return Optional.empty();
-        }
-        if (!change.events().isEmpty()) {
-            outbox.written(COLLECTION, next.bookingId(), entries);
-        }
-        StoredBookingNotifications stored = current.next(BsonMapping.asStored(next.bookingId(), update), appliedEventId);
+        StoredBookingNotifications stored = write.write().current()
+                .next(BsonMapping.asStored(write.bookingId(), write.update()), write.write().appliedEventId());
         writeListeners.forEach(listener -> listener.accept(stored));
-        return Optional.of(stored);
+        return stored;
     }
 
     /** Rewrites a stored {@code nextDueAt} that no longer matches the state (a lease setting that changed, say). */

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 import static app.sabai.notification.testing.TestBookings.confirmed;
@@ -66,6 +67,44 @@ class BookingNotificationsStoreIT extends NotificationFlowSupport {
         StoredBookingNotifications applied = store.find(bookingId).orElseThrow();
         assertThat(store.update(applied, Change.none(applied.state()), event.eventId())).as("the same event again").isEmpty();
         assertThat(store.find(bookingId)).contains(applied);
+    }
+
+    @Test
+    void writesTogetherAnswerEachDocumentAsWrittenOrEmptyWhereSomeoneElseWroteFirst() {
+        BookingConfirmed fresh = confirmed(newBookingId(), Instant.now().plus(Duration.ofDays(3)), emailCustomer(newEmail()));
+        BookingConfirmed taken = confirmed(newBookingId(), Instant.now().plus(Duration.ofDays(3)), emailCustomer(newEmail()));
+        StoredBookingNotifications takenAbsent = StoredBookingNotifications.absent(taken.bookingId());
+        store.update(takenAbsent, Change.none(takenAbsent.state()), null).orElseThrow();
+        StoredBookingNotifications freshAbsent = StoredBookingNotifications.absent(fresh.bookingId());
+
+        List<Optional<StoredBookingNotifications>> creates = store.updateAll(List.of(
+                new BookingNotificationsStore.Write(freshAbsent, confirmedAndClaimed(freshAbsent, fresh), fresh.eventId()),
+                new BookingNotificationsStore.Write(takenAbsent, confirmedAndClaimed(takenAbsent, taken), taken.eventId())));
+
+        assertThat(creates.getFirst()).isPresent();
+        assertThat(store.find(fresh.bookingId())).contains(creates.getFirst().get());
+        assertThat(creates.get(1)).as("another writer made the document first").isEmpty();
+        assertThat(store.find(taken.bookingId()).orElseThrow().version()).isEqualTo(1);
+
+        StoredBookingNotifications current = creates.getFirst().get();
+        StoredBookingNotifications stale = store.find(taken.bookingId()).orElseThrow();
+        store.update(stale, Change.none(stale.state()), null).orElseThrow();
+        List<Optional<StoredBookingNotifications>> updates = store.updateAll(List.of(
+                new BookingNotificationsStore.Write(current, Change.none(current.state()), null),
+                new BookingNotificationsStore.Write(stale, Change.none(stale.state()), null)));
+
+        assertThat(updates).as("one of the two changed, and the store does not say which").containsOnly(Optional.empty());
+        assertThat(store.find(fresh.bookingId()).orElseThrow().version()).as("written all the same").isEqualTo(2);
+        assertThat(store.find(taken.bookingId()).orElseThrow().version()).isEqualTo(2);
+
+        StoredBookingNotifications both = store.find(fresh.bookingId()).orElseThrow();
+        StoredBookingNotifications other = store.find(taken.bookingId()).orElseThrow();
+        List<Optional<StoredBookingNotifications>> landed = store.updateAll(List.of(
+                new BookingNotificationsStore.Write(both, Change.none(both.state()), null),
+                new BookingNotificationsStore.Write(other, Change.none(other.state()), null)));
+        assertThat(landed).allSatisfy(written -> assertThat(written).isPresent());
+        assertThat(store.find(fresh.bookingId())).contains(landed.getFirst().get());
+        assertThat(store.find(taken.bookingId())).contains(landed.get(1).get());
     }
 
     /** The confirmation as the event makes it, claimed at once (a lease of minutes), with the event's notifications. */

@@ -42,8 +42,10 @@ import java.time.ZoneOffset;
 import java.time.chrono.ThaiBuddhistChronology;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import static app.sabai.notification.testing.TestBookings.rejected;
 import static org.awaitility.Awaitility.await;
@@ -149,7 +151,12 @@ abstract class NotificationFlowSupport {
 
     /** Every event on {@code sabai.notifications} about the booking so far. */
     static List<NotificationEvent> notificationsAbout(String bookingId) {
-        return TestRecords.all(Topic.NOTIFICATIONS.topicName(), record -> bookingId.equals(record.key()), Duration.ofSeconds(2))
+        return notificationsAbout(Set.of(bookingId));
+    }
+
+    /** Every event on {@code sabai.notifications} about any of the bookings so far, in one read of the topic. */
+    static List<NotificationEvent> notificationsAbout(Collection<String> bookingIds) {
+        return TestRecords.all(Topic.NOTIFICATIONS.topicName(), record -> bookingIds.contains(record.key()), Duration.ofSeconds(2))
                 .stream()
                 .map(record -> (NotificationEvent) SabaiJson.mapper().readValue(record.value(),
                         EventTypes.classOf(TestRecords.header(record, CloudEventHeaders.TYPE)).orElseThrow()))

@@ -1,0 +1,199 @@
+package app.sabai.notification.flow;
+
+import app.sabai.contracts.bookings.BookingConfirmed;
+import app.sabai.contracts.bookings.BookingEvent;
+import app.sabai.contracts.bookings.BookingOffered;
+import app.sabai.contracts.notifications.NotificationSent;
+import app.sabai.notification.bookingevents.BookingEventApplier;
+import app.sabai.notification.store.BookingNotificationsStore;
+import app.sabai.notification.store.StoredBookingNotifications;
+import app.sabai.support.kafka.EventHandler;
+import app.sabai.support.testing.SabaiServiceTest;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static app.sabai.notification.testing.TestBookings.accepted;
+import static app.sabai.notification.testing.TestBookings.cancelled;
+import static app.sabai.notification.testing.TestBookings.confirmed;
+import static app.sabai.notification.testing.TestBookings.emailCustomer;
+import static app.sabai.notification.testing.TestBookings.newBookingId;
+import static app.sabai.notification.testing.TestBookings.newBranchId;
+import static app.sabai.notification.testing.TestBookings.newEmail;
+import static app.sabai.notification.testing.TestBookings.offered;
+import static app.sabai.notification.testing.TestBookings.rejected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A poll's booking events applied as a row ({@link BookingEventApplier#apply(List)}), on the real store and SMTP
+ * server: the bookings' first writes go together, the messages they claim are sent and recorded together, and
+ * whatever cannot be written so (a redelivery, a booking's second event, a document already there) is applied alone,
+ * once, in the events' order.
+ */
+@SabaiServiceTest
+class EventsTogetherIT extends NotificationFlowSupport {
+
+    @Autowired
+    BookingEventApplier applier;
+    @Autowired
+    BookingNotificationsStore store;
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void aRowsFirstDecisionsAreWrittenTogetherAndEachCustomerIsToldOnceInTheEventsOrder() {
+        String branchId = newBranchId();
+        Instant start = Instant.now().plus(Duration.ofDays(4));
+        List<BookingConfirmed> confirmations = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String email = newEmail();
+            emails.add(email);
+            confirmations.add(confirmed(newBookingId(), branchId, ZoneId.of("UTC"), start.plus(Duration.ofHours(i)), emailCustomer(email)));
+        }
+        String refusedEmail = newEmail();
+        BookingEvent refused = rejected(newBookingId(), branchId, ZoneId.of("UTC"), start, emailCustomer(refusedEmail), List.of());
+        List<BookingEvent> row = new ArrayList<>(confirmations);
+        row.add(2, refused);
+        // A redelivery of the first, and the second cancelled after its confirmation: each applied alone, after the row.
+        row.add(confirmations.getFirst());
+        row.add(cancelled(confirmations.get(1)));
+        long updatesBefore = updateCommands();
+
+        applier.apply(heard(row));
+
+        for (String email : emails) {
+            awaitMail(email, "Booking confirmed");
+        }
+        awaitMail(refusedEmail, "We could not book");
+        awaitMail(emails.get(1), "Booking cancelled");
+        assertEachToldOnce(confirmations, emails);
+        assertThat(stored(refused.bookingId()).appliedEventIds()).containsExactly(refused.eventId().toString());
+        BookingConfirmed thenCancelled = confirmations.get(1);
+        assertThat(stored(thenCancelled.bookingId()).appliedEventIds()).as("confirmed, then cancelled")
+                .containsExactly(thenCancelled.eventId().toString(), row.getLast().eventId().toString());
+        // The store's count includes the relay's, which is the same either way: 8 here with the row, 20 with each event
+        // applied alone (each confirmation written, then its sending recorded, on its own).
+        assertThat(updateCommands() - updatesBefore).as("update commands for the row and its sending").isLessThanOrEqualTo(12);
+    }
+
+    @Test
+    void aFirstWriteThatFindsItsBookingsDocumentIsAppliedAloneOnWhatItFinds() {
+        String branchId = newBranchId();
+        Instant start = Instant.now().plus(Duration.ofDays(5));
+        String offeredEmail = newEmail();
+        String bookingId = newBookingId();
+        BookingOffered offer = offered(bookingId, branchId, ZoneId.of("UTC"), start, Instant.now().plus(Duration.ofHours(2)), emailCustomer(offeredEmail));
+        applier.apply(offer);
+        awaitMail(offeredEmail, "");
+        String otherEmail = newEmail();
+        BookingConfirmed other = confirmed(newBookingId(), branchId, ZoneId.of("UTC"), start, emailCustomer(otherEmail));
+        BookingConfirmed taken = accepted(offer);
+
+        applier.apply(heard(List.of(taken, other)));
+
+        awaitMail(offeredEmail, "Booking confirmed");
+        awaitMail(otherEmail, "Booking confirmed");
+        StoredBookingNotifications found = stored(bookingId);
+        assertThat(found.appliedEventIds()).containsExactly(offer.eventId().toString(), taken.eventId().toString());
+        assertThat(found.state().messages()).extracting(message -> message.id())
+                .as("the offer's message is kept").contains(bookingId + ":confirmation").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void rowsOfTheSameEventsAppliedAtOnceSendEachConfirmationOnce() throws Exception {
+        String branchId = newBranchId();
+        Instant start = Instant.now().plus(Duration.ofDays(6));
+        List<BookingEvent> row = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String email = newEmail();
+            emails.add(email);
+            row.add(confirmed(newBookingId(), branchId, ZoneId.of("UTC"), start.plus(Duration.ofMinutes(30L * i)), emailCustomer(email)));
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<Void>> appliers = new ArrayList<>();
+        for (int thread = 0; thread < 4; thread++) {
+            // Each its own order, so that every row meets the others' documents at a different point.
+            List<BookingEvent> order = new ArrayList<>(row);
+            Collections.rotate(order, thread * 3);
+            appliers.add(CompletableFuture.runAsync(() -> {
+                awaitUninterruptibly(go);
+                applier.apply(heard(order));
+            }));
+        }
+        go.countDown();
+        CompletableFuture.allOf(appliers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        for (String email : emails) {
+            awaitMail(email, "Booking confirmed");
+        }
+        assertEachToldOnce(row, emails);
+    }
+
+    /**
+     * Each booking's confirmation recorded as sent, with one {@code NotificationSent}, its event applied once, and one
+     * confirmation in each mailbox.
+     */
+    private void assertEachToldOnce(List<? extends BookingEvent> confirmations, List<String> emails) {
+        for (BookingEvent confirmation : confirmations) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> stored(confirmation.bookingId()).state()
+                    .message(confirmation.bookingId() + ":confirmation").sentAt() != null);
+            assertThat(stored(confirmation.bookingId()).appliedEventIds()).containsOnlyOnce(confirmation.eventId().toString());
+        }
+        List<NotificationSent> sent = only(NotificationSent.class,
+                notificationsAbout(confirmations.stream().map(BookingEvent::bookingId).toList()));
+        for (BookingEvent confirmation : confirmations) {
+            assertThat(sent).filteredOn(event -> event.notificationId().equals(confirmation.bookingId() + ":confirmation"))
+                    .as("NotificationSent for " + confirmation.bookingId()).hasSize(1);
+        }
+        for (String email : emails) {
+            assertThat(mailsTo(email, "Booking confirmed")).as("one confirmation to " + email).hasSize(1);
+        }
+    }
+
+    private StoredBookingNotifications stored(String bookingId) {
+        return store.find(bookingId).orElseThrow(() -> new AssertionError("No notifications for " + bookingId));
+    }
+
+    private long updateCommands() {
+        Document status = mongo.getDb().runCommand(new Document("serverStatus", 1));
+        Document update = status.get("metrics", Document.class).get("commands", Document.class).get("update", Document.class);
+        return update == null ? 0 : ((Number) update.get("total")).longValue();
+    }
+
+    private static List<EventHandler.Heard<BookingEvent>> heard(List<? extends BookingEvent> events) {
+        return events.stream().<EventHandler.Heard<BookingEvent>>map(Plain::new).toList();
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An event as a row hands it over, its work run where it is called. */
+    private record Plain(BookingEvent event) implements EventHandler.Heard<BookingEvent> {
+
+        @Override
+        public <T> T inTrace(Supplier<T> work) {
+            return work.get();
+        }
+    }
+}
