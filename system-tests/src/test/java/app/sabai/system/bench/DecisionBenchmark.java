@@ -73,8 +73,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Run on demand: {@code ./mvnw verify -Pbench -Dtest=DecisionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * (add {@code -Dbench.jfr=booking-service,therapist-service} to record one further burst with JFR on those processes).
  * {@code -Dbench.setups="as shipped;two therapist-services=--instances therapist-service=2"} measures several ways of
- * starting the platform one after the other in the same run and prints them side by side.
- * Results go to {@code system-tests/target/benchmarks/decisions.md}. See BENCHMARKS.md.
+ * starting the platform one after the other in the same run and prints them side by side. {@code -Dbench.stored=0} skips
+ * the copies stored for the second idle measure; {@code -Dbench.idle-seconds} and {@code -Dbench.settle-seconds} lengthen
+ * the idle windows and the wait after the copies before the second. Results go to {@code system-tests/target/benchmarks/decisions.md}. See BENCHMARKS.md.
  */
 @Tag("bench")
 class DecisionBenchmark {
@@ -85,7 +86,10 @@ class DecisionBenchmark {
     private static final int ONE_AT_A_TIME = 30;
     /** Bursts before the measured ones; more show the platform as it runs for hours, its compilations paid back. */
     private static final int WARM_UP_BURSTS = Integer.getInteger("bench.warm-up-bursts", 2);
-    private static final Duration IDLE = Duration.ofSeconds(30);
+    /** Each idle measure's window: the longer, the less one busy second of the broker's moves it. */
+    private static final Duration IDLE = Duration.ofSeconds(Integer.getInteger("bench.idle-seconds", 30));
+    /** How long the platform is left alone after the copies are stored, before the second idle window (the store writes them out). */
+    private static final Duration SETTLE_AT_SCALE = Duration.ofSeconds(Integer.getInteger("bench.settle-seconds", 0));
     private static final Duration QUIET = Duration.ofSeconds(5);
     private static final int OFFERED_PER_SECOND = Integer.getInteger("bench.offered-per-second", 50);
     private static final Duration OFFERED_FOR = Duration.ofSeconds(Integer.getInteger("bench.offered-seconds", 20));
@@ -230,6 +234,7 @@ class DecisionBenchmark {
                 }
                 storeCopies(platform, STORED_FOR_IDLE - stored);
                 stream.awaitQuiet(QUIET, Duration.ofMinutes(2));
+                Thread.sleep(SETTLE_AT_SCALE.toMillis());
                 Map<String, Long> beforeAtScale = cpuMillis(pids, ticksPerSecond);
                 Thread.sleep(IDLE.toMillis());
                 Map<String, Long> idleAtScale = minus(cpuMillis(pids, ticksPerSecond), beforeAtScale);
@@ -1056,7 +1061,8 @@ class DecisionBenchmark {
                 ms(percentile(availability.chainDay(), 50)), ms(percentile(availability.chainDay(), 95)), ms(percentile(availability.chainDay(), 99))));
         lines.add("");
         lines.add("### Idle, " + IDLE.toSeconds() + " s after the load settled, with " + String.format(Locale.ROOT, "%,d", run.stored())
-                + " and then " + String.format(Locale.ROOT, "%,d", run.storedAtScale()) + " bookings stored");
+                + " and then " + String.format(Locale.ROOT, "%,d", run.storedAtScale()) + " bookings stored"
+                + (SETTLE_AT_SCALE.isZero() ? "" : " (" + SETTLE_AT_SCALE.toSeconds() + " s after they were)"));
         lines.add("");
         lines.add("| process | % of one core | with more stored |");
         lines.add("|---|---:|---:|");
