@@ -1060,7 +1060,7 @@ class DecisionBenchmark {
         lines.add(row("availability, the chain (" + availability.branches() + " branches offered), one day",
                 ms(percentile(availability.chainDay(), 50)), ms(percentile(availability.chainDay(), 95)), ms(percentile(availability.chainDay(), 99))));
         lines.add("");
-        lines.add("### Idle, " + IDLE.toSeconds() + " s after the load settled, with " + String.format(Locale.ROOT, "%,d", run.stored())
+        lines.add("### Idle for " + IDLE.toSeconds() + " s once the load settled, with " + String.format(Locale.ROOT, "%,d", run.stored())
                 + " and then " + String.format(Locale.ROOT, "%,d", run.storedAtScale()) + " bookings stored"
                 + (SETTLE_AT_SCALE.isZero() ? "" : " (" + SETTLE_AT_SCALE.toSeconds() + " s after they were)"));
         lines.add("");
