@@ -20,8 +20,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -57,13 +59,7 @@ class EventsTogetherIT extends NotificationFlowSupport {
     void aRowsFirstDecisionsAreWrittenTogetherAndEachCustomerIsToldOnceInTheEventsOrder() {
         String branchId = newBranchId();
         Instant start = Instant.now().plus(Duration.ofDays(4));
-        List<BookingConfirmed> confirmations = new ArrayList<>();
-        List<String> emails = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            String email = newEmail();
-            emails.add(email);
-            confirmations.add(confirmed(newBookingId(), branchId, ZoneId.of("UTC"), start.plus(Duration.ofHours(i)), emailCustomer(email)));
-        }
+        List<BookingConfirmed> confirmations = confirmations(branchId, start, 6);
         String refusedEmail = newEmail();
         BookingEvent refused = rejected(newBookingId(), branchId, ZoneId.of("UTC"), start, emailCustomer(refusedEmail), List.of());
         List<BookingEvent> row = new ArrayList<>(confirmations);
@@ -75,12 +71,9 @@ class EventsTogetherIT extends NotificationFlowSupport {
 
         applier.apply(heard(row));
 
-        for (String email : emails) {
-            awaitMail(email, "Booking confirmed");
-        }
+        assertEachToldOnce(confirmations);
         awaitMail(refusedEmail, "We could not book");
-        awaitMail(emails.get(1), "Booking cancelled");
-        assertEachToldOnce(confirmations, emails);
+        awaitMail(confirmations.get(1).customer().email(), "Booking cancelled");
         assertThat(stored(refused.bookingId()).appliedEventIds()).containsExactly(refused.eventId().toString());
         BookingConfirmed thenCancelled = confirmations.get(1);
         assertThat(stored(thenCancelled.bookingId()).appliedEventIds()).as("confirmed, then cancelled")
@@ -115,53 +108,64 @@ class EventsTogetherIT extends NotificationFlowSupport {
 
     @Test
     void rowsOfTheSameEventsAppliedAtOnceSendEachConfirmationOnce() throws Exception {
-        String branchId = newBranchId();
-        Instant start = Instant.now().plus(Duration.ofDays(6));
-        List<BookingEvent> row = new ArrayList<>();
-        List<String> emails = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            String email = newEmail();
-            emails.add(email);
-            row.add(confirmed(newBookingId(), branchId, ZoneId.of("UTC"), start.plus(Duration.ofMinutes(30L * i)), emailCustomer(email)));
-        }
+        List<BookingConfirmed> row = confirmations(newBranchId(), Instant.now().plus(Duration.ofDays(6)), 10);
         CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<Void>> appliers = new ArrayList<>();
-        for (int thread = 0; thread < 4; thread++) {
-            // Each its own order, so that every row meets the others' documents at a different point.
-            List<BookingEvent> order = new ArrayList<>(row);
-            Collections.rotate(order, thread * 3);
-            appliers.add(CompletableFuture.runAsync(() -> {
-                awaitUninterruptibly(go);
-                applier.apply(heard(order));
-            }));
+        ExecutorService appliers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> applied = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                // Each its own order, so that every row meets the others' documents at a different point.
+                List<BookingConfirmed> order = new ArrayList<>(row);
+                Collections.rotate(order, thread * 3);
+                applied.add(appliers.submit(() -> {
+                    go.await();
+                    applier.apply(heard(order));
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> each : applied) {
+                each.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            appliers.shutdownNow();
         }
-        go.countDown();
-        CompletableFuture.allOf(appliers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 
-        for (String email : emails) {
-            awaitMail(email, "Booking confirmed");
+        assertEachToldOnce(row);
+    }
+
+    /** {@code count} confirmations at the branch, half an hour apart from {@code start}, each for a new customer by email. */
+    private static List<BookingConfirmed> confirmations(String branchId, Instant start, int count) {
+        List<BookingConfirmed> confirmations = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            confirmations.add(confirmed(newBookingId(), branchId, ZoneId.of("UTC"), start.plus(Duration.ofMinutes(30L * i)),
+                    emailCustomer(newEmail())));
         }
-        assertEachToldOnce(row, emails);
+        return confirmations;
     }
 
     /**
-     * Each booking's confirmation recorded as sent, with one {@code NotificationSent}, its event applied once, and one
-     * confirmation in each mailbox.
+     * Each booking's confirmation in its customer's mailbox, recorded as sent, with one {@code NotificationSent}, its
+     * event applied once, and one confirmation in each mailbox.
      */
-    private void assertEachToldOnce(List<? extends BookingEvent> confirmations, List<String> emails) {
-        for (BookingEvent confirmation : confirmations) {
+    private void assertEachToldOnce(List<BookingConfirmed> confirmations) {
+        for (BookingConfirmed confirmation : confirmations) {
+            awaitMail(confirmation.customer().email(), "Booking confirmed");
+        }
+        for (BookingConfirmed confirmation : confirmations) {
             await().atMost(Duration.ofSeconds(10)).until(() -> stored(confirmation.bookingId()).state()
                     .message(confirmation.bookingId() + ":confirmation").sentAt() != null);
             assertThat(stored(confirmation.bookingId()).appliedEventIds()).containsOnlyOnce(confirmation.eventId().toString());
         }
         List<NotificationSent> sent = only(NotificationSent.class,
                 notificationsAbout(confirmations.stream().map(BookingEvent::bookingId).toList()));
-        for (BookingEvent confirmation : confirmations) {
+        for (BookingConfirmed confirmation : confirmations) {
             assertThat(sent).filteredOn(event -> event.notificationId().equals(confirmation.bookingId() + ":confirmation"))
                     .as("NotificationSent for " + confirmation.bookingId()).hasSize(1);
         }
-        for (String email : emails) {
-            assertThat(mailsTo(email, "Booking confirmed")).as("one confirmation to " + email).hasSize(1);
+        for (BookingConfirmed confirmation : confirmations) {
+            assertThat(mailsTo(confirmation.customer().email(), "Booking confirmed")).as("one confirmation to " + confirmation.bookingId())
+                    .hasSize(1);
         }
     }
 
@@ -177,15 +181,6 @@ class EventsTogetherIT extends NotificationFlowSupport {
 
     private static List<EventHandler.Heard<BookingEvent>> heard(List<? extends BookingEvent> events) {
         return events.stream().<EventHandler.Heard<BookingEvent>>map(Plain::new).toList();
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** An event as a row hands it over, its work run where it is called. */
