@@ -350,7 +350,7 @@ public class Dispatcher implements SmartLifecycle {
         Instant now = now();
         List<BookingNotificationsStore.Write> writes = attempts.stream()
                 .map(attempt -> new BookingNotificationsStore.Write(attempt.claimed(), attempt.outcome(attempt.claimed(), now, policy), null)).toList();
-        List<Optional<StoredBookingNotifications>> written = attempts.isEmpty() ? List.of() : store.updateAll(writes);
+        List<Optional<StoredBookingNotifications>> written = store.updateAll(writes);
         List<StoredBookingNotifications> recorded = new ArrayList<>(attempts.size());
         for (int index = 0; index < attempts.size(); index++) {
             Attempt attempt = attempts.get(index);
@@ -360,7 +360,8 @@ public class Dispatcher implements SmartLifecycle {
                 }
                 recorded.add(written.get(index).get());
             } else {
-                recorded.add(record(attempt, null, true));
+                // One outcome alone is answered exactly (a lost race); of several, an empty answer may hide one that landed.
+                recorded.add(record(attempt, null, attempts.size() > 1));
             }
         }
         return recorded;

@@ -130,6 +130,9 @@ public class BookingNotificationsStore {
      * so the events of a write that did land are published without waiting for its sweep.
      */
     public List<Optional<StoredBookingNotifications>> updateAll(List<Write> writes) {
+        if (writes.isEmpty()) {
+            return List.of();
+        }
         if (writes.size() == 1) {
             Write write = writes.getFirst();
             return List.of(update(write.current(), write.change(), write.appliedEventId()));
