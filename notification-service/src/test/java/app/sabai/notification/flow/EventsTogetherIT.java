@@ -65,17 +65,17 @@ class EventsTogetherIT extends NotificationFlowSupport {
         List<BookingEvent> row = new ArrayList<>(confirmations);
         row.add(2, refused);
         // A redelivery of the first, and the second cancelled after its confirmation: each applied alone, after the row.
+        BookingConfirmed thenCancelled = confirmations.get(1);
         row.add(confirmations.getFirst());
-        row.add(cancelled(confirmations.get(1)));
+        row.add(cancelled(thenCancelled));
         long updatesBefore = updateCommands();
 
         applier.apply(heard(row));
 
         assertEachToldOnce(confirmations);
         awaitMail(refusedEmail, "We could not book");
-        awaitMail(confirmations.get(1).customer().email(), "Booking cancelled");
+        awaitMail(thenCancelled.customer().email(), "Booking cancelled");
         assertThat(stored(refused.bookingId()).appliedEventIds()).containsExactly(refused.eventId().toString());
-        BookingConfirmed thenCancelled = confirmations.get(1);
         assertThat(stored(thenCancelled.bookingId()).appliedEventIds()).as("confirmed, then cancelled")
                 .containsExactly(thenCancelled.eventId().toString(), row.getLast().eventId().toString());
         // The store's count includes the relay's, which is the same either way: 9 here with the row, 32 with each event
