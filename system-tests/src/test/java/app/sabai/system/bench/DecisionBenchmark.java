@@ -71,7 +71,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Idempotency-Keys from a pool of client threads; their decisions are read from {@code sabai.bookings} by a plain Kafka
  * consumer (no HTTP polling); CPU comes from {@code /proc/<pid>/stat} of every process the launcher started.
  * Run on demand: {@code ./mvnw verify -Pbench -Dtest=DecisionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (add {@code -Dbench.jfr=booking-service,therapist-service} to record one further burst with JFR on those processes).
+ * (add {@code -Dbench.jfr=booking-service,therapist-service} to record one further burst with JFR on those processes,
+ * and {@code -Dbench.jfr-load=offered} to record the offered load instead).
  * {@code -Dbench.setups="as shipped;two therapist-services=--instances therapist-service=2"} measures several ways of
  * starting the platform one after the other in the same run and prints them side by side. {@code -Dbench.stored=0} skips
  * the copies stored for the second idle measure; {@code -Dbench.idle-seconds} and {@code -Dbench.settle-seconds} lengthen
@@ -731,20 +732,23 @@ class DecisionBenchmark {
     // ---- profiling ----------------------------------------------------------------------------------------------------
 
     /**
-     * One further burst with a JFR recording (settings=profile) on each named process; each recording and its
-     * {@code jfr view hot-methods} go to {@code target/benchmarks/jfr/}. Kept apart from the figures above: recording
-     * costs CPU.
+     * One further burst, or with {@code -Dbench.jfr-load=offered} the offered load again, with a JFR recording
+     * (settings=profile) on each named process; each recording and its {@code jfr view hot-methods} go to
+     * {@code target/benchmarks/jfr/}. Kept apart from the figures above: recording costs CPU.
      */
     private static List<String> profile(Setup setup, Gateway gateway, BookingStream stream, Map<String, Long> pids,
                                         long ticksPerSecond, List<String> names) throws Exception {
         Path folder = Path.of("target", "benchmarks", "jfr", setup.label().replaceAll("[^A-Za-z0-9]+", "-")).toAbsolutePath();
-        Burst burst = recorded(pids, names, folder, () -> {
+        boolean offered = "offered".equals(System.getProperty("bench.jfr-load", "burst"));
+        Burst load = recorded(pids, names, folder, () -> {
             stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
-            return burst(gateway, stream, pids, ticksPerSecond, BURST, 12 + 5 * DAYS);
+            // The offered load's 30 days end on the 89th, inside the 90 days ahead that a booking may be made for.
+            return offered ? offered(gateway, stream, pids, ticksPerSecond, OFFERED_PER_SECOND, OFFERED_FOR, 60)
+                    : burst(gateway, stream, pids, ticksPerSecond, BURST, 12 + 5 * DAYS);
         });
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "profiled burst (JFR on %s): %.1f decisions/s, %d undecided", String.join(", ", names),
-                burst.decisionsPerSecond(), burst.undecided()));
+        lines.add(String.format(Locale.ROOT, "profiled %s (JFR on %s): %.1f decisions/s, %d undecided",
+                offered ? OFFERED_PER_SECOND + "/s offered" : "burst", String.join(", ", names), load.decisionsPerSecond(), load.undecided()));
         for (String name : names) {
             lines.add(name + ": " + folder.resolve(name + ".jfr") + " (hot methods: " + folder.resolve(name + "-hot-methods.txt") + ")");
         }

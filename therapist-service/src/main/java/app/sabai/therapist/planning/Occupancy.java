@@ -111,6 +111,20 @@ public final class Occupancy {
         return new Occupancy(new Timelines(more));
     }
 
+    /** This occupancy with more sessions held on some resources: what a row of requests holds and has not filed yet. */
+    public Occupancy with(Map<Resource, List<BookedSession>> held) {
+        if (held.isEmpty()) {
+            return this;
+        }
+        Map<Resource, Timeline> more = new LinkedHashMap<>(byResource);
+        held.forEach((resource, sessions) -> {
+            List<BookedSession> all = new ArrayList<>(sessions(resource));
+            all.addAll(sessions);
+            more.put(resource, Timeline.of(all));
+        });
+        return new Occupancy(new Timelines(more));
+    }
+
     /** This occupancy without what the booking holds on the resource. */
     public Occupancy without(Resource resource, String bookingId) {
         Map<Resource, Timeline> fewer = new LinkedHashMap<>(byResource);

@@ -76,20 +76,31 @@ public class AssignmentService {
     }
 
     /**
-     * Requests for different bookings from one poll: each is planned and placed in its record's trace, in their order
-     * (each sees what those before it hold), their decisions are written in one request, and what follows each decision
-     * is done in its trace again. Before a request's refusal is confirmed, the decisions planned before it are written,
-     * as the refusal waits for whatever stands in its way to be decided. A request whose planning fails ends the row: the
-     * decisions planned before it are written, then the failure is the run's. Continuity is read for the whole row at
-     * once, and the therapists the row gives are remembered together after it.
+     * Requests for different bookings from one poll: their documents opened and claimed in one request, then each planned
+     * in its record's trace, in their order, on what this instance knows and what those before it hold (each sees what they
+     * took). What they hold is filed together, one request per kind of resource, and their decisions written in one more;
+     * what follows each decision is done in its trace again. A request whose first plan is infeasible first has the row
+     * before it filed and written, then is planned as one alone would be, since a refusal is made on the store and waits for
+     * whatever stands in its way to be decided. A request refused where it filed (another instance or a staff move got
+     * there first) gives back what it got and is placed again alone, after the others are written. A request whose
+     * planning fails ends the row: what was planned before it is filed and written, then the failure is the run's.
+     * Continuity is read for the whole row at once, and the therapists the row gives are remembered together after it.
      */
     public void handleTogether(List<EventHandler.Heard<BookingRequested>> requests) {
-        Row row = new Row();
         Continuity.Hints hints = continuity.hintsFor(requests.stream().map(heard -> visitorOf(heard.event())).toList());
+        Row row = new Row(hints);
+        List<BookingRequested> claimable = requests.stream().map(EventHandler.Heard::event).takeWhile(AssignmentService::isComplete).toList();
+        List<OptionalInt> claims = assignments.openAndClaimAll(claimable, clock.instant());
         RuntimeException failed = null;
-        for (EventHandler.Heard<BookingRequested> heard : requests) {
+        for (int i = 0; i < requests.size(); i++) {
+            EventHandler.Heard<BookingRequested> heard = requests.get(i);
+            OptionalInt claimed = i < claims.size() ? claims.get(i) : null;
             try {
-                heard.inTrace(() -> planned(heard.event(), hints, row::write).ifPresent(planned -> row.add(heard, planned)));
+                heard.inTrace(() -> {
+                    requireComplete(heard.event());
+                    row.plan(heard, claimed);
+                    return null;
+                });
             } catch (RuntimeException e) {
                 failed = e;
                 break;
@@ -102,32 +113,88 @@ public class AssignmentService {
         }
     }
 
-    /** Decisions planned for a row of requests, those written so far, and whether each was. */
+    /**
+     * The requests of a row: what each was planned, whether its decision was written, and what they hold and have not filed.
+     * The decisions before {@code writtenUpTo} were written or found overtaken.
+     */
     private final class Row {
 
-        private final List<EventHandler.Heard<BookingRequested>> heard = new ArrayList<>();
-        private final List<Planned> planned = new ArrayList<>();
-        private final List<Boolean> written = new ArrayList<>();
+        private final Continuity.Hints hints;
+        private final UnfiledHoldings unfiled = new UnfiledHoldings();
+        private final List<Entry> entries = new ArrayList<>();
+        private int writtenUpTo;
 
-        void add(EventHandler.Heard<BookingRequested> request, Planned decision) {
-            heard.add(request);
-            planned.add(decision);
+        Row(Continuity.Hints hints) {
+            this.hints = hints;
         }
 
-        /** Writes the decisions planned since the last write, in one request. */
+        /** A request of the row, the attempt it claimed, its branch (null when it has none), its decision, and whether written. */
+        private record Entry(EventHandler.Heard<BookingRequested> heard, int attempt, Branch branch, Planned planned, boolean written) {
+
+            String bookingId() {
+                return heard.event().bookingId();
+            }
+
+            Entry written(boolean wrote) {
+                return new Entry(heard, attempt, branch, planned, wrote);
+            }
+        }
+
+        /** Plans the request under the attempt it claimed (empty: decided already), in the row when it is its first attempt. */
+        void plan(EventHandler.Heard<BookingRequested> heard, OptionalInt claimed) {
+            BookingRequested request = heard.event();
+            if (claimed.isEmpty()) {
+                log.debug("Booking {} is already decided; request {} changes nothing", request.bookingId(), request.eventId());
+                return;
+            }
+            int attempt = claimed.getAsInt();
+            Optional<Branch> branch = catalogue.find(request.branchId());
+            Planned planned;
+            if (branch.isEmpty()) {
+                planned = noSuchBranch(request, attempt);
+            } else if (attempt == 1) {
+                planned = placedInRow(request, branch.get(), hints, this)
+                        .orElseGet(() -> {
+                            write();
+                            return AssignmentService.this.plan(request, attempt, branch.get(), hints, this::write);
+                        });
+            } else {
+                // A request seen before: what it left is released and it is planned as one alone is, on what the row filed.
+                write();
+                planned = AssignmentService.this.plan(request, attempt, branch.get(), hints, this::write);
+            }
+            entries.add(new Entry(heard, attempt, branch.orElse(null), planned, false));
+        }
+
+        /**
+         * Files what the row holds, then writes the decisions not written yet whose holdings landed, in one request; each
+         * request refused where it filed is placed again alone, in its trace, and its decision written at once.
+         */
         void write() {
-            List<Planned> unwritten = planned.subList(written.size(), planned.size());
-            Set<String> wrote = assignments.decide(unwritten.stream().map(Planned::decision).toList());
-            unwritten.forEach(decision -> written.add(wrote.contains(decision.decision().bookingId())));
+            Set<String> refused = unfiled.file(reservations);
+            List<Entry> unwritten = entries.subList(writtenUpTo, entries.size());
+            Set<String> wrote = assignments.decide(unwritten.stream().filter(entry -> !refused.contains(entry.bookingId()))
+                    .map(entry -> entry.planned().decision()).toList());
+            for (int i = writtenUpTo; i < entries.size(); i++) {
+                Entry entry = entries.get(i);
+                if (refused.contains(entry.bookingId())) {
+                    log.debug("Booking {} lost what it planned in its row to a concurrent writer; placing it again", entry.bookingId());
+                    Planned again = entry.heard().inTrace(() ->
+                            AssignmentService.this.plan(entry.heard().event(), entry.attempt(), entry.branch(), hints, () -> { }));
+                    entries.set(i, new Entry(entry.heard(), entry.attempt(), entry.branch(), again,
+                            assignments.decide(List.of(again.decision())).contains(entry.bookingId())));
+                } else {
+                    entries.set(i, entry.written(wrote.contains(entry.bookingId())));
+                }
+            }
+            writtenUpTo = entries.size();
         }
 
         /** What follows each decision, in its request's trace; then the visits of those written, remembered together. */
         void after() {
             List<Continuity.Visit> visits = new ArrayList<>();
-            for (int i = 0; i < written.size(); i++) {
-                Planned decision = planned.get(i);
-                boolean wrote = written.get(i);
-                heard.get(i).inTrace(() -> decision.after(wrote)).ifPresent(visits::add);
+            for (Entry entry : entries) {
+                entry.heard().inTrace(() -> entry.planned().after(entry.written())).ifPresent(visits::add);
             }
             continuity.remember(visits);
         }
@@ -144,10 +211,14 @@ public class AssignmentService {
         int attempt = claimed.getAsInt();
         Optional<Branch> branch = catalogue.find(request.branchId());
         if (branch.isEmpty()) {
-            return Optional.of(rejecting(request, attempt, new Plan.Infeasible(RejectionReason.NO_QUALIFIED_THERAPIST,
-                    "There is no branch '" + request.branchId() + "'", List.of()), List.of()));
+            return Optional.of(noSuchBranch(request, attempt));
         }
         return Optional.of(plan(request, attempt, branch.get(), hints, beforeRefusing));
+    }
+
+    private Planned noSuchBranch(BookingRequested request, int attempt) {
+        return rejecting(request, attempt, new Plan.Infeasible(RejectionReason.NO_QUALIFIED_THERAPIST,
+                "There is no branch '" + request.branchId() + "'", List.of()), List.of());
     }
 
     /**
@@ -171,24 +242,35 @@ public class AssignmentService {
     }
 
     private Planned plan(BookingRequested request, int attempt, Branch branch, Continuity.Hints hints, Runnable beforeRefusing) {
-        Interval session = new Interval(request.start(), endOf(request));
         List<Therapist> therapists = directory.forPlanning(branch.id(), preferredTherapist(request));
+        SessionRequest wanted = wanted(request, hints);
         if (attempt > 1) {
-            reservations.releaseEarlierAttempts(SnapshotLoader.resources(branch, therapists), branch.blockedFor(session),
+            reservations.releaseEarlierAttempts(SnapshotLoader.resources(branch, therapists), branch.blockedFor(wanted.session()),
                     request.bookingId(), attempt);
         }
-        Continuity.Visitor visitor = visitorOf(request);
-        SessionRequest wanted = new SessionRequest(request.bookingId(), request.technique(), session, request.requirements(), request.preferences(),
-                hints.previousTherapist(visitor).orElse(null));
         return switch (engine.place(branch, therapists, wanted, attempt, List.of(), beforeRefusing)) {
-            case Placement.Placed placed -> {
-                hints.assigned(visitor, placed.candidate().therapist().id());
-                yield assigning(request, attempt, branch, placed);
-            }
+            case Placement.Placed placed -> placed(request, attempt, branch, hints, placed);
             case Placement.Refused refused ->
                     rejecting(request, attempt, refused.why(), alternatives.nearest(refused.snapshot(), wanted, refused.why().reason()));
             case Placement.Contended contended -> throw new IllegalStateException(contended.why() + "; the request is retried");
         };
+    }
+
+    /** A first attempt's decision placed in a row, its holdings left for the row to file; empty when its first plan is infeasible. */
+    private Optional<Planned> placedInRow(BookingRequested request, Branch branch, Continuity.Hints hints, Row row) {
+        List<Therapist> therapists = directory.forPlanning(branch.id(), preferredTherapist(request));
+        return engine.placeInRow(branch, therapists, wanted(request, hints), 1, row.unfiled)
+                .map(placed -> placed(request, 1, branch, hints, placed));
+    }
+
+    private SessionRequest wanted(BookingRequested request, Continuity.Hints hints) {
+        return new SessionRequest(request.bookingId(), request.technique(), new Interval(request.start(), endOf(request)),
+                request.requirements(), request.preferences(), hints.previousTherapist(visitorOf(request)).orElse(null));
+    }
+
+    private Planned placed(BookingRequested request, int attempt, Branch branch, Continuity.Hints hints, Placement.Placed placed) {
+        hints.assigned(visitorOf(request), placed.candidate().therapist().id());
+        return assigning(request, attempt, branch, placed);
     }
 
     private Planned assigning(BookingRequested request, int attempt, Branch branch, Placement.Placed placed) {
@@ -251,9 +333,13 @@ public class AssignmentService {
 
     /** A request without these can never be planned: it goes to the dead-letter topic at once. */
     private static void requireComplete(BookingRequested request) {
-        if (request.bookingId() == null || request.branchId() == null || request.technique() == null || request.start() == null
-                || (request.end() == null && request.durationMinutes() <= 0)) {
+        if (!isComplete(request)) {
             throw new IllegalArgumentException("BookingRequested " + request.eventId() + " lacks bookingId, branchId, technique, start or end");
         }
+    }
+
+    private static boolean isComplete(BookingRequested request) {
+        return request.bookingId() != null && request.branchId() != null && request.technique() != null && request.start() != null
+                && (request.end() != null || request.durationMinutes() > 0);
     }
 }

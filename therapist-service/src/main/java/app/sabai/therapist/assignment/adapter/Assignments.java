@@ -10,10 +10,13 @@ import app.sabai.support.outbox.OutboxSource;
 import app.sabai.therapist.assignment.AssignmentRecord;
 import app.sabai.therapist.assignment.AssignmentStatus;
 import app.sabai.therapist.planning.ResourceKind;
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -89,6 +92,39 @@ public class Assignments {
             // It exists and is not planning (decided), or another instance created it meanwhile: claim as usual.
             return claim(request.bookingId());
         }
+    }
+
+    /**
+     * {@link #openAndClaim} for requests of different bookings, the documents of those new here created with attempt 1 in
+     * one unordered bulk of inserts (an upsert of a document not there yet); the store answers each on its own, created or
+     * refused on {@code _id}. A booking whose document was there already is claimed alone afterwards, as {@code openAndClaim}
+     * would. Answers each request's attempt, in their order, empty for a booking already decided.
+     */
+    List<OptionalInt> openAndClaimAll(List<BookingRequested> requests, Instant now) {
+        if (requests.size() == 1) {
+            return List.of(openAndClaim(requests.getFirst(), now));
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        for (BookingRequested request : requests) {
+            Query notThere = new Query(Criteria.where("_id").is(request.bookingId()).and("attempt").exists(false));
+            bulk.upsert(notThere, opening(request, now).setOnInsert("status", AssignmentStatus.PLANNING).inc("attempt", 1));
+        }
+        Set<Integer> created = new HashSet<>();
+        try {
+            bulk.execute().getUpserts().forEach(upsert -> created.add(upsert.getIndex()));
+        } catch (BulkOperationException partly) {
+            for (BulkWriteError error : partly.getErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw partly;
+                }
+            }
+            partly.getResult().getUpserts().forEach(upsert -> created.add(upsert.getIndex()));
+        }
+        List<OptionalInt> attempts = new ArrayList<>(requests.size());
+        for (int index = 0; index < requests.size(); index++) {
+            attempts.add(created.contains(index) ? OptionalInt.of(1) : claim(requests.get(index).bookingId()));
+        }
+        return attempts;
     }
 
     /** The fields a new document starts with, but its status and attempt. */

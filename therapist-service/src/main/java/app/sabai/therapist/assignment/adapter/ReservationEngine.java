@@ -56,10 +56,12 @@ public class ReservationEngine {
     private final Reservations reservations;
     private final Assignments assignments;
     private final Clock clock;
+    private final Holdings filedAtOnce;
 
     ReservationEngine(SnapshotLoader snapshots, Reservations reservations, Assignments assignments, Clock clock) {
         this.snapshots = snapshots;
         this.reservations = reservations;
+        this.filedAtOnce = new FiledAtOnce(reservations);
         this.assignments = assignments;
         this.clock = clock;
     }
@@ -121,8 +123,52 @@ public class ReservationEngine {
                 + " planning rounds; the request is retried");
     }
 
+    /**
+     * A first plan for one of a row of requests: made on what this instance knows and what the row holds and has not filed
+     * ({@code unfiled}), and held there, to be filed with the rest of the row. Empty when that plan is infeasible: the caller
+     * files and writes what the row holds, then {@link #place}s the request as usual, since a refusal is made on the store.
+     */
+    public Optional<Placement.Placed> placeInRow(Branch branch, List<Therapist> therapists, SessionRequest request, int attempt,
+                                                 UnfiledHoldings unfiled) {
+        LocalDate day = branch.localDateOf(request.session().start());
+        PlanningSnapshot snapshot = unfiled.over(snapshots.fromViewFor(request, branch, therapists, day));
+        if (Planner.plan(snapshot, request) instanceof Plan.Feasible feasible) {
+            return hold(feasible, branch, request.bookingId(), attempt, List.of(), unfiled);
+        }
+        return Optional.empty();
+    }
+
     /** Reserves therapist, room and equipment for the best candidate that can still be had. */
     Optional<Placement.Placed> hold(Plan.Feasible feasible, Branch branch, String bookingId, int attempt, List<Holding> kept) {
+        return hold(feasible, branch, bookingId, attempt, kept, filedAtOnce);
+    }
+
+    /** Where a plan's holdings go: filed at once, each with a guarded write, or kept to be filed with a row's. */
+    interface Holdings {
+
+        /** True when the session is held on the resource; false when something overlapping it is there already. */
+        boolean reserve(Resource resource, BookedSession session);
+
+        /** Gives back what the holding took for the booking. */
+        void release(Holding holding, String bookingId);
+    }
+
+    /** Each holding filed by its own guarded write. */
+    private record FiledAtOnce(Reservations reservations) implements Holdings {
+
+        @Override
+        public boolean reserve(Resource resource, BookedSession session) {
+            return reservations.reserve(resource, session);
+        }
+
+        @Override
+        public void release(Holding holding, String bookingId) {
+            reservations.release(holding.resource(), holding.blocked(), bookingId, holding.attempt());
+        }
+    }
+
+    private Optional<Placement.Placed> hold(Plan.Feasible feasible, Branch branch, String bookingId, int attempt, List<Holding> kept,
+                                            Holdings holdings) {
         BookedSession session = BookedSession.of(bookingId, attempt, branch.id(), feasible.blocked(), feasible.session());
         Optional<Holding> keptRoom = keep(kept, ResourceKind.ROOM, feasible.rooms().stream()
                 .map(room -> Resource.room(branch.id(), room.id())).toList(), feasible.blocked());
@@ -132,7 +178,7 @@ public class ReservationEngine {
         for (RankedCandidate candidate : feasible.candidates()) {
             List<Holding> taken = new ArrayList<>();
             Holding therapist = new Holding(Resource.therapist(candidate.therapist().id()), attempt, feasible.blocked());
-            if (!reservations.reserve(therapist.resource(), session)) {
+            if (!holdings.reserve(therapist.resource(), session)) {
                 takenMeanwhile.add(candidate);
                 continue;
             }
@@ -140,18 +186,18 @@ public class ReservationEngine {
             Optional<Room> room = keptRoom.flatMap(held -> find(feasible.rooms(), r -> Resource.room(branch.id(), r.id()), held.resource()));
             boolean roomKept = room.isPresent();
             if (!branch.mobile() && room.isEmpty()) {
-                room = first(feasible.rooms(), r -> Resource.room(branch.id(), r.id()), session, taken);
+                room = first(feasible.rooms(), r -> Resource.room(branch.id(), r.id()), session, taken, holdings);
                 if (room.isEmpty()) {
-                    release(taken, bookingId);
+                    taken.forEach(held -> holdings.release(held, bookingId));
                     return Optional.empty();
                 }
             }
             Optional<EquipmentUnit> unit = keptUnit.flatMap(held -> find(feasible.units(), u -> Resource.equipment(branch.id(), u.id()), held.resource()));
             boolean unitKept = unit.isPresent();
             if (feasible.equipmentKind().isPresent() && unit.isEmpty()) {
-                unit = first(feasible.units(), u -> Resource.equipment(branch.id(), u.id()), session, taken);
+                unit = first(feasible.units(), u -> Resource.equipment(branch.id(), u.id()), session, taken, holdings);
                 if (unit.isEmpty()) {
-                    release(taken, bookingId);
+                    taken.forEach(held -> holdings.release(held, bookingId));
                     return Optional.empty();
                 }
             }
@@ -169,7 +215,7 @@ public class ReservationEngine {
 
     /** Releases what these holdings filed for the booking. */
     public void release(List<Holding> holdings, String bookingId) {
-        holdings.forEach(held -> reservations.release(held.resource(), held.blocked(), bookingId, held.attempt()));
+        holdings.forEach(held -> filedAtOnce.release(held, bookingId));
     }
 
     enum Check { FINAL, RELEASED, IN_FLIGHT }
@@ -237,10 +283,11 @@ public class ReservationEngine {
         return options.stream().filter(option -> resourceOf.apply(option).equals(resource)).findFirst();
     }
 
-    private <T> Optional<T> first(List<T> options, Function<T, Resource> resourceOf, BookedSession session, List<Holding> taken) {
+    private static <T> Optional<T> first(List<T> options, Function<T, Resource> resourceOf, BookedSession session, List<Holding> taken,
+                                         Holdings holdings) {
         for (T option : options) {
             Resource resource = resourceOf.apply(option);
-            if (reservations.reserve(resource, session)) {
+            if (holdings.reserve(resource, session)) {
                 taken.add(new Holding(resource, session.attempt(), session.blocked()));
                 return Optional.of(option);
             }

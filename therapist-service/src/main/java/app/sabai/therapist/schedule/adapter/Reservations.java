@@ -5,9 +5,14 @@ import app.sabai.therapist.planning.Occupancy;
 import app.sabai.therapist.planning.Resource;
 import app.sabai.therapist.planning.ResourceKind;
 import app.sabai.therapist.time.Interval;
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,10 +24,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Guarded reservations (ARCHITECTURE §10). What holds a therapist, room or equipment unit is filed in day
@@ -70,11 +79,7 @@ public class Reservations {
         String collection = collection(resource.kind());
         List<String> filed = new ArrayList<>();
         for (String dayId : dayIds(resource, session.blocked())) {
-            // What the same booking holds (its current session while it moves to a nearby time) is not in its way;
-            // absences (no booking) and every other booking are.
-            Query free = new Query(Criteria.where("_id").is(dayId).and(SESSIONS).not()
-                    .elemMatch(Criteria.where("start").lt(session.end()).and("end").gt(session.start()).and("bookingId").ne(session.bookingId())));
-            if (!push(collection, free, document(session))) {
+            if (!push(collection, free(dayId, session), document(session))) {
                 views.forget(collection, List.of(dayId));
                 pull(collection, filed, attemptOf(session.bookingId(), session.attempt()));
                 return false;
@@ -83,6 +88,122 @@ public class Reservations {
             filed.add(dayId);
         }
         return true;
+    }
+
+    /** A session to file on a resource. */
+    public record Filing(Resource resource, BookedSession session) {
+    }
+
+    /**
+     * Files each session as {@link #reserve} does, all of them in one request per kind of resource (each of its day
+     * documents one guarded upsert, which the store answers one by one: created, changed, or refused on {@code _id}).
+     * Answers, in their order, whether each filing landed; one that did not land left nothing behind, and the copies in
+     * memory show what landed. The sessions of different filings must not overlap on a resource.
+     */
+    public List<Boolean> reserveAll(List<Filing> filings) {
+        if (filings.size() == 1) {
+            Filing alone = filings.getFirst();
+            return List.of(reserve(alone.resource(), alone.session()));
+        }
+        Map<ResourceKind, List<Push>> byKind = new EnumMap<>(ResourceKind.class);
+        for (int index = 0; index < filings.size(); index++) {
+            Filing filing = filings.get(index);
+            for (String dayId : dayIds(filing.resource(), filing.session().blocked())) {
+                byKind.computeIfAbsent(filing.resource().kind(), kind -> new ArrayList<>()).add(new Push(index, dayId, filing.session()));
+            }
+        }
+        boolean[] refused = new boolean[filings.size()];
+        Map<ResourceKind, List<Push>> landed = new EnumMap<>(ResourceKind.class);
+        byKind.forEach((kind, pushes) -> {
+            List<Boolean> outcomes = pushAll(collection(kind), pushes);
+            for (int i = 0; i < pushes.size(); i++) {
+                Push push = pushes.get(i);
+                if (outcomes.get(i)) {
+                    landed.computeIfAbsent(kind, k -> new ArrayList<>()).add(push);
+                } else {
+                    refused[push.filing()] = true;
+                    views.forget(collection(kind), List.of(push.dayId()));
+                }
+            }
+        });
+        landed.forEach((kind, pushes) -> {
+            String collection = collection(kind);
+            Map<Integer, List<String>> takenBack = new HashMap<>();
+            for (Push push : pushes) {
+                if (refused[push.filing()]) {
+                    takenBack.computeIfAbsent(push.filing(), index -> new ArrayList<>()).add(push.dayId());
+                } else {
+                    views.edited(collection, List.of(push.dayId()), DayViews.adding(push.session()));
+                }
+            }
+            takenBack.forEach((index, dayIds) -> {
+                BookedSession session = filings.get(index).session();
+                pull(collection, dayIds, attemptOf(session.bookingId(), session.attempt()));
+            });
+        });
+        List<Boolean> outcomes = new ArrayList<>(filings.size());
+        for (boolean no : refused) {
+            outcomes.add(!no);
+        }
+        return outcomes;
+    }
+
+    /** One day document's part of a filing: the filing's place in its list, the document, the session. */
+    private record Push(int filing, String dayId, BookedSession session) {
+    }
+
+    /**
+     * Each push in one unordered bulk of guarded upserts; whether each landed. A push refused on {@code _id} found its
+     * document there and either overlapping it or created after the guard's look, so it is tried again alone, as
+     * {@link #push} does. Should the store's counts not account for every push, the documents are read to see which did.
+     */
+    private List<Boolean> pushAll(String collection, List<Push> pushes) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        pushes.forEach(push -> bulk.upsert(free(push.dayId(), push.session()), new Update().push(SESSIONS, document(push.session()))));
+        Set<Integer> refusedOnId = new HashSet<>();
+        BulkWriteResult result;
+        try {
+            result = bulk.execute();
+        } catch (BulkOperationException partly) {
+            for (BulkWriteError error : partly.getErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw partly;
+                }
+                refusedOnId.add(error.getIndex());
+            }
+            result = partly.getResult();
+        }
+        if (result.getModifiedCount() + result.getUpserts().size() + refusedOnId.size() != pushes.size()) {
+            return filed(collection, pushes);
+        }
+        List<Boolean> landed = new ArrayList<>(pushes.size());
+        for (int index = 0; index < pushes.size(); index++) {
+            Push push = pushes.get(index);
+            landed.add(!refusedOnId.contains(index)
+                    || mongo.updateFirst(free(push.dayId(), push.session()), new Update().push(SESSIONS, document(push.session())), collection)
+                    .getModifiedCount() == 1);
+        }
+        return landed;
+    }
+
+    /** Whether each push's session is in its day document now. */
+    private List<Boolean> filed(String collection, List<Push> pushes) {
+        Map<String, Set<String>> keysByDay = new HashMap<>();
+        Query days = new Query(Criteria.where("_id").in(pushes.stream().map(Push::dayId).distinct().toList()));
+        for (Document stored : mongo.find(days, Document.class, collection)) {
+            DaySheet day = DaySheet.of(stored);
+            keysByDay.put(day.id(), day.sessions().stream().map(BookedSession::key).collect(Collectors.toSet()));
+        }
+        return pushes.stream().map(push -> keysByDay.getOrDefault(push.dayId(), Set.of()).contains(push.session().key())).toList();
+    }
+
+    /**
+     * The day document while nothing in it overlaps the session. What the same booking holds (its current session while it
+     * moves to a nearby time) is not in its way; absences (no booking) and every other booking are.
+     */
+    private static Query free(String dayId, BookedSession session) {
+        return new Query(Criteria.where("_id").is(dayId).and(SESSIONS).not()
+                .elemMatch(Criteria.where("start").lt(session.end()).and("end").gt(session.start()).and("bookingId").ne(session.bookingId())));
     }
 
     /** Releases what exactly this attempt of the booking holds on the resource over the span. */
