@@ -9,7 +9,7 @@ import app.sabai.notification.store.BookingNotificationsStore;
 import app.sabai.notification.store.StoredBookingNotifications;
 import app.sabai.support.kafka.EventHandler;
 import app.sabai.support.testing.SabaiServiceTest;
-import org.bson.Document;
+import app.sabai.support.testing.StoreCounters;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -68,7 +68,7 @@ class EventsTogetherIT extends NotificationFlowSupport {
         BookingConfirmed thenCancelled = confirmations.get(1);
         row.add(confirmations.getFirst());
         row.add(cancelled(thenCancelled));
-        long updatesBefore = updateCommands();
+        long updatesBefore = StoreCounters.commands(mongo, "update");
 
         applier.apply(heard(row));
 
@@ -80,7 +80,7 @@ class EventsTogetherIT extends NotificationFlowSupport {
                 .containsExactly(thenCancelled.eventId().toString(), row.getLast().eventId().toString());
         // The store's count includes the relay's, which is the same either way: 9 here with the row, 32 with each event
         // applied alone (each confirmation written, then its sending recorded, on its own).
-        assertThat(updateCommands() - updatesBefore).as("update commands for the row and its sending").isLessThanOrEqualTo(18);
+        assertThat(StoreCounters.commands(mongo, "update") - updatesBefore).as("update commands for the row and its sending").isLessThanOrEqualTo(18);
     }
 
     @Test
@@ -171,12 +171,6 @@ class EventsTogetherIT extends NotificationFlowSupport {
 
     private StoredBookingNotifications stored(String bookingId) {
         return store.find(bookingId).orElseThrow(() -> new AssertionError("No notifications for " + bookingId));
-    }
-
-    private long updateCommands() {
-        Document status = mongo.getDb().runCommand(new Document("serverStatus", 1));
-        Document update = status.get("metrics", Document.class).get("commands", Document.class).get("update", Document.class);
-        return update == null ? 0 : ((Number) update.get("total")).longValue();
     }
 
     private static List<EventHandler.Heard<BookingEvent>> heard(List<? extends BookingEvent> events) {

@@ -4,6 +4,7 @@ import app.sabai.booking.testing.AssignmentEvents;
 import app.sabai.booking.testing.BookingEvents;
 import app.sabai.booking.testing.ServiceIntegrationTest;
 import app.sabai.contracts.bookings.BookingNeedsAttention;
+import app.sabai.support.testing.StoreCounters;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,19 +75,13 @@ class DecisionWatchIT extends ServiceIntegrationTest {
         clock.advance(Duration.ofMinutes(3));
         watch.sweep();
 
-        long scansBefore = collectionScans();
+        long scansBefore = StoreCounters.collectionScans(mongo);
         watch.sweep();
 
-        assertThat(collectionScans() - scansBefore).as("collection scans during one sweep").isZero();
+        assertThat(StoreCounters.collectionScans(mongo) - scansBefore).as("collection scans during one sweep").isZero();
     }
 
     private Date awaitingSince(String bookingId) {
         return mongo.findById(bookingId, Document.class, "bookings").getDate(Bookings.AWAITING_DECISION);
-    }
-
-    private long collectionScans() {
-        Document status = mongo.getDb().runCommand(new Document("serverStatus", 1));
-        return status.get("metrics", Document.class).get("queryExecutor", Document.class).get("collectionScans", Document.class)
-                .get("total", Number.class).longValue();
     }
 }

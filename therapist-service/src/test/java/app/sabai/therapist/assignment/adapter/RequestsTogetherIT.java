@@ -8,23 +8,32 @@ import app.sabai.contracts.values.AssignmentExplanation;
 import app.sabai.contracts.values.RejectionReason;
 import app.sabai.contracts.values.Technique;
 import app.sabai.support.kafka.EventHandler;
+import app.sabai.support.testing.StoreCounters;
 import app.sabai.support.testing.TestRecords;
 import app.sabai.therapist.Fixtures;
 import app.sabai.therapist.ServiceIntegrationTest;
 import app.sabai.therapist.assignment.AssignmentRecord;
 import app.sabai.therapist.branch.Branch;
+import app.sabai.therapist.planning.BookedSession;
+import app.sabai.therapist.planning.Resource;
+import app.sabai.therapist.schedule.adapter.SnapshotLoader;
+import app.sabai.therapist.schedule.adapter.StoredDays;
 import app.sabai.therapist.staff.Therapist;
+import app.sabai.therapist.time.Interval;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,6 +76,54 @@ class RequestsTogetherIT extends ServiceIntegrationTest {
             Document decided = assignmentDocument(traced.event().bookingId());
             assertThat(decided.getInteger("decidedAttempt")).isEqualTo(decided.getInteger("attempt"));
         }
+    }
+
+    @Test
+    void aRowIsClaimedFiledAndDecidedWithARequestEachNotARequestPerBooking() {
+        Branch branch = Fixtures.salon(freshId("rows")).build();
+        List<Therapist> team = List.of(Fixtures.therapist(freshId("anna"), branch.id()).build(),
+                Fixtures.therapist(freshId("ben"), branch.id()).build(), Fixtures.therapist(freshId("cara"), branch.id()).build());
+        seed(branch, team, "09:00", "17:00");
+        LocalDate day = daysAhead(branch, 4);
+        List<Traced> row = Stream.of("10:00", "10:00", "10:00", "12:00", "12:00", "12:00", "14:00", "14:00", "14:00")
+                .map(time -> traced(requested(branch, Technique.SWEDISH, at(branch, day, time), 60))).toList();
+        long writesBefore = StoreCounters.commands(mongo, "update", "findAndModify");
+
+        service.handleTogether(List.copyOf(row));
+
+        assertThat(row).extracting(traced -> assignmentDocument(traced.event().bookingId()).getString("status")).containsOnly("ASSIGNED");
+        assertNoOverlaps(branch, team, day);
+        assertThat(StoreCounters.commands(mongo, "update", "findAndModify") - writesBefore)
+                .as("the claims, the therapists' days, the rooms' days, the decisions and the visits: a request each, and the"
+                        + " relay's pulls meanwhile (alone, each booking claims, files twice, is decided and remembered)")
+                .isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    void aBookingWhoseTherapistAnotherInstanceTookMeanwhileGivesBackWhatItGotAndIsPlacedAgainAlone() {
+        Branch branch = Fixtures.salon(freshId("rows")).build();
+        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).build();
+        Therapist ben = Fixtures.therapist(freshId("ben"), branch.id()).skills(Technique.SWEDISH).build();
+        seed(branch, List.of(anna, ben), "09:00", "17:00");
+        LocalDate day = daysAhead(branch, 4);
+        Interval window = SnapshotLoader.window(branch, List.of(day));
+        Resource annasDay = Resource.therapist(anna.id());
+        reservations.fromView(SnapshotLoader.resources(branch, List.of(anna, ben)), window);
+        String elsewhere = heldByAnotherInstance(anna, branch, at(branch, day, "14:00"), 60);
+        assertThat(reservations.fromView(List.of(annasDay), window).sessions(annasDay)).as("this instance has not heard of it").isEmpty();
+        BookingRequested taken = requested(branch, Technique.THAI, at(branch, day, "14:00"), 60);
+        BookingRequested free = requested(branch, Technique.THAI, at(branch, day, "11:00"), 60);
+
+        service.handleTogether(List.of(traced(taken), traced(free)));
+
+        assertThat(assignmentDocument(taken.bookingId()).getString("status")).as("only anna does Thai, and she is taken then")
+                .isEqualTo("REJECTED");
+        assertThat(sessionsOf("therapist_days", taken.bookingId())).isEmpty();
+        assertThat(sessionsOf("room_days", taken.bookingId())).as("the room it got in the row, given back").isEmpty();
+        assertThat(assignmentDocument(free.bookingId()).getString("status")).isEqualTo("ASSIGNED");
+        assertThat(therapistOf(free.bookingId())).isEqualTo(anna.id());
+        assertThat(sessionsOf("therapist_days", elsewhere)).hasSize(1);
+        assertNoOverlaps(branch, List.of(anna, ben), day);
     }
 
     @Test
@@ -132,6 +189,24 @@ class RequestsTogetherIT extends ServiceIntegrationTest {
         assertThat(assignmentDocument(current.bookingId()).getString("status")).isEqualTo("REJECTED");
         assertThat(assignmentDocument(claimedAgain.bookingId()).getString("status")).isEqualTo("PLANNING");
         assertThat(assignmentDocument(decidedByLaterAttempt.bookingId()).getInteger("decidedAttempt")).isEqualTo(2);
+    }
+
+    /**
+     * A booking another instance gave the therapist, as it stands in the store: its session filed and its document assigned,
+     * its event not heard here yet.
+     */
+    private String heldByAnotherInstance(Therapist therapist, Branch branch, Instant start, int minutes) {
+        String bookingId = freshId("elsewhere");
+        Interval session = new Interval(start, start.plus(Duration.ofMinutes(minutes)));
+        Interval blocked = branch.blockedFor(session);
+        StoredDays.fileInTheStoreOnly(mongo, Resource.therapist(therapist.id()), BookedSession.of(bookingId, 1, branch.id(), blocked, session));
+        Document held = new Document("kind", "THERAPIST").append("resourceId", therapist.id()).append("attempt", 1)
+                .append("start", Date.from(blocked.start())).append("end", Date.from(blocked.end()));
+        mongo.insert(new Document("_id", bookingId).append("branchId", branch.id()).append("status", "ASSIGNED").append("attempt", 1)
+                .append("decidedAttempt", 1).append("reservation", new Document("therapistId", therapist.id())
+                        .append("blockedStart", Date.from(blocked.start())).append("blockedEnd", Date.from(blocked.end()))
+                        .append("holdings", List.of(held))), "assignments");
+        return bookingId;
     }
 
     private Assignments.Decision rejection(BookingRequested request, int attempt) {

@@ -8,12 +8,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /** Day documents written as another instance's guarded write does: in the store, without this instance knowing. */
-final class StoredDays {
+public final class StoredDays {
 
     private StoredDays() {
     }
 
-    static void fileInTheStoreOnly(MongoTemplate mongo, Resource resource, BookedSession session) {
+    public static void fileInTheStoreOnly(MongoTemplate mongo, Resource resource, BookedSession session) {
         String collection = Reservations.collection(resource.kind());
         for (String dayId : Reservations.dayIds(resource, session.blocked())) {
             mongo.upsert(new Query(Criteria.where("_id").is(dayId)), new Update().push(Reservations.SESSIONS, Reservations.document(session)),
