@@ -1,11 +1,13 @@
 package app.sabai.therapist.assignment.adapter;
 
+import app.sabai.contracts.SabaiEvent;
 import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.values.CareRequirements;
 import app.sabai.contracts.values.GenderPreference;
 import app.sabai.contracts.values.Preferences;
 import app.sabai.contracts.values.Pressure;
 import app.sabai.contracts.values.Technique;
+import app.sabai.support.kafka.EventHandler;
 import app.sabai.support.testing.SharedInfrastructureInitializer;
 import app.sabai.support.testing.TestCallers;
 import app.sabai.support.testing.TestIssuer;
@@ -37,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -173,6 +176,47 @@ class TwoInstancesRaceIT extends ServiceIntegrationTest {
         assertNoOverlaps(branch, List.of(anna), day);
     }
 
+    /**
+     * Each instance decides a row of requests for the same times, planned on its own view of the day with what its row
+     * holds added, and filed together: where both rows planned the same therapist or room, one filing lands and the other
+     * booking is placed again alone. Nobody is double-booked, and every booking holds exactly what its record says.
+     */
+    @Test
+    void rowsOfTwoInstancesWantingTheSameTherapistsAndRoomsNeverDoubleBook() throws Exception {
+        Branch branch = Fixtures.salon(freshId("rows")).build();
+        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).skills(Technique.SWEDISH).build();
+        Therapist ben = Fixtures.therapist(freshId("ben"), branch.id()).skills(Technique.SWEDISH).build();
+        List<Therapist> team = List.of(anna, ben);
+        seed(branch, team, "09:00", "17:00");
+        LocalDate day = daysAhead(branch, 6);
+        AssignmentService secondService = second.getBean(AssignmentService.class);
+        List<BookingRequested> here = new ArrayList<>();
+        List<BookingRequested> there = new ArrayList<>();
+        for (String time : List.of("09:00", "09:00", "10:30", "12:00", "12:00", "13:30", "15:00", "15:30")) {
+            here.add(requested(branch, Technique.SWEDISH, at(branch, day, time), 60));
+            there.add(requested(branch, Technique.SWEDISH, at(branch, day, time), 60));
+        }
+        lookAt(snapshots, branch, anna, day);
+        lookAt(second.getBean(SnapshotLoader.class), branch, anna, day);
+
+        race(List.of(() -> deliverRow(assignmentService, here), () -> deliverRow(secondService, there)));
+
+        assertNoOverlaps(branch, team, day);
+        List<BookingRequested> all = new ArrayList<>(here);
+        all.addAll(there);
+        for (BookingRequested booking : all) {
+            Document record = assignmentDocument(booking.bookingId());
+            assertThat(record.getString("status")).as(booking.bookingId()).isIn("ASSIGNED", "REJECTED");
+            boolean assigned = record.getString("status").equals("ASSIGNED");
+            assertThat(holdersOf("therapist_days", booking.bookingId())).as(booking.bookingId())
+                    .isEqualTo(assigned ? List.of(record.get("reservation", Document.class).getString("therapistId")) : List.of());
+            assertThat(holdersOf("room_days", booking.bookingId())).as(booking.bookingId()).hasSize(assigned ? 1 : 0);
+        }
+        assertThat(all).as("each therapist given at 09:00, 10:30, 12:00, 13:30 and 15:00 or 15:30, whoever asked first")
+                .filteredOn(booking -> assignmentDocument(booking.bookingId()).getString("status").equals("ASSIGNED"))
+                .hasSize(team.size() * 5);
+    }
+
     /** As availability does: the day read, and held in memory by that instance. */
     private static void lookAt(SnapshotLoader instance, Branch branch, Therapist therapist, LocalDate day) {
         assertThat(instance.fromView(branch, List.of(therapist), List.of(day)).occupancy().sessions(Resource.therapist(therapist.id()))).isEmpty();
@@ -194,6 +238,30 @@ class TwoInstancesRaceIT extends ServiceIntegrationTest {
                     throw retried;
                 }
             }
+        }
+    }
+
+    /** A poll's requests, delivered again as a whole as the listener's error handler would when the row fails. */
+    private static Object deliverRow(AssignmentService service, List<BookingRequested> requests) {
+        List<EventHandler.Heard<BookingRequested>> row = requests.stream().<EventHandler.Heard<BookingRequested>>map(Plain::new).toList();
+        for (int delivery = 1; ; delivery++) {
+            try {
+                service.handleTogether(row);
+                return "decided";
+            } catch (IllegalStateException retried) {
+                if (delivery == 10) {
+                    throw retried;
+                }
+            }
+        }
+    }
+
+    /** A record's event, handed over without a trace of its own. */
+    private record Plain<E extends SabaiEvent>(E event) implements EventHandler.Heard<E> {
+
+        @Override
+        public <T> T inTrace(Supplier<T> work) {
+            return work.get();
         }
     }
 
