@@ -167,27 +167,30 @@ public class AssignmentService {
         }
 
         /**
-         * Files what the row holds, then writes the decisions not written yet whose holdings landed, in one request; each
-         * request refused where it filed is placed again alone, in its trace, and its decision written at once.
+         * Files what the row holds, then writes the decisions not written yet whose holdings landed, in one request. Each
+         * request refused where it filed holds nothing by then and leaves the row: it is placed again alone, in its trace,
+         * once the others are written (a refusal waits for what stands in its way to be decided), and its decision written
+         * at once; should that fail, it is left to the retry as a request that failed.
          */
         void write() {
             Set<String> refused = unfiled.file(reservations);
-            List<Entry> unwritten = entries.subList(writtenUpTo, entries.size());
-            Set<String> wrote = assignments.decide(unwritten.stream().filter(entry -> !refused.contains(entry.bookingId()))
-                    .map(entry -> entry.planned().decision()).toList());
-            for (int i = writtenUpTo; i < entries.size(); i++) {
-                Entry entry = entries.get(i);
+            List<Entry> unwritten = List.copyOf(entries.subList(writtenUpTo, entries.size()));
+            entries.subList(writtenUpTo, entries.size()).clear();
+            List<Entry> held = unwritten.stream().filter(entry -> !refused.contains(entry.bookingId())).toList();
+            Set<String> wrote = assignments.decide(held.stream().map(entry -> entry.planned().decision()).toList());
+            held.forEach(entry -> entries.add(entry.written(wrote.contains(entry.bookingId()))));
+            writtenUpTo = entries.size();
+            for (Entry entry : unwritten) {
                 if (refused.contains(entry.bookingId())) {
                     log.debug("Booking {} lost what it planned in its row to a concurrent writer; placing it again", entry.bookingId());
-                    Planned again = entry.heard().inTrace(() ->
-                            AssignmentService.this.plan(entry.heard().event(), entry.attempt(), entry.branch(), hints, () -> { }));
-                    entries.set(i, new Entry(entry.heard(), entry.attempt(), entry.branch(), again,
-                            assignments.decide(List.of(again.decision())).contains(entry.bookingId())));
-                } else {
-                    entries.set(i, entry.written(wrote.contains(entry.bookingId())));
+                    entries.add(entry.heard().inTrace(() -> {
+                        Planned again = AssignmentService.this.plan(entry.heard().event(), entry.attempt(), entry.branch(), hints, () -> { });
+                        return new Entry(entry.heard(), entry.attempt(), entry.branch(), again,
+                                assignments.decide(List.of(again.decision())).contains(entry.bookingId()));
+                    }));
+                    writtenUpTo = entries.size();
                 }
             }
-            writtenUpTo = entries.size();
         }
 
         /** What follows each decision, in its request's trace; then the visits of those written, remembered together. */

@@ -128,8 +128,8 @@ public class ReservationEngine {
      * ({@code unfiled}), and held there, to be filed with the rest of the row. Empty when that plan is infeasible: the caller
      * files and writes what the row holds, then {@link #place}s the request as usual, since a refusal is made on the store.
      */
-    public Optional<Placement.Placed> placeInRow(Branch branch, List<Therapist> therapists, SessionRequest request, int attempt,
-                                                 UnfiledHoldings unfiled) {
+    Optional<Placement.Placed> placeInRow(Branch branch, List<Therapist> therapists, SessionRequest request, int attempt,
+                                          UnfiledHoldings unfiled) {
         LocalDate day = branch.localDateOf(request.session().start());
         PlanningSnapshot snapshot = unfiled.over(snapshots.fromViewFor(request, branch, therapists, day));
         if (Planner.plan(snapshot, request) instanceof Plan.Feasible feasible) {

@@ -4,8 +4,9 @@ import app.sabai.contracts.Topic;
 import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.envelope.CloudEventHeaders;
 import app.sabai.contracts.values.Technique;
-import app.sabai.support.kafka.EventHandler;
+import app.sabai.support.testing.Race;
 import app.sabai.support.testing.TestRecords;
+import app.sabai.support.testing.Untraced;
 import app.sabai.therapist.Fixtures;
 import app.sabai.therapist.ServiceIntegrationTest;
 import app.sabai.therapist.branch.Branch;
@@ -24,13 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -56,7 +52,7 @@ class AssignmentRaceIT extends ServiceIntegrationTest {
         deliveries.addAll(contest.requests().subList(0, 12));
         Collections.shuffle(deliveries, new Random(42));
 
-        race(deliveries, 12);
+        race(deliveries, 12, this::deliverLikeTheListener);
 
         assertEachDecidedOnceWithoutOverlaps(contest);
     }
@@ -74,7 +70,7 @@ class AssignmentRaceIT extends ServiceIntegrationTest {
         contest.requests().subList(0, 12).forEach(request -> deliveries.add(List.of(request)));
         Collections.shuffle(deliveries, new Random(42));
 
-        race(deliveries.size(), 12, i -> deliverLikeTheListener(deliveries.get(i)));
+        race(deliveries, 12, this::deliverLikeTheListener);
 
         assertEachDecidedOnceWithoutOverlaps(contest);
     }
@@ -128,7 +124,7 @@ class AssignmentRaceIT extends ServiceIntegrationTest {
                 Fixtures.therapist(freshId("ben"), branch.id()).build()), "09:00", "17:00");
         BookingRequested request = requested(branch, Technique.HOT_STONE, at(branch, daysAhead(branch, 6), "11:00"), 90);
 
-        race(Collections.nCopies(8, request), 8);
+        race(Collections.nCopies(8, request), 8, this::deliverLikeTheListener);
 
         Document decision = assignmentDocument(request.bookingId());
         assertThat(decision.getString("status")).isEqualTo("ASSIGNED");
@@ -139,52 +135,25 @@ class AssignmentRaceIT extends ServiceIntegrationTest {
         assertExactlyOneDecisionEventEach(List.of(request));
     }
 
-    /** All deliveries start together behind a gate, on as many threads as asked. */
-    private void race(List<BookingRequested> deliveries, int threads) throws Exception {
-        race(deliveries.size(), threads, i -> deliverLikeTheListener(deliveries.get(i)));
-    }
-
-    private static void race(int deliveries, int threads, IntConsumer delivery) throws Exception {
-        CountDownLatch gate = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < deliveries; i++) {
-                int which = i;
-                done.add(pool.submit(() -> {
-                    gate.await();
-                    delivery.accept(which);
-                    return null;
-                }));
-            }
-            gate.countDown();
-            for (Future<?> future : done) {
-                future.get(2, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+    /** Every delivery waits at one gate, on as many threads as asked. */
+    private static <D> void race(List<D> deliveries, int threads, Consumer<D> deliver) throws Exception {
+        Race.atOnce(deliveries.stream().<Callable<Object>>map(delivery -> () -> {
+            deliver.accept(delivery);
+            return null;
+        }).toList(), threads);
     }
 
     /** A row as the listener hands it over; when the row fails, its requests one at a time, as the error handler retries. */
     private void deliverLikeTheListener(List<BookingRequested> row) {
         if (row.size() > 1) {
             try {
-                service.handleTogether(row.stream().<EventHandler.Heard<BookingRequested>>map(Untraced::new).toList());
+                service.handleTogether(Untraced.each(row));
                 return;
             } catch (IllegalStateException lostARace) {
                 // the row's decisions planned before the failure are written; the rest go one at a time
             }
         }
         row.forEach(this::deliverLikeTheListener);
-    }
-
-    private record Untraced(BookingRequested event) implements EventHandler.Heard<BookingRequested> {
-
-        @Override
-        public <T> T inTrace(Supplier<T> work) {
-            return work.get();
-        }
     }
 
     /** The listener's error handler retries a request whose planning kept losing races. */

@@ -127,6 +127,29 @@ class RequestsTogetherIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void aBookingPlacedAgainWhoseRefusalMustWaitFailsAloneAndHoldsNothingWhileTheRestOfItsRowIsDecided() {
+        Branch branch = Fixtures.salon(freshId("rows")).build();
+        Therapist anna = Fixtures.therapist(freshId("anna"), branch.id()).build();
+        seed(branch, List.of(anna), "09:00", "17:00");
+        LocalDate day = daysAhead(branch, 4);
+        reservations.fromView(SnapshotLoader.resources(branch, List.of(anna)), SnapshotLoader.window(branch, List.of(day)));
+        inFlightAtAnotherInstance(anna, branch, at(branch, day, "14:00"), 60);
+        BookingRequested taken = requested(branch, Technique.THAI, at(branch, day, "14:00"), 60);
+        BookingRequested free = requested(branch, Technique.THAI, at(branch, day, "11:00"), 60);
+        // Planned after the row took anna at 14:00, so its first plan is infeasible and the row is filed before it.
+        BookingRequested alsoAtTwo = requested(branch, Technique.THAI, at(branch, day, "14:00"), 60);
+
+        assertThatThrownBy(() -> service.handleTogether(List.of(traced(taken), traced(free), traced(alsoAtTwo))))
+                .as("anna is still being decided elsewhere: the request is retried").isInstanceOf(IllegalStateException.class);
+
+        assertThat(assignmentDocument(free.bookingId()).getString("status")).isEqualTo("ASSIGNED");
+        assertThat(List.of(taken, alsoAtTwo)).extracting(request -> assignmentDocument(request.bookingId()).getString("status"))
+                .as("neither decided, the first not on what it gave back").containsOnly("PLANNING");
+        assertThat(sessionsOf("therapist_days", taken.bookingId())).isEmpty();
+        assertThat(sessionsOf("room_days", taken.bookingId())).isEmpty();
+    }
+
+    @Test
     void aRowKeepsTheTherapistsRememberedAndThoseItGivesAndRemembersThemAfterwards() {
         AnnaAndBen salon = annaAndBen("rows");
         Branch branch = salon.branch();
@@ -196,16 +219,30 @@ class RequestsTogetherIT extends ServiceIntegrationTest {
      * its event not heard here yet.
      */
     private String heldByAnotherInstance(Therapist therapist, Branch branch, Instant start, int minutes) {
+        return byAnotherInstance(therapist, branch, start, minutes, true);
+    }
+
+    /** As {@link #heldByAnotherInstance}, with the other instance still deciding: its document planning under the session's attempt. */
+    private String inFlightAtAnotherInstance(Therapist therapist, Branch branch, Instant start, int minutes) {
+        return byAnotherInstance(therapist, branch, start, minutes, false);
+    }
+
+    private String byAnotherInstance(Therapist therapist, Branch branch, Instant start, int minutes, boolean decided) {
         String bookingId = freshId("elsewhere");
         Interval session = new Interval(start, start.plus(Duration.ofMinutes(minutes)));
         Interval blocked = branch.blockedFor(session);
         StoredDays.fileInTheStoreOnly(mongo, Resource.therapist(therapist.id()), BookedSession.of(bookingId, 1, branch.id(), blocked, session));
-        Document held = new Document("kind", "THERAPIST").append("resourceId", therapist.id()).append("attempt", 1)
-                .append("start", Date.from(blocked.start())).append("end", Date.from(blocked.end()));
-        mongo.insert(new Document("_id", bookingId).append("branchId", branch.id()).append("status", "ASSIGNED").append("attempt", 1)
-                .append("decidedAttempt", 1).append("reservation", new Document("therapistId", therapist.id())
-                        .append("blockedStart", Date.from(blocked.start())).append("blockedEnd", Date.from(blocked.end()))
-                        .append("holdings", List.of(held))), "assignments");
+        Document document = new Document("_id", bookingId).append("branchId", branch.id()).append("attempt", 1);
+        if (decided) {
+            Document held = new Document("kind", "THERAPIST").append("resourceId", therapist.id()).append("attempt", 1)
+                    .append("start", Date.from(blocked.start())).append("end", Date.from(blocked.end()));
+            document.append("status", "ASSIGNED").append("decidedAttempt", 1).append("reservation", new Document("therapistId", therapist.id())
+                    .append("blockedStart", Date.from(blocked.start())).append("blockedEnd", Date.from(blocked.end()))
+                    .append("holdings", List.of(held)));
+        } else {
+            document.append("status", "PLANNING");
+        }
+        mongo.insert(document, "assignments");
         return bookingId;
     }
 

@@ -1,6 +1,5 @@
 package app.sabai.therapist.assignment.adapter;
 
-import app.sabai.contracts.SabaiEvent;
 import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.values.CareRequirements;
 import app.sabai.contracts.values.GenderPreference;
@@ -8,9 +7,11 @@ import app.sabai.contracts.values.Preferences;
 import app.sabai.contracts.values.Pressure;
 import app.sabai.contracts.values.Technique;
 import app.sabai.support.kafka.EventHandler;
+import app.sabai.support.testing.Race;
 import app.sabai.support.testing.SharedInfrastructureInitializer;
 import app.sabai.support.testing.TestCallers;
 import app.sabai.support.testing.TestIssuer;
+import app.sabai.support.testing.Untraced;
 import app.sabai.therapist.Fixtures;
 import app.sabai.therapist.ServiceIntegrationTest;
 import app.sabai.therapist.TherapistServiceApplication;
@@ -34,12 +35,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,7 +94,7 @@ class TwoInstancesRaceIT extends ServiceIntegrationTest {
             racers.add(() -> deliver(secondService, other));
         }
 
-        List<Object> answers = race(racers);
+        List<Object> answers = Race.atOnce(racers);
 
         assertThat(answers).filteredOn(Integer.class::isInstance).isNotEmpty()
                 .allSatisfy(status -> assertThat((Integer) status).isIn(200, 409));
@@ -162,7 +157,7 @@ class TwoInstancesRaceIT extends ServiceIntegrationTest {
         lookAt(snapshots, branch, anna, day);
         lookAt(second.getBean(SnapshotLoader.class), branch, anna, day);
 
-        race(racers);
+        Race.atOnce(racers);
 
         for (int pair = 0; pair < rivals.size(); pair += 2) {
             assertThat(List.of(assignmentDocument(rivals.get(pair).bookingId()).getString("status"),
@@ -199,7 +194,7 @@ class TwoInstancesRaceIT extends ServiceIntegrationTest {
         lookAt(snapshots, branch, anna, day);
         lookAt(second.getBean(SnapshotLoader.class), branch, anna, day);
 
-        race(List.of(() -> deliverRow(assignmentService, here), () -> deliverRow(secondService, there)));
+        Race.atOnce(List.<Callable<Object>>of(() -> deliverRow(assignmentService, here), () -> deliverRow(secondService, there)));
 
         assertNoOverlaps(branch, team, day);
         List<BookingRequested> all = new ArrayList<>(here);
@@ -243,7 +238,7 @@ class TwoInstancesRaceIT extends ServiceIntegrationTest {
 
     /** A poll's requests, delivered again as a whole as the listener's error handler would when the row fails. */
     private static Object deliverRow(AssignmentService service, List<BookingRequested> requests) {
-        List<EventHandler.Heard<BookingRequested>> row = requests.stream().<EventHandler.Heard<BookingRequested>>map(Plain::new).toList();
+        List<EventHandler.Heard<BookingRequested>> row = Untraced.each(requests);
         for (int delivery = 1; ; delivery++) {
             try {
                 service.handleTogether(row);
@@ -253,37 +248,6 @@ class TwoInstancesRaceIT extends ServiceIntegrationTest {
                     throw retried;
                 }
             }
-        }
-    }
-
-    /** A record's event, handed over without a trace of its own. */
-    private record Plain<E extends SabaiEvent>(E event) implements EventHandler.Heard<E> {
-
-        @Override
-        public <T> T inTrace(Supplier<T> work) {
-            return work.get();
-        }
-    }
-
-    private static List<Object> race(List<Callable<Object>> racers) throws Exception {
-        CountDownLatch gate = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(racers.size());
-        try {
-            List<Future<Object>> running = new ArrayList<>();
-            for (Callable<Object> racer : racers) {
-                running.add(pool.submit(() -> {
-                    gate.await();
-                    return racer.call();
-                }));
-            }
-            gate.countDown();
-            List<Object> answers = new ArrayList<>();
-            for (Future<Object> future : running) {
-                answers.add(future.get(2, TimeUnit.MINUTES));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
         }
     }
 
