@@ -7,6 +7,7 @@ import app.sabai.booking.testing.ServiceIntegrationTest;
 import app.sabai.contracts.bookings.BookingCancelled;
 import app.sabai.contracts.bookings.BookingRescheduleRequested;
 import app.sabai.contracts.json.SabaiJson;
+import app.sabai.support.testing.Race;
 import app.sabai.support.testing.TestCallers;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -17,14 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static app.sabai.booking.testing.RequestBodies.map;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -175,7 +171,7 @@ class CommandIdempotencyIT extends ServiceIntegrationTest {
     void twentyIdenticalCancellationsAtOnceCancelOnce() throws Exception {
         String id = confirmed();
         String key = UUID.randomUUID().toString();
-        List<HttpResponse<String>> answers = race(20, () -> cancel(id, "{\"reason\":\"Ill\"}", key));
+        List<HttpResponse<String>> answers = Race.atOnce(20, () -> cancel(id, "{\"reason\":\"Ill\"}", key));
 
         List<HttpResponse<String>> answered = answers.stream().filter(answer -> answer.statusCode() == 200).toList();
         assertThat(answered).isNotEmpty();
@@ -209,24 +205,4 @@ class CommandIdempotencyIT extends ServiceIntegrationTest {
                     .append("token", UUID.randomUUID().toString()));
         }
     }
-
-    static List<HttpResponse<String>> race(int clients, java.util.concurrent.Callable<HttpResponse<String>> request) throws Exception {
-        CountDownLatch startGate = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            for (int i = 0; i < clients; i++) {
-                futures.add(pool.submit(() -> {
-                    startGate.await();
-                    return request.call();
-                }));
-            }
-            startGate.countDown();
-            List<HttpResponse<String>> answers = new ArrayList<>();
-            for (Future<HttpResponse<String>> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        }
-    }
-
 }

@@ -7,6 +7,7 @@ import app.sabai.booking.testing.RequestBodies;
 import app.sabai.booking.testing.TestBranches;
 import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.json.SabaiJson;
+import app.sabai.support.testing.Race;
 import app.sabai.support.testing.SabaiServiceTest;
 import app.sabai.support.testing.TestCallers;
 import org.bson.Document;
@@ -22,14 +23,9 @@ import tools.jackson.databind.SerializationFeature;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static app.sabai.booking.testing.RequestBodies.aBooking;
@@ -92,26 +88,12 @@ class IdempotencyIT {
     void twentyIdenticalRequestsAtOnceWithOneKeyMakeOneBookingAndAllTwentyGetIt() throws Exception {
         RequestBodies body = aBooking(branchId);
         String key = UUID.randomUUID().toString();
-        int clients = 20;
-        CountDownLatch startGate = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            for (int i = 0; i < clients; i++) {
-                answers.add(pool.submit(() -> {
-                    startGate.await();
-                    return api.post(body, key);
-                }));
-            }
-            startGate.countDown();
-            List<HttpResponse<String>> responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> answer : answers) {
-                responses.add(answer.get());
-            }
 
-            assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(202);
-            assertThat(responses.stream().map(HttpResponse::body).collect(Collectors.toSet())).hasSize(1);
-        }
-        String id = BookingApi.json(answers.get(0).get()).get("id").asString();
+        List<HttpResponse<String>> responses = Race.atOnce(20, () -> api.post(body, key));
+
+        assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(202);
+        assertThat(responses.stream().map(HttpResponse::body).collect(Collectors.toSet())).hasSize(1);
+        String id = BookingApi.json(responses.getFirst()).get("id").asString();
         assertThat(bookingsWithKey(key)).isEqualTo(1);
         assertThat(mongo.count(new Query(Criteria.where("branchId").is(branchId)), "bookings")).isEqualTo(1);
         assertThat(customerBookingIds(body.email())).containsExactly(id);

@@ -3,6 +3,7 @@ package app.sabai.booking.view;
 import app.sabai.booking.testing.BookingApi;
 import app.sabai.booking.testing.RequestBodies;
 import app.sabai.booking.testing.ServiceIntegrationTest;
+import app.sabai.support.testing.Race;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -10,15 +11,12 @@ import tools.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import static app.sabai.booking.testing.RequestBodies.aBooking;
@@ -55,34 +53,21 @@ class CustomerBookingsIT extends ServiceIntegrationTest {
     @Test
     void firstBookingsRacingForOneEmailShareOneFileThatListsThemAll() throws Exception {
         String racing = RequestBodies.freshEmail();
-        int racers = 6;
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<JsonNode>> posted = new ArrayList<>();
-        try {
-            for (int i = 0; i < racers; i++) {
-                RequestBodies body = aBooking(branchId).with("customer.email", racing)
-                        .with("startLocal", LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(8 + i).atTime(LocalTime.of(11, 0)).toString());
-                posted.add(pool.submit(() -> {
-                    go.await();
-                    return BookingApi.json(api.post(body));
-                }));
-            }
-            go.countDown();
-            List<JsonNode> bookings = new ArrayList<>();
-            for (Future<JsonNode> booking : posted) {
-                bookings.add(booking.get(60, TimeUnit.SECONDS));
-            }
-
-            Set<String> fileIds = bookings.stream().map(booking -> booking.get("customerId").asString()).collect(Collectors.toSet());
-            assertThat(fileIds).as("one file for the email").hasSize(1);
-            HttpResponse<String> listed = api.get("/api/customers/" + fileIds.iterator().next() + "/bookings?size=100");
-            assertThat(listed.statusCode()).isEqualTo(200);
-            assertThat(idsOf(BookingApi.json(listed)))
-                    .containsExactlyInAnyOrderElementsOf(bookings.stream().map(booking -> booking.get("id").asString()).toList());
-        } finally {
-            pool.shutdownNow();
+        List<Callable<JsonNode>> firstBookings = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            RequestBodies body = aBooking(branchId).with("customer.email", racing)
+                    .with("startLocal", LocalDate.now(ZoneId.of("Europe/London")).plusDays(8 + i).atTime(LocalTime.of(11, 0)).toString());
+            firstBookings.add(() -> BookingApi.json(api.post(body)));
         }
+
+        List<JsonNode> bookings = Race.atOnce(firstBookings);
+
+        Set<String> fileIds = bookings.stream().map(booking -> booking.get("customerId").asString()).collect(Collectors.toSet());
+        assertThat(fileIds).as("one file for the email").hasSize(1);
+        HttpResponse<String> listed = api.get("/api/customers/" + fileIds.iterator().next() + "/bookings?size=100");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(idsOf(BookingApi.json(listed)))
+                .containsExactlyInAnyOrderElementsOf(bookings.stream().map(booking -> booking.get("id").asString()).toList());
     }
 
     @Test

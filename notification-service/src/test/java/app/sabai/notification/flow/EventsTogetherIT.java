@@ -7,9 +7,10 @@ import app.sabai.contracts.notifications.NotificationSent;
 import app.sabai.notification.bookingevents.BookingEventApplier;
 import app.sabai.notification.store.BookingNotificationsStore;
 import app.sabai.notification.store.StoredBookingNotifications;
-import app.sabai.support.kafka.EventHandler;
+import app.sabai.support.testing.Race;
 import app.sabai.support.testing.SabaiServiceTest;
 import app.sabai.support.testing.StoreCounters;
+import app.sabai.support.testing.Untraced;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,12 +21,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 
 import static app.sabai.notification.testing.TestBookings.accepted;
 import static app.sabai.notification.testing.TestBookings.cancelled;
@@ -70,7 +66,7 @@ class EventsTogetherIT extends NotificationFlowSupport {
         row.add(cancelled(thenCancelled));
         long updatesBefore = StoreCounters.commands(mongo, "update");
 
-        applier.apply(heard(row));
+        applier.apply(Untraced.<BookingEvent>each(row));
 
         assertEachToldOnce(confirmations);
         awaitMail(refusedEmail, "We could not book");
@@ -96,7 +92,7 @@ class EventsTogetherIT extends NotificationFlowSupport {
         BookingConfirmed other = confirmed(newBookingId(), branchId, ZoneId.of("UTC"), start, emailCustomer(otherEmail));
         BookingConfirmed taken = accepted(offer);
 
-        applier.apply(heard(List.of(taken, other)));
+        applier.apply(Untraced.<BookingEvent>each(List.of(taken, other)));
 
         awaitMail(offeredEmail, "Booking confirmed");
         awaitMail(otherEmail, "Booking confirmed");
@@ -109,27 +105,18 @@ class EventsTogetherIT extends NotificationFlowSupport {
     @Test
     void rowsOfTheSameEventsAppliedAtOnceSendEachConfirmationOnce() throws Exception {
         List<BookingConfirmed> row = confirmations(newBranchId(), Instant.now().plus(Duration.ofDays(6)), 10);
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService appliers = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> applied = new ArrayList<>();
-            for (int thread = 0; thread < 4; thread++) {
-                // Each its own order, so that every row meets the others' documents at a different point.
-                List<BookingConfirmed> order = new ArrayList<>(row);
-                Collections.rotate(order, thread * 3);
-                applied.add(appliers.submit(() -> {
-                    go.await();
-                    applier.apply(heard(order));
-                    return null;
-                }));
-            }
-            go.countDown();
-            for (Future<?> each : applied) {
-                each.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            appliers.shutdownNow();
+        List<Callable<Object>> appliers = new ArrayList<>();
+        for (int thread = 0; thread < 4; thread++) {
+            // Each its own order, so that every row meets the others' documents at a different point.
+            List<BookingConfirmed> order = new ArrayList<>(row);
+            Collections.rotate(order, thread * 3);
+            appliers.add(() -> {
+                applier.apply(Untraced.<BookingEvent>each(order));
+                return null;
+            });
         }
+
+        Race.atOnce(appliers);
 
         assertEachToldOnce(row);
     }
@@ -171,18 +158,5 @@ class EventsTogetherIT extends NotificationFlowSupport {
 
     private StoredBookingNotifications stored(String bookingId) {
         return store.find(bookingId).orElseThrow(() -> new AssertionError("No notifications for " + bookingId));
-    }
-
-    private static List<EventHandler.Heard<BookingEvent>> heard(List<? extends BookingEvent> events) {
-        return events.stream().<EventHandler.Heard<BookingEvent>>map(Plain::new).toList();
-    }
-
-    /** An event as a row hands it over, its work run where it is called. */
-    private record Plain(BookingEvent event) implements EventHandler.Heard<BookingEvent> {
-
-        @Override
-        public <T> T inTrace(Supplier<T> work) {
-            return work.get();
-        }
     }
 }

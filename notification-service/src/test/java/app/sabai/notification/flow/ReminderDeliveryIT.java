@@ -6,6 +6,7 @@ import app.sabai.notification.booking.DeliveryPolicy;
 import app.sabai.notification.booking.ReminderPlanner;
 import app.sabai.notification.dispatch.Dispatcher;
 import app.sabai.notification.store.BookingNotificationsStore;
+import app.sabai.support.testing.Race;
 import app.sabai.support.testing.SabaiServiceTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -17,13 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static app.sabai.notification.testing.TestBookings.LONDON;
 import static app.sabai.notification.testing.TestBookings.confirmed;
@@ -90,21 +85,7 @@ class ReminderDeliveryIT extends NotificationFlowSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/notifications?bookingId=" + bookingId).statusCode() == 200);
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> !Instant.now().isBefore(dueAt));
-        CountDownLatch gate = new CountDownLatch(1);
-        ExecutorService racers = Executors.newFixedThreadPool(RACERS);
-        List<Future<Integer>> handed = new ArrayList<>();
-        for (int i = 0; i < RACERS; i++) {
-            handed.add(racers.submit(() -> {
-                gate.await();
-                return dispatcher.dispatch(bookingId);
-            }));
-        }
-        gate.countDown();
-        int handedByRacers = 0;
-        for (Future<Integer> result : handed) {
-            handedByRacers += result.get(60, TimeUnit.SECONDS);
-        }
-        racers.shutdown();
+        int handedByRacers = Race.atOnce(RACERS, () -> dispatcher.dispatch(bookingId)).stream().mapToInt(Integer::intValue).sum();
 
         assertThat(handedByRacers).as("messages handed to a channel by the racing dispatchers").isLessThanOrEqualTo(1);
         awaitMail(email, "Reminder:");

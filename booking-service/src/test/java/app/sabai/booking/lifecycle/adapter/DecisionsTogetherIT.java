@@ -13,6 +13,7 @@ import app.sabai.contracts.envelope.CloudEventHeaders;
 import app.sabai.contracts.envelope.TraceParent;
 import app.sabai.contracts.values.RejectionReason;
 import app.sabai.support.kafka.EventHandler;
+import app.sabai.support.testing.Race;
 import app.sabai.support.testing.TestRecords;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -30,8 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -130,23 +130,18 @@ class DecisionsTogetherIT extends ServiceIntegrationTest {
             ids.add(id);
             row.add(heard(AssignmentEvents.assigned(id, branchId, "t-nok", "Nok")));
         }
-        CountDownLatch start = new CountDownLatch(1);
-        CompletableFuture<Void> decisions = CompletableFuture.runAsync(() -> {
-            await(start);
+        List<Callable<HttpResponse<String>>> racers = new ArrayList<>();
+        ids.forEach(id -> racers.add(() -> api.cancel(id, "plans changed")));
+        racers.add(() -> {
             listener.handle(row);
+            return null;
         });
-        List<CompletableFuture<HttpResponse<String>>> cancellations = ids.stream()
-                .map(id -> CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return api.cancel(id, "plans changed");
-                })).toList();
 
-        start.countDown();
-        decisions.get();
+        List<HttpResponse<String>> cancellations = Race.atOnce(racers).subList(0, ids.size());
 
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
-            HttpResponse<String> cancelled = cancellations.get(i).get();
+            HttpResponse<String> cancelled = cancellations.get(i);
             assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
             Document stored = stored(id);
             assertThat(stored.getString("status")).isEqualTo(BookingStatus.CANCELLED.name());
@@ -168,15 +163,6 @@ class DecisionsTogetherIT extends ServiceIntegrationTest {
 
     private static String traceIdOf(ConsumerRecord<String, byte[]> record) {
         return TraceParent.parse(TestRecords.header(record, CloudEventHeaders.TRACEPARENT)).orElseThrow().traceId();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private Traced heard(AssignmentEvent event) {
