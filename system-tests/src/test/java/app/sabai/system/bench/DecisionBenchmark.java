@@ -194,6 +194,7 @@ class DecisionBenchmark {
             Gateway gateway = new Gateway(platform.gatewayUrl());
             Map<String, Long> pids = jvmPids(platform);
             long ticksPerSecond = clockTicksPerSecond();
+            Meters meters = new Meters(pids, ticksPerSecond, storeUri(platform));
             try (BookingStream stream = new BookingStream(platform.bootstrapServers())) {
                 // Warm-up: class loading, connections, tokens, and the JIT's compilations of the decision path (their CPU
                 // would otherwise count against the first burst). C1's settle within a few hundred bookings; C2's go on
@@ -201,17 +202,17 @@ class DecisionBenchmark {
                 sequential(gateway, stream, 10, 80);
                 List<Burst> warmUp = new ArrayList<>();
                 for (int n = 0; n < WARM_UP_BURSTS; n++) {
-                    warmUp.add(burst(gateway, stream, pids, ticksPerSecond, BURST, 60 + DAYS * (n % 2)));
+                    warmUp.add(burst(gateway, stream, meters, BURST, 60 + DAYS * (n % 2)));
                     stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
                 }
 
-                Burst first = burst(gateway, stream, pids, ticksPerSecond, BURST, 10);
+                Burst first = burst(gateway, stream, meters, BURST, 10);
                 stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
-                Burst second = burst(gateway, stream, pids, ticksPerSecond, BURST, 10 + DAYS);
+                Burst second = burst(gateway, stream, meters, BURST, 10 + DAYS);
                 stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
                 List<Long> oneAtATime = sequential(gateway, stream, ONE_AT_A_TIME, 10 + 2 * DAYS);
                 stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
-                Burst offered = offered(gateway, stream, pids, ticksPerSecond, OFFERED_PER_SECOND, OFFERED_FOR, 10 + 3 * DAYS);
+                Burst offered = offered(gateway, stream, meters, OFFERED_PER_SECOND, OFFERED_FOR, 10 + 3 * DAYS);
                 stream.awaitQuiet(QUIET, Duration.ofMinutes(2));
                 Availability availability = Availability.measure(gateway, 10);
 
@@ -231,7 +232,7 @@ class DecisionBenchmark {
                 List<String> profiled = new ArrayList<>();
                 String toProfile = System.getProperty("bench.jfr", "").trim();
                 if (!toProfile.isEmpty()) {
-                    profiled.addAll(profile(setup, gateway, stream, pids, ticksPerSecond, List.of(toProfile.split("\\s*,\\s*"))));
+                    profiled.addAll(profile(setup, gateway, stream, meters, List.of(toProfile.split("\\s*,\\s*"))));
                 }
                 storeCopies(platform, STORED_FOR_IDLE - stored);
                 stream.awaitQuiet(QUIET, Duration.ofMinutes(2));
@@ -252,7 +253,7 @@ class DecisionBenchmark {
 
     private record Burst(int count, long wallNanos, List<Long> postNanos, List<Long> decisionNanos, Map<String, Integer> outcomes,
                          int undecided, int decidedMoreThanOnce, int throttled, int notified, Map<String, Long> cpuMillis,
-                         Map<String, Long> compilerMillis) {
+                         Map<String, Long> compilerMillis, long storeCommands) {
 
         double decisionsPerSecond() {
             return decided() / (wallNanos / 1e9);
@@ -268,6 +269,11 @@ class DecisionBenchmark {
 
         double compilerCpuPerBooking(String process) {
             return perDecided(compilerMillis.getOrDefault(process, 0L));
+        }
+
+        /** The commands that read or wrote data, as the store counted them, over every process's work for these bookings. */
+        double storeCommandsPerBooking() {
+            return storeCommands / (double) decided();
         }
 
         /** What the JIT compilers' threads spent, of {@link #totalCpuPerBooking()}. */
@@ -293,9 +299,8 @@ class DecisionBenchmark {
      * once by the client threads. CPU is read before the first POST and after the last booking's customer was notified, so
      * it holds everything the platform does for these bookings (and its timers meanwhile).
      */
-    private static Burst burst(Gateway gateway, BookingStream stream, Map<String, Long> pids, long ticksPerSecond,
-                               int count, int firstDay) throws Exception {
-        return load(gateway, stream, pids, ticksPerSecond, count, 0, firstDay, DAYS, 18);
+    private static Burst burst(Gateway gateway, BookingStream stream, Meters meters, int count, int firstDay) throws Exception {
+        return load(gateway, stream, meters, count, 0, firstDay, DAYS, 18);
     }
 
     /**
@@ -304,9 +309,9 @@ class DecisionBenchmark {
      * cannot hide the queue behind it. Over {@link #OFFERED_DAYS} days from {@code firstDay}, starting 10:00 to 15:30
      * (every branch is open then, Sundays too).
      */
-    private static Burst offered(Gateway gateway, BookingStream stream, Map<String, Long> pids, long ticksPerSecond,
-                                 int perSecond, Duration duration, int firstDay) throws Exception {
-        return load(gateway, stream, pids, ticksPerSecond, (int) (perSecond * duration.toSeconds()), 1_000_000_000L / perSecond,
+    private static Burst offered(Gateway gateway, BookingStream stream, Meters meters, int perSecond, Duration duration, int firstDay)
+            throws Exception {
+        return load(gateway, stream, meters, (int) (perSecond * duration.toSeconds()), 1_000_000_000L / perSecond,
                 firstDay, OFFERED_DAYS, 12);
     }
 
@@ -314,10 +319,11 @@ class DecisionBenchmark {
      * {@code count} bookings, the n-th due {@code n * intervalNanos} after the first, spread over the branches, then
      * {@code days} days, then {@code starts} half-hourly starts from 10:00.
      */
-    private static Burst load(Gateway gateway, BookingStream stream, Map<String, Long> pids, long ticksPerSecond, int count,
-                              long intervalNanos, int firstDay, int days, int starts) throws Exception {
-        Map<String, Long> cpuBefore = cpuMillis(pids, ticksPerSecond);
-        Map<String, Long> compilersBefore = compilerMillis(pids, ticksPerSecond);
+    private static Burst load(Gateway gateway, BookingStream stream, Meters meters, int count, long intervalNanos, int firstDay,
+                              int days, int starts) throws Exception {
+        Map<String, Long> cpuBefore = meters.cpuMillis();
+        Map<String, Long> compilersBefore = meters.compilerMillis();
+        long commandsBefore = meters.storeCommands();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
         long started = System.nanoTime();
         List<Future<Posted>> futures = new ArrayList<>();
@@ -335,7 +341,7 @@ class DecisionBenchmark {
                 long postedAt = intervalNanos == 0 ? -1 : due;
                 futures.add(pool.submit(() -> post(gateway.as(BOOKED_BY.get(branch)), body, postedAt < 0 ? System.nanoTime() : postedAt)));
             }
-            return decided(stream, futures, started, count, cpuBefore, compilersBefore, pids, ticksPerSecond);
+            return decided(stream, futures, started, count, cpuBefore, compilersBefore, commandsBefore, meters);
         } finally {
             pool.shutdownNow();
         }
@@ -343,8 +349,8 @@ class DecisionBenchmark {
 
     /** Waits for every answer and decision, then reads what they cost. */
     private static Burst decided(BookingStream stream, List<Future<Posted>> futures, long started, int count,
-                                 Map<String, Long> cpuBefore, Map<String, Long> compilersBefore, Map<String, Long> pids,
-                                 long ticksPerSecond) throws Exception {
+                                 Map<String, Long> cpuBefore, Map<String, Long> compilersBefore, long commandsBefore, Meters meters)
+            throws Exception {
         List<Posted> posted = new ArrayList<>();
         for (Future<Posted> future : futures) {
             posted.add(future.get(5, TimeUnit.MINUTES));
@@ -352,8 +358,9 @@ class DecisionBenchmark {
         List<String> ids = posted.stream().map(Posted::id).toList();
         stream.awaitDecided(ids, Duration.ofMinutes(5));
         stream.awaitNotified(ids, Duration.ofMinutes(1));
-        Map<String, Long> cpu = minus(cpuMillis(pids, ticksPerSecond), cpuBefore);
-        Map<String, Long> compilers = minus(compilerMillis(pids, ticksPerSecond), compilersBefore);
+        Map<String, Long> cpu = minus(meters.cpuMillis(), cpuBefore);
+        Map<String, Long> compilers = minus(meters.compilerMillis(), compilersBefore);
+        long commands = meters.storeCommands() - commandsBefore;
 
         List<Long> post = new ArrayList<>();
         List<Long> decision = new ArrayList<>();
@@ -379,7 +386,8 @@ class DecisionBenchmark {
         Collections.sort(decision);
         int notified = (int) ids.stream().filter(stream::notified).count();
         int throttled = posted.stream().mapToInt(Posted::throttled).sum();
-        return new Burst(count, lastDecision - started, post, decision, outcomes, undecided, twice, throttled, notified, cpu, compilers);
+        return new Burst(count, lastDecision - started, post, decision, outcomes, undecided, twice, throttled, notified, cpu, compilers,
+                commands);
     }
 
     /** One booking at a time: each posted only once the one before is decided. */
@@ -736,15 +744,15 @@ class DecisionBenchmark {
      * (settings=profile) on each named process; each recording and its {@code jfr view hot-methods} go to
      * {@code target/benchmarks/jfr/}. Kept apart from the figures above: recording costs CPU.
      */
-    private static List<String> profile(Setup setup, Gateway gateway, BookingStream stream, Map<String, Long> pids,
-                                        long ticksPerSecond, List<String> names) throws Exception {
+    private static List<String> profile(Setup setup, Gateway gateway, BookingStream stream, Meters meters, List<String> names)
+            throws Exception {
         Path folder = Path.of("target", "benchmarks", "jfr", setup.label().replaceAll("[^A-Za-z0-9]+", "-")).toAbsolutePath();
         boolean offered = "offered".equals(System.getProperty("bench.jfr-load", "burst"));
-        Burst load = recorded(pids, names, folder, () -> {
+        Burst load = recorded(meters.pids(), names, folder, () -> {
             stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
             // The offered load's 30 days end on the 89th, inside the 90 days ahead that a booking may be made for.
-            return offered ? offered(gateway, stream, pids, ticksPerSecond, OFFERED_PER_SECOND, OFFERED_FOR, 60)
-                    : burst(gateway, stream, pids, ticksPerSecond, BURST, 12 + 5 * DAYS);
+            return offered ? offered(gateway, stream, meters, OFFERED_PER_SECOND, OFFERED_FOR, 60)
+                    : burst(gateway, stream, meters, BURST, 12 + 5 * DAYS);
         });
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "profiled %s (JFR on %s): %.1f decisions/s, %d undecided",
@@ -821,6 +829,31 @@ class DecisionBenchmark {
             return 100;
         }
     }
+
+    /** What a load is measured by, read before and after it: each process's CPU, its compilers' part, and the store's commands. */
+    private record Meters(Map<String, Long> pids, long ticksPerSecond, String storeUri) {
+
+        Map<String, Long> cpuMillis() {
+            return DecisionBenchmark.cpuMillis(pids, ticksPerSecond);
+        }
+
+        Map<String, Long> compilerMillis() {
+            return DecisionBenchmark.compilerMillis(pids, ticksPerSecond);
+        }
+
+        /** The commands that read or write data the store has answered since it started, whichever database they were for. */
+        long storeCommands() {
+            try (MongoClient client = MongoClients.create(storeUri)) {
+                Document commands = client.getDatabase("admin").runCommand(new Document("serverStatus", 1))
+                        .get("metrics", Document.class).get("commands", Document.class);
+                return DATA_COMMANDS.stream().map(name -> commands.get(name, Document.class))
+                        .mapToLong(counted -> counted == null ? 0 : counted.get("total", Number.class).longValue()).sum();
+            }
+        }
+    }
+
+    private static final List<String> DATA_COMMANDS = List.of("find", "getMore", "insert", "update", "delete", "findAndModify",
+            "aggregate", "count");
 
     static Map<String, Long> cpuMillis(Map<String, Long> pids, long ticksPerSecond) {
         Map<String, Long> cpu = new LinkedHashMap<>();
@@ -1016,6 +1049,7 @@ class DecisionBenchmark {
         List<Burst> loads = List.of(first, second, run.offered());
         lines.add(each(loads, "decisions/s", burst -> rate(burst.decisionsPerSecond())));
         lines.add(each(loads, "first POST to last decision", burst -> seconds(burst.wallNanos())));
+        lines.add(each(loads, "store commands per decided booking", burst -> String.format(Locale.ROOT, "%.1f", burst.storeCommandsPerBooking())));
         for (int p : new int[] {50, 90, 99, 100}) {
             lines.add(each(loads, p == 100 ? "POST to decision, max" : "POST to decision, p" + p, burst -> ms(percentile(burst.decisionNanos(), p))));
         }
