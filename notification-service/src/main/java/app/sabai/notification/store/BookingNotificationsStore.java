@@ -3,11 +3,9 @@ package app.sabai.notification.store;
 import app.sabai.notification.booking.BookingNotifications;
 import app.sabai.notification.booking.Change;
 import app.sabai.support.consume.AppliedEvents;
+import app.sabai.support.mongo.BulkWrites;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxEntry;
-import com.mongodb.ErrorCategory;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -15,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -150,21 +147,10 @@ public class BookingNotificationsStore {
                 bulk.updateOne(write.guard(), write.update());
             }
         }
-        Set<Integer> refused = new HashSet<>();
-        BulkWriteResult result;
-        try {
-            result = bulk.execute();
-        } catch (BulkOperationException partly) {
-            for (BulkWriteError error : partly.getErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw partly;
-                }
-                refused.add(error.getIndex());
-            }
-            result = partly.getResult();
-        }
+        BulkWrites.Answer answer = BulkWrites.execute(bulk);
+        Set<Integer> refused = answer.refusedOnId();
         // Every upsert is answered on its own: inserted, matched (an empty document a crash left) or refused.
-        boolean allKnown = result.getModifiedCount() + result.getUpserts().size() + refused.size() == writes.size();
+        boolean allKnown = answer.accountsFor(writes.size());
         List<Optional<StoredBookingNotifications>> answers = new ArrayList<>(writes.size());
         for (int index = 0; index < guarded.size(); index++) {
             Guarded write = guarded.get(index);

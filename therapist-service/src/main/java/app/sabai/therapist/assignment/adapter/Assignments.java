@@ -4,19 +4,17 @@ import app.sabai.contracts.assignments.AssignmentEvent;
 import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.values.AssignmentExplanation;
 import app.sabai.support.consume.AppliedEvents;
+import app.sabai.support.mongo.BulkWrites;
 import app.sabai.support.outbox.Outbox;
 import app.sabai.support.outbox.OutboxEntry;
 import app.sabai.support.outbox.OutboxSource;
 import app.sabai.therapist.assignment.AssignmentRecord;
 import app.sabai.therapist.assignment.AssignmentStatus;
 import app.sabai.therapist.planning.ResourceKind;
-import com.mongodb.ErrorCategory;
-import com.mongodb.bulk.BulkWriteError;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -109,17 +107,7 @@ public class Assignments {
             Query notThere = new Query(Criteria.where("_id").is(request.bookingId()).and("attempt").exists(false));
             bulk.upsert(notThere, opening(request, now).setOnInsert("status", AssignmentStatus.PLANNING).inc("attempt", 1));
         }
-        Set<Integer> created = new HashSet<>();
-        try {
-            bulk.execute().getUpserts().forEach(upsert -> created.add(upsert.getIndex()));
-        } catch (BulkOperationException partly) {
-            for (BulkWriteError error : partly.getErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw partly;
-                }
-            }
-            partly.getResult().getUpserts().forEach(upsert -> created.add(upsert.getIndex()));
-        }
+        Set<Integer> created = BulkWrites.execute(bulk).created();
         List<OptionalInt> attempts = new ArrayList<>(requests.size());
         for (int index = 0; index < requests.size(); index++) {
             attempts.add(created.contains(index) ? OptionalInt.of(1) : claim(requests.get(index).bookingId()));

@@ -1,17 +1,14 @@
 package app.sabai.therapist.schedule.adapter;
 
+import app.sabai.support.mongo.BulkWrites;
 import app.sabai.therapist.planning.BookedSession;
 import app.sabai.therapist.planning.Occupancy;
 import app.sabai.therapist.planning.Resource;
 import app.sabai.therapist.planning.ResourceKind;
 import app.sabai.therapist.time.Interval;
-import com.mongodb.ErrorCategory;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,7 +23,6 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -160,26 +156,14 @@ public class Reservations {
     private List<Boolean> pushAll(String collection, List<Push> pushes) {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
         pushes.forEach(push -> bulk.upsert(free(push.dayId(), push.session()), new Update().push(SESSIONS, document(push.session()))));
-        Set<Integer> refusedOnId = new HashSet<>();
-        BulkWriteResult result;
-        try {
-            result = bulk.execute();
-        } catch (BulkOperationException partly) {
-            for (BulkWriteError error : partly.getErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw partly;
-                }
-                refusedOnId.add(error.getIndex());
-            }
-            result = partly.getResult();
-        }
-        if (result.getModifiedCount() + result.getUpserts().size() + refusedOnId.size() != pushes.size()) {
+        BulkWrites.Answer answer = BulkWrites.execute(bulk);
+        if (!answer.accountsFor(pushes.size())) {
             return filed(collection, pushes);
         }
         List<Boolean> landed = new ArrayList<>(pushes.size());
         for (int index = 0; index < pushes.size(); index++) {
             Push push = pushes.get(index);
-            landed.add(!refusedOnId.contains(index)
+            landed.add(!answer.refusedOnId().contains(index)
                     || mongo.updateFirst(free(push.dayId(), push.session()), new Update().push(SESSIONS, document(push.session())), collection)
                     .getModifiedCount() == 1);
         }

@@ -6,7 +6,6 @@ import app.sabai.contracts.values.GenderPreference;
 import app.sabai.contracts.values.Preferences;
 import app.sabai.contracts.values.Pressure;
 import app.sabai.contracts.values.Technique;
-import app.sabai.support.kafka.EventHandler;
 import app.sabai.support.testing.Race;
 import app.sabai.support.testing.SharedInfrastructureInitializer;
 import app.sabai.support.testing.TestCallers;
@@ -222,30 +221,26 @@ class TwoInstancesRaceIT extends ServiceIntegrationTest {
                 CareRequirements.none());
     }
 
-    /** As the listener's error handler would: a request that lost every option or found its blockers still deciding is retried. */
     private static Object deliver(AssignmentService service, BookingRequested request) {
-        for (int delivery = 1; ; delivery++) {
-            try {
-                service.handle(request);
-                return "decided";
-            } catch (IllegalStateException retried) {
-                if (delivery == 10) {
-                    throw retried;
-                }
-            }
-        }
+        return retried(() -> service.handle(request));
     }
 
-    /** A poll's requests, delivered again as a whole as the listener's error handler would when the row fails. */
     private static Object deliverRow(AssignmentService service, List<BookingRequested> requests) {
-        List<EventHandler.Heard<BookingRequested>> row = Untraced.each(requests);
-        for (int delivery = 1; ; delivery++) {
+        return retried(() -> service.handleTogether(Untraced.each(requests)));
+    }
+
+    /**
+     * As the listener's error handler would: a delivery (a request, or a poll's row as a whole) that lost every option or
+     * found its blockers still deciding is retried.
+     */
+    private static Object retried(Runnable delivery) {
+        for (int attempt = 1; ; attempt++) {
             try {
-                service.handleTogether(row);
+                delivery.run();
                 return "decided";
-            } catch (IllegalStateException retried) {
-                if (delivery == 10) {
-                    throw retried;
+            } catch (IllegalStateException lost) {
+                if (attempt == 10) {
+                    throw lost;
                 }
             }
         }
