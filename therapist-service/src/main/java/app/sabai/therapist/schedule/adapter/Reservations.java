@@ -94,7 +94,8 @@ public class Reservations {
      * Files each session as {@link #reserve} does, all of them in one request per kind of resource (each of its day
      * documents one guarded upsert, which the store answers one by one: created, changed, or refused on {@code _id}).
      * Answers, in their order, whether each filing landed; one that did not land left nothing behind, and the copies in
-     * memory show what landed. The sessions of different filings must not overlap on a resource.
+     * memory show what landed. Two filings of different bookings that overlap on a resource meet the same guard as any
+     * other overlap: one of them lands.
      */
     public List<Boolean> reserveAll(List<Filing> filings) {
         if (filings.size() == 1) {
