@@ -219,31 +219,31 @@ class RequestsTogetherIT extends ServiceIntegrationTest {
      * its event not heard here yet.
      */
     private String heldByAnotherInstance(Therapist therapist, Branch branch, Instant start, int minutes) {
-        return byAnotherInstance(therapist, branch, start, minutes, true);
-    }
-
-    /** As {@link #heldByAnotherInstance}, with the other instance still deciding: its document planning under the session's attempt. */
-    private String inFlightAtAnotherInstance(Therapist therapist, Branch branch, Instant start, int minutes) {
-        return byAnotherInstance(therapist, branch, start, minutes, false);
-    }
-
-    private String byAnotherInstance(Therapist therapist, Branch branch, Instant start, int minutes, boolean decided) {
         String bookingId = freshId("elsewhere");
+        Interval blocked = fileInTheStoreOnly(therapist, branch, bookingId, start, minutes);
+        // Written as the store holds a decided booking, without its event (which would bring this instance's copy up to date).
+        Document held = new Document("kind", "THERAPIST").append("resourceId", therapist.id()).append("attempt", 1)
+                .append("start", Date.from(blocked.start())).append("end", Date.from(blocked.end()));
+        mongo.insert(new Document("_id", bookingId).append("branchId", branch.id()).append("status", "ASSIGNED").append("attempt", 1)
+                .append("decidedAttempt", 1).append("reservation", new Document("therapistId", therapist.id())
+                        .append("blockedStart", Date.from(blocked.start())).append("blockedEnd", Date.from(blocked.end()))
+                        .append("holdings", List.of(held))), "assignments");
+        return bookingId;
+    }
+
+    /** As {@link #heldByAnotherInstance}, with the other instance still deciding: the booking claimed, planning under attempt 1. */
+    private void inFlightAtAnotherInstance(Therapist therapist, Branch branch, Instant start, int minutes) {
+        BookingRequested elsewhere = requested(branch, Technique.THAI, start, minutes);
+        assertThat(assignments.openAndClaim(elsewhere, Instant.now())).hasValue(1);
+        fileInTheStoreOnly(therapist, branch, elsewhere.bookingId(), start, minutes);
+    }
+
+    /** The booking's session filed on the therapist under attempt 1, in the store only; answers its blocked time. */
+    private Interval fileInTheStoreOnly(Therapist therapist, Branch branch, String bookingId, Instant start, int minutes) {
         Interval session = new Interval(start, start.plus(Duration.ofMinutes(minutes)));
         Interval blocked = branch.blockedFor(session);
         StoredDays.fileInTheStoreOnly(mongo, Resource.therapist(therapist.id()), BookedSession.of(bookingId, 1, branch.id(), blocked, session));
-        Document document = new Document("_id", bookingId).append("branchId", branch.id()).append("attempt", 1);
-        if (decided) {
-            Document held = new Document("kind", "THERAPIST").append("resourceId", therapist.id()).append("attempt", 1)
-                    .append("start", Date.from(blocked.start())).append("end", Date.from(blocked.end()));
-            document.append("status", "ASSIGNED").append("decidedAttempt", 1).append("reservation", new Document("therapistId", therapist.id())
-                    .append("blockedStart", Date.from(blocked.start())).append("blockedEnd", Date.from(blocked.end()))
-                    .append("holdings", List.of(held)));
-        } else {
-            document.append("status", "PLANNING");
-        }
-        mongo.insert(document, "assignments");
-        return bookingId;
+        return blocked;
     }
 
     private Assignments.Decision rejection(BookingRequested request, int attempt) {
