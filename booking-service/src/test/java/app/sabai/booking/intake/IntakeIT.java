@@ -9,7 +9,9 @@ import app.sabai.contracts.bookings.BookingRejected;
 import app.sabai.contracts.bookings.BookingRequested;
 import app.sabai.contracts.values.CareRequirements;
 import app.sabai.contracts.values.RejectionReason;
+import app.sabai.support.testing.Race;
 import app.sabai.support.testing.SabaiServiceTest;
+import app.sabai.support.testing.StoreCounters;
 import app.sabai.support.testing.TestCallers;
 import app.sabai.support.web.ConflictException;
 import org.bson.Document;
@@ -18,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -30,10 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 import static app.sabai.booking.testing.RequestBodies.aBooking;
@@ -137,29 +134,18 @@ class IntakeIT {
         String email = "race-" + UUID.randomUUID() + "@example.com";
         Instant recorded = Instant.parse("2026-11-01T09:00:00Z");
         int bookings = 8;
-        CyclicBarrier start = new CyclicBarrier(bookings);
-        List<Future<String>> ids;
-        try (ExecutorService threads = Executors.newFixedThreadPool(bookings)) {
-            ids = IntStream.range(0, bookings).mapToObj(i -> threads.submit(() -> {
-                start.await();
-                return customers.listBooking(email, Optional.empty(), "booking-" + i,
-                        Optional.of(Intakes.anIntake().allergicTo(Oil.COCONUT).build()), recorded.plusSeconds(i));
-            })).toList();
-        }
+        List<Callable<String>> firstBookings = IntStream.range(0, bookings).<Callable<String>>mapToObj(i -> () ->
+                customers.listBooking(email, Optional.empty(), "booking-" + i,
+                        Optional.of(Intakes.anIntake().allergicTo(Oil.COCONUT).build()), recorded.plusSeconds(i))).toList();
 
-        Set<String> answered = new HashSet<>();
-        for (Future<String> id : ids) {
-            answered.add(id.get());
-        }
+        Set<String> answered = new HashSet<>(Race.atOnce(firstBookings));
         assertThat(answered).as("one id for the email, whoever made the file").hasSize(1);
         String customerId = answered.iterator().next();
         Document file = mongo.findById(email, Document.class, "customers");
         assertThat(file.getString("customerId")).isEqualTo(customerId);
         assertThat(file.getList("bookingIds", String.class)).containsExactlyInAnyOrderElementsOf(
                 IntStream.range(0, bookings).mapToObj(i -> "booking-" + i).toList());
-        assertThat(mongo.find(new Query(Criteria.where("email").is(email)), Document.class, "customer_ids"))
-                .as("the ways back of the ids that lost were taken back").extracting(entry -> entry.getString("_id"))
-                .containsExactly(customerId);
+        assertThat(customers.byId(customerId).map(CustomerFile.CustomerBookings::email)).as("found by its id").contains(email);
     }
 
     @Test
@@ -176,7 +162,52 @@ class IntakeIT {
 
         assertThat(mongo.findById(email, Document.class, "customers")).isEqualTo(before);
         assertThat(before.getString("customerId")).isEqualTo(owner);
-        assertThat(mongo.findById(intruder, Document.class, "customer_ids")).as("nothing written for the refused").isNull();
+        assertThat(customers.byId(intruder)).as("nothing written for the refused").isEmpty();
+    }
+
+    @Test
+    void aSignedInCustomersIdStaysOnTheOneFileItWasGiven() {
+        String customer = "customer-" + UUID.randomUUID();
+        String first = "first-" + UUID.randomUUID() + "@example.com";
+        String other = "other-" + UUID.randomUUID() + "@example.com";
+        Instant recorded = Instant.parse("2026-11-01T09:00:00Z");
+        customers.listBooking(first, Optional.of(customer), "booking-1", Optional.empty(), recorded);
+
+        assertThatThrownBy(() -> customers.listBooking(other, Optional.of(customer), "booking-2", Optional.empty(), recorded))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("another email");
+
+        assertThat(mongo.findById(other, Document.class, "customers")).as("no file made for the other email").isNull();
+        assertThat(customers.byId(customer)).map(CustomerFile.CustomerBookings::bookingIds).contains(List.of("booking-1"));
+    }
+
+    @Test
+    void aFileWithAnIdTakesABookingInOneCommandAndANewFileIsMadeInTwo() {
+        int files = 20;
+        Instant recorded = Instant.parse("2026-11-01T09:00:00Z");
+        List<String> emails = IntStream.range(0, files).mapToObj(i -> "count-" + i + "-" + UUID.randomUUID() + "@example.com").toList();
+
+        long beforeNew = commands();
+        emails.forEach(email -> customers.listBooking(email, Optional.empty(), "booking-1",
+                Optional.of(Intakes.anIntake().allergicTo(Oil.COCONUT).build()), recorded));
+        long madeNew = commands() - beforeNew;
+        emails.forEach(email -> customers.listBooking(email, Optional.empty(), "booking-2",
+                Optional.of(Intakes.anIntake().allergicTo(Oil.ALMOND).build()), recorded.plusSeconds(60)));
+        emails.forEach(email -> customers.listBooking(email, Optional.empty(), "booking-3", Optional.empty(), recorded.plusSeconds(120)));
+        long listedOnFiles = commands() - beforeNew - madeNew;
+
+        // Two per new file and one per listing, with room for what the service's own loops send meanwhile; each was
+        // one more before the files were found through their index (3 and 2: 60 and 80).
+        assertThat(madeNew).as("commands for %d new files", files).isBetween(2L * files, 2L * files + 8);
+        assertThat(listedOnFiles).as("commands for %d listings on files with an id", 2 * files).isBetween(2L * files, 2L * files + 8);
+        for (String email : emails) {
+            Document file = mongo.findById(email, Document.class, "customers");
+            assertThat(file.getList("bookingIds", String.class)).containsExactly("booking-1", "booking-2", "booking-3");
+            assertThat(file.get("intake", Document.class).getList("allergies", String.class)).containsExactly("ALMOND");
+        }
+    }
+
+    private long commands() {
+        return StoreCounters.commands(mongo, "find", "findAndModify", "update", "insert", "delete");
     }
 
     @Test

@@ -5,7 +5,9 @@ import app.sabai.support.web.ConflictException;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -20,20 +22,24 @@ import java.util.UUID;
 /**
  * What is kept per customer email ({@code customers}, the email is the id): the file's opaque, stable
  * {@code customerId}, the latest intake, and the ids of their bookings, so their bookings are found through
- * {@code _id}s rather than a scan. {@code customer_ids} maps a customer id back to its email (the id is the
- * {@code _id}); an entry is written before the file takes its id, and one whose file took another id (a race of
- * two first bookings) resolves to nothing.
+ * {@code _id}s rather than a scan. A file is found by its customer id through a unique index on {@code customerId}
+ * (sparse: a file gets its id with its first booking, course or waiting-list entry), so the file takes its id, and
+ * becomes findable by it, in one write.
  */
 @Repository
 public class CustomerFile {
 
     static final String COLLECTION = "customers";
-    static final String IDS = "customer_ids";
+    /** Where a file's email was found by its id before the index on {@code customerId}; dropped at start. */
+    static final String FORMER_IDS = "customer_ids";
+    private static final String CUSTOMER_ID = "customerId";
 
     private final MongoTemplate mongo;
 
     CustomerFile(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(CUSTOMER_ID, Sort.Direction.ASC).unique().sparse().named(CUSTOMER_ID));
+        mongo.dropCollection(FORMER_IDS);
     }
 
     record CustomerRecord(String id, String customerId, Intake intake, Instant intakeRecordedAt, List<String> bookingIds) {
@@ -77,18 +83,27 @@ public class CustomerFile {
      * customer's id is refused: only that customer may book on that file.
      */
     public String idOf(String email, Optional<String> signedInCustomer) {
+        Optional<String> existing = customerIdOf(email);
+        if (existing.isPresent()) {
+            return ownedBy(existing.get(), signedInCustomer);
+        }
         return open(email, signedInCustomer, new Update()).customerId();
     }
 
     /**
      * Lists the booking on the file of {@code email}, keeping the intake it came with (if any), and answers the file's
      * id: as {@link #idOf} and then {@link #keepIntakeAndAddBooking} (or {@link #addBooking}) would, refused as
-     * {@link #idOf} refuses, before anything is written. A file made here is made with the booking and the intake on
-     * it, in the write that gives it its id.
+     * {@link #idOf} refuses, before anything is written. A file with an id takes the listing in one write that also
+     * answers the id; a file made here is made with the booking and the intake on it, in the write that gives it its id.
      */
     public String listBooking(String email, Optional<String> signedInCustomer, String bookingId, Optional<Intake> intake,
                               Instant recordedAt) {
         Update listing = intake.map(sent -> setIntake(sent, recordedAt)).orElseGet(Update::new).addToSet("bookingIds", bookingId);
+        Optional<String> listed = listedOnOwnFile(email, signedInCustomer, intake.map(sent -> recordedAt), listing);
+        if (listed.isPresent()) {
+            return listed.get();
+        }
+        // No file with an id (or one that is another customer's, or holds an intake recorded later): the slower way.
         Opened file = open(email, signedInCustomer, listing);
         if (!file.made()) {
             intake.ifPresentOrElse(sent -> keepIntakeAndAddBooking(email, file.customerId(), sent, recordedAt, bookingId),
@@ -97,30 +112,53 @@ public class CustomerFile {
         return file.customerId();
     }
 
+    /**
+     * The listing written on the file of {@code email} when it has an id the caller may book on (the signed-in
+     * customer's, or any for staff) and, when an intake comes with it, no intake recorded after {@code intakeAt}; the
+     * file's id then. Empty, having written nothing, otherwise.
+     */
+    private Optional<String> listedOnOwnFile(String email, Optional<String> signedInCustomer, Optional<Instant> intakeAt,
+                                             Update listing) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        Criteria owner = Criteria.where("_id").is(keyOf(email)).and(CUSTOMER_ID);
+        Criteria file = signedInCustomer.isPresent() ? owner.is(signedInCustomer.get()) : owner.exists(true);
+        Query onFile = new Query(intakeAt.isPresent() ? withIntakeOlderThanOrNone(file, intakeAt.get()) : file);
+        onFile.fields().include(CUSTOMER_ID);
+        return Optional.ofNullable(mongo.findAndModify(onFile, listing, Document.class, COLLECTION))
+                .map(found -> found.getString(CUSTOMER_ID));
+    }
+
     /** A file's id, and whether the file took it (with the rest of {@link #open}'s update) in this call. */
     private record Opened(String customerId, boolean made) {
     }
 
-    /** The file's id; a file without one takes a new one, with {@code madeWith}, in the same write. */
+    /**
+     * The id of a file found without one: it takes a new one (the signed-in customer's own), with {@code madeWith}, in
+     * one write; a file that has one by then keeps it. Refused, having written nothing, when that id is another
+     * customer's, or when the signed-in customer's id is on a file under another email.
+     */
     private Opened open(String email, Optional<String> signedInCustomer, Update madeWith) {
-        Optional<String> existing = customerIdOf(email);
-        if (existing.isPresent()) {
-            return new Opened(ownedBy(existing.get(), signedInCustomer), false);
-        }
         String candidate = signedInCustomer.orElseGet(() -> UUID.randomUUID().toString());
-        // The way back first: a crash after this leaves an entry that resolves to nothing, never an id that cannot be found.
-        mongo.save(new Document("_id", candidate).append("email", keyOf(email)), IDS);
-        try {
-            mongo.upsert(new Query(Criteria.where("_id").is(keyOf(email)).and("customerId").exists(false)),
-                    madeWith.set("customerId", candidate), COLLECTION);
-            return new Opened(ownedBy(candidate, signedInCustomer), true);
-        } catch (DuplicateKeyException alreadyHasOne) {
-            // A concurrent first booking gave the file its id first: that one stays.
-            String kept = customerIdOf(email).orElseThrow();
-            if (!kept.equals(candidate) && signedInCustomer.isEmpty()) {
-                mongo.remove(new Query(Criteria.where("_id").is(candidate)), IDS);
+        Query withoutId = new Query(Criteria.where("_id").is(keyOf(email)).and(CUSTOMER_ID).exists(false));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                mongo.upsert(withoutId, madeWith.set(CUSTOMER_ID, candidate), COLLECTION);
+                return new Opened(candidate, true);
+            } catch (DuplicateKeyException taken) {
+                // A file with an id already, or a concurrent first booking gave it one first: that one stays.
+                Optional<String> kept = customerIdOf(email);
+                if (kept.isPresent()) {
+                    return new Opened(ownedBy(kept.get(), signedInCustomer), false);
+                }
+                // Twice refused with no id on this email's file: the index refused the id itself, which another
+                // email's file has. (Once may be a file without an id made meanwhile, which the next try takes.)
+                if (attempt == 2) {
+                    throw new ConflictException("customer.email", "Your customer file is kept under another email:"
+                            + " book with the email you first booked with");
+                }
             }
-            return new Opened(ownedBy(kept, signedInCustomer), false);
         }
     }
 
@@ -134,16 +172,7 @@ public class CustomerFile {
 
     /** The file with this id, empty when there is none. */
     public Optional<CustomerBookings> byId(String customerId) {
-        if (customerId == null || customerId.isBlank()) {
-            return Optional.empty();
-        }
-        Document entry = mongo.findById(customerId, Document.class, IDS);
-        if (entry == null) {
-            return Optional.empty();
-        }
-        return find(entry.getString("email"))
-                .filter(file -> customerId.equals(file.customerId()))
-                .map(file -> new CustomerBookings(file.customerId(), file.id(), file.bookingIds()));
+        return fileOf(customerId).map(file -> new CustomerBookings(file.customerId(), file.id(), file.bookingIds()));
     }
 
     /** What the file of this id holds for its customer to take away: the email it is kept under and the intake. */
@@ -151,17 +180,24 @@ public class CustomerFile {
     }
 
     public Optional<FileExport> export(String customerId) {
-        return byId(customerId).flatMap(file -> find(file.email()))
-                .map(file -> new FileExport(file.customerId(), file.id(), file.intake(), file.intakeRecordedAt()));
+        return fileOf(customerId).map(file -> new FileExport(file.customerId(), file.id(), file.intake(), file.intakeRecordedAt()));
     }
 
     /**
-     * The file of this id is gone: its email, intake and list of bookings, and the way from its id to its email. Done
-     * last when a customer's data is erased, since the file is how their bookings are found.
+     * The file of this id is gone: its email, intake and list of bookings. Done last when a customer's data is erased,
+     * since the file is how their bookings are found.
      */
     public void forget(String customerId) {
-        byId(customerId).ifPresent(file -> mongo.remove(new Query(Criteria.where("_id").is(file.email())), COLLECTION));
-        mongo.remove(new Query(Criteria.where("_id").is(customerId)), IDS);
+        if (customerId != null && !customerId.isBlank()) {
+            mongo.remove(new Query(Criteria.where(CUSTOMER_ID).is(customerId)), COLLECTION);
+        }
+    }
+
+    private Optional<CustomerRecord> fileOf(String customerId) {
+        if (customerId == null || customerId.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findOne(new Query(Criteria.where(CUSTOMER_ID).is(customerId)), CustomerRecord.class, COLLECTION));
     }
 
     /**
@@ -192,13 +228,15 @@ public class CustomerFile {
 
     /** The file of the email with this id, when the intake on it was recorded before {@code recordedAt} or there is none. */
     private static Query intakeOlderThanOrNone(String email, String customerId, Instant recordedAt) {
-        return new Query(fileOf(email, customerId).orOperator(
-                Criteria.where("intakeRecordedAt").lt(recordedAt),
-                Criteria.where("intakeRecordedAt").exists(false)));
+        return new Query(withIntakeOlderThanOrNone(fileOf(email, customerId), recordedAt));
+    }
+
+    private static Criteria withIntakeOlderThanOrNone(Criteria file, Instant recordedAt) {
+        return file.orOperator(Criteria.where("intakeRecordedAt").lt(recordedAt), Criteria.where("intakeRecordedAt").exists(false));
     }
 
     private static Criteria fileOf(String email, String customerId) {
-        return Criteria.where("_id").is(keyOf(email)).and("customerId").is(customerId);
+        return Criteria.where("_id").is(keyOf(email)).and(CUSTOMER_ID).is(customerId);
     }
 
     public void addBooking(String email, String bookingId) {
@@ -215,8 +253,8 @@ public class CustomerFile {
             return Optional.empty();
         }
         Query file = new Query(Criteria.where("_id").is(keyOf(email)));
-        file.fields().include("customerId");
-        return Optional.ofNullable(mongo.findOne(file, Document.class, COLLECTION)).map(found -> found.getString("customerId"));
+        file.fields().include(CUSTOMER_ID);
+        return Optional.ofNullable(mongo.findOne(file, Document.class, COLLECTION)).map(found -> found.getString(CUSTOMER_ID));
     }
 
     private Optional<CustomerRecord> find(String email) {
