@@ -6,6 +6,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -21,10 +23,12 @@ import org.springframework.security.web.server.DelegatingServerAuthenticationEnt
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ResponseStatusException;
@@ -35,10 +39,12 @@ import java.net.URI;
 import java.util.Set;
 
 /**
- * One filter chain for both kinds of caller. API clients send {@code Authorization: Bearer} and are judged by that
- * token alone (signature, issuer, audience {@code sabai}, expiry); browsers sign in at the identity provider and
+ * Two filter chains, one per kind of caller, with the same rules for who may reach what. API clients send
+ * {@code Authorization: Bearer} and are judged by that token alone (signature, issuer, audience {@code sabai}, expiry):
+ * their chain keeps nothing between requests, so it never opens a web session (the in-memory store makes each new one on
+ * two other threads) and never looks for a CSRF token or a saved request. Browsers sign in at the identity provider and
  * hold a session cookie, whose changes need the CSRF token. Which routes need what is the routes' own declaration
- * ({@link RouteAccessFilter}); this chain guards the gateway's own endpoints and answers every refusal.
+ * ({@link RouteAccessFilter}); these chains guard the gateway's own endpoints and answer every refusal.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
@@ -72,27 +78,36 @@ class GatewaySecurity {
         };
     }
 
+    /** Requests that bring their own bearer token: nothing is kept between them, and a refusal is always a problem. */
     @Bean
-    SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, SecurityProblems problems, IdentitySettings identity,
-                                                ReactiveClientRegistrationRepository registrations,
-                                                ServerOAuth2AuthorizedClientRepository authorizedClients,
-                                                @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
-        http.authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        // The API explorer's pages: open, so no sign-in redirect; it signs in by itself, as sabai-docs.
-                        .pathMatchers(ApiExplorer.ENTRY, ApiExplorer.PAGES, ApiExplorer.CONFIG).permitAll()
-                        // Replaying a dead letter is the console's one change: administrators only.
-                        .pathMatchers(HttpMethod.POST, "/api/ops/dead-letters/**").hasRole(SabaiRoles.ADMIN)
-                        .pathMatchers("/api/ops/**").hasAnyRole(SabaiRoles.OPS, SabaiRoles.ADMIN)
-                        // The staff board's own endpoints; which branches a caller may follow is theirs to judge.
-                        .pathMatchers("/api/staff/me", "/api/branches/*/events").authenticated()
-                        .pathMatchers("/", "/staff", "/staff/**", "/ops", "/ops/**").authenticated()
-                        // Routed requests: RouteAccessFilter, by the route's declared access. No route: 404.
-                        .anyExchange().permitAll())
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain gatewayBearerChain(ServerHttpSecurity http, SecurityProblems problems, IdentitySettings identity) {
+        http.securityMatcher(exchange -> hasBearerToken(exchange.getRequest().getHeaders())
+                        ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch())
+                .authorizeExchange(GatewaySecurity::asDeclared)
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SabaiRoles.ofBearerTokens()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                // The token is no ambient credential a forged request could use.
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .headers(headers -> securityHeaders(headers, identity));
+        return http.build();
+    }
+
+    /** Browsers, and whatever else brings no bearer token. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, SecurityProblems problems, IdentitySettings identity,
+                                                ReactiveClientRegistrationRepository registrations,
+                                                ServerOAuth2AuthorizedClientRepository authorizedClients,
+                                                @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
+        http.authorizeExchange(GatewaySecurity::asDeclared)
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(registrations)
                         .authorizedClientRepository(authorizedClients)
@@ -108,10 +123,28 @@ class GatewaySecurity {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(apiOrSignIn(problems))
                         .accessDeniedHandler(problems))
-                .headers(headers -> headers
-                        .writer(ContentSecurityPolicy.writer(identity.issuerOrigin()))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+                .headers(headers -> securityHeaders(headers, identity));
         return http.build();
+    }
+
+    /** Who may reach the gateway's own endpoints; routed requests are judged by their route's declared access. */
+    private static void asDeclared(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {
+        exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                // The API explorer's pages: open, so no sign-in redirect; it signs in by itself, as sabai-docs.
+                .pathMatchers(ApiExplorer.ENTRY, ApiExplorer.PAGES, ApiExplorer.CONFIG).permitAll()
+                // Replaying a dead letter is the console's one change: administrators only.
+                .pathMatchers(HttpMethod.POST, "/api/ops/dead-letters/**").hasRole(SabaiRoles.ADMIN)
+                .pathMatchers("/api/ops/**").hasAnyRole(SabaiRoles.OPS, SabaiRoles.ADMIN)
+                // The staff board's own endpoints; which branches a caller may follow is theirs to judge.
+                .pathMatchers("/api/staff/me", "/api/branches/*/events").authenticated()
+                .pathMatchers("/", "/staff", "/staff/**", "/ops", "/ops/**").authenticated()
+                // Routed requests: RouteAccessFilter, by the route's declared access. No route: 404.
+                .anyExchange().permitAll();
+    }
+
+    private static void securityHeaders(ServerHttpSecurity.HeaderSpec headers, IdentitySettings identity) {
+        headers.writer(ContentSecurityPolicy.writer(identity.issuerOrigin()))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER));
     }
 
     /** An API call without a valid token is answered 401; a page sends the browser to sign in. */

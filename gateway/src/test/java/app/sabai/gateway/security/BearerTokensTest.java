@@ -2,6 +2,7 @@ package app.sabai.gateway.security;
 
 import app.sabai.gateway.testing.Callers;
 import app.sabai.gateway.testing.GatewayTest;
+import app.sabai.gateway.testing.WebSessionsCounted;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,7 +12,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A bearer token that checked out is not verified again for the requests that bring it; one that did not, every time. */
+/**
+ * A bearer token that checked out is not verified again for the requests that bring it; one that did not, every time. A
+ * call with a bearer token keeps nothing between requests.
+ */
 @GatewayTest
 class BearerTokensTest {
 
@@ -38,6 +42,22 @@ class BearerTokensTest {
 
         assertThat(lookups("hit") - hits).isEqualTo(3);
         assertThat(lookups("miss") - misses).as("the tampered token, verified and refused each time").isEqualTo(2);
+    }
+
+    @Test
+    void aCallWithABearerTokenMakesNoWebSessionWhereAPageVisitDoes() {
+        String bearer = Callers.bearer(Callers.STAFF_BANGKOK);
+        long before = WebSessionsCounted.made();
+
+        client.get().uri("/api/branches/" + UUID.randomUUID()).header("Authorization", bearer).exchange().expectStatus().isOk();
+        client.post().uri("/api/bookings").header("Authorization", bearer).bodyValue("{}").exchange().expectStatus().value(status ->
+                assertThat(status).as("answered by the backend, not refused by the gateway").isNotIn(401, 403));
+        client.get().uri("/api/ops/dead-letters").header("Authorization", bearer).exchange().expectStatus().isForbidden();
+        long byBearerCalls = WebSessionsCounted.made() - before;
+        client.get().uri("/staff").exchange().expectStatus().is3xxRedirection();
+
+        assertThat(byBearerCalls).as("web sessions made for three bearer-token calls").isZero();
+        assertThat(WebSessionsCounted.made() - before).as("a page visit without a session, sent to sign in, gets one").isPositive();
     }
 
     private double lookups(String result) {

@@ -25,6 +25,6 @@ import java.lang.annotation.Target;
 // Answers normally take milliseconds; a loaded 2-core machine can stall one for seconds, which is no failure here.
 @AutoConfigureWebTestClient(timeout = "30s")
 @ContextConfiguration(initializers = GatewayTestInitializer.class)
-@Import(TestRoutes.class)
+@Import({TestRoutes.class, WebSessionsCounted.class})
 public @interface GatewayTest {
 }
