@@ -165,13 +165,12 @@ class GatewaySecurity {
 
     /**
      * A request needs the CSRF token when it changes something and the browser sent the session cookie with it. A
-     * request that carries its own bearer token, or no session, has no ambient credential a forged request could use.
+     * request without a session has no ambient credential a forged request could use (nor has one that carries its own
+     * bearer token, which the other chain takes).
      */
     private static ServerWebExchangeMatcher changesWithASession(String sessionCookie) {
         return exchange -> {
-            HttpHeaders headers = exchange.getRequest().getHeaders();
             boolean needsToken = !SAFE_METHODS.contains(exchange.getRequest().getMethod())
-                    && !hasBearerToken(headers)
                     && exchange.getRequest().getCookies().containsKey(sessionCookie);
             return needsToken ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
         };
@@ -181,8 +180,7 @@ class GatewaySecurity {
     private static WebFilter csrfCookieForSessions(String sessionCookie) {
         return (exchange, chain) -> {
             Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-            if (token == null || !exchange.getRequest().getCookies().containsKey(sessionCookie)
-                    || hasBearerToken(exchange.getRequest().getHeaders())) {
+            if (token == null || !exchange.getRequest().getCookies().containsKey(sessionCookie)) {
                 return chain.filter(exchange);
             }
             return token.then(Mono.defer(() -> chain.filter(exchange)));

@@ -155,8 +155,8 @@ public class CustomerFile {
                 // Twice refused with no id on this email's file: the index refused the id itself, which another
                 // email's file has. (Once may be a file without an id made meanwhile, which the next try takes.)
                 if (attempt == 2) {
-                    throw new ConflictException("customer.email", "Your customer file is kept under another email:"
-                            + " book with the email you first booked with");
+                    throw new ConflictException("customer.email", "Your customer file is kept under another email than"
+                            + " the one you signed in with: ask the spa to move it to this one");
                 }
             }
         }
