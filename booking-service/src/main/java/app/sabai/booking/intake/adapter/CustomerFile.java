@@ -39,7 +39,9 @@ public class CustomerFile {
     CustomerFile(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(COLLECTION).createIndex(new Index().on(CUSTOMER_ID, Sort.Direction.ASC).unique().sparse().named(CUSTOMER_ID));
-        mongo.dropCollection(FORMER_IDS);
+        if (mongo.collectionExists(FORMER_IDS)) {
+            mongo.dropCollection(FORMER_IDS);
+        }
     }
 
     record CustomerRecord(String id, String customerId, Intake intake, Instant intakeRecordedAt, List<String> bookingIds) {
