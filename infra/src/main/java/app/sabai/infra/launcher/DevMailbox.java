@@ -9,6 +9,7 @@ import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
+import jakarta.mail.util.StreamProvider;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -41,6 +43,7 @@ public final class DevMailbox implements AutoCloseable {
 
     /** @param imapPort 0 for no IMAP server */
     public static DevMailbox start(int smtpPort, int imapPort, Path folder) {
+        nameStreamProvider();
         List<ServerSetup> servers = new ArrayList<>(List.of(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)));
         if (imapPort > 0) {
             servers.add(new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
@@ -56,6 +59,21 @@ public final class DevMailbox implements AutoCloseable {
         });
         greenMail.start();
         return mailbox;
+    }
+
+    /**
+     * GreenMail reads every message it receives into a {@code MimeMessage}, and Jakarta Mail 2.1 looks its
+     * {@link StreamProvider} up through a {@link ServiceLoader} for each one and each set of headers (jakartaee/mail-api
+     * issues 699 and 861): in the launcher's jar, a read of every nested jar's service files, half of what the mailbox
+     * spent on a message. The lookup tries a system property of the interface's name first, so the provider the service
+     * loader finds is named there once. A name given at start is left as it is.
+     */
+    static void nameStreamProvider() {
+        String property = StreamProvider.class.getName();
+        if (System.getProperty(property) == null) {
+            ServiceLoader.load(StreamProvider.class).findFirst()
+                    .ifPresent(provider -> System.setProperty(property, provider.getClass().getName()));
+        }
     }
 
     public Path folder() {

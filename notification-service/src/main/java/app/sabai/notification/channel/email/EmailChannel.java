@@ -40,6 +40,7 @@ class EmailChannel implements DeliveryChannel, DisposableBean {
     }
 
     EmailChannel(JavaMailSenderImpl mailSender, EmailProperties properties, Duration keptOpen) {
+        MailStreams.nameProvider();
         this.mailSender = mailSender;
         this.properties = properties;
         this.connection = new SmtpConnection(mailSender, keptOpen);
