@@ -112,7 +112,7 @@ class StoreCommitBenchmark {
     private static void fill(MongoCollection<Document> bookings, MongoCollection<Document> days) {
         List<Document> batch = new ArrayList<>();
         for (int i = 0; i < BOOKINGS; i++) {
-            batch.add(booking("stored-" + i, i).append("status", "COMPLETED"));
+            batch.add(booking(UUID.randomUUID().toString(), i).append("status", "COMPLETED"));
             if (batch.size() == 500) {
                 bookings.insertMany(batch);
                 batch.clear();
@@ -130,7 +130,7 @@ class StoreCommitBenchmark {
 
     /** The store's five writes for one booking, as the platform makes them. */
     private static void live(MongoCollection<Document> bookings, MongoCollection<Document> days, int i) {
-        String id = "live-" + i;
+        String id = UUID.randomUUID().toString();
         String requested = UUID.randomUUID().toString();
         bookings.insertOne(booking(id, BOOKINGS + i).append("outbox", List.of(entry(requested))));
         bookings.updateOne(Filters.eq("_id", id), Updates.pull("outbox", Filters.in("eventId", requested)));
