@@ -4,10 +4,14 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+
+import java.time.Instant;
 
 /**
- * The JSON settings of the event contracts: ISO-8601 times, unknown fields ignored (changes within
- * {@code v1} are additive), unknown enum values read as the enum's default or null.
+ * The JSON settings of the event contracts: ISO-8601 times (read by {@link InstantText} when written as the contracts
+ * write them), unknown fields ignored (changes within {@code v1} are additive), unknown enum values read as the enum's
+ * default or null.
  */
 public final class SabaiJson {
 
@@ -28,6 +32,7 @@ public final class SabaiJson {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
-                .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+                .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+                .addModule(new SimpleModule("sabai-instants").addDeserializer(Instant.class, new InstantText.Deserializer()));
     }
 }
