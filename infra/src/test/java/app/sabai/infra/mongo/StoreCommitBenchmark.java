@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * use it, one client plays the store's part of a booking's life: the booking inserted with an outbox entry, the entry
  * pulled, a session pushed onto a therapist's day under the overlap guard, the booking confirmed with a second entry,
  * that entry pulled: five writes, each in the redo log before its answer. The collections hold 20,000 bookings and 2,000
- * days first (written with the setting measured). Figures are the store's own threads' CPU time per write, the bytes
+ * days first (written with the setting measured); bookings have random ids, as the platform's do. Figures are the store's own threads' CPU time per write, the bytes
  * this JVM wrote to disk per write (the redo log and the checkpoints), the writes of the log per write and the file's
  * size, for each setting in three rounds, the order given, reversed, and given again (the machine warms up). Run on
  * demand, with the store's JIT (the tests' JVM compiles with C1 only):
