@@ -215,7 +215,7 @@ public class NarrowingH2Backend extends H2Backend {
         @Override
         protected Object addDocumentInternal(Document document) {
             Long position = lastPosition.incrementAndGet();
-            Document previous = dataMap.put(position, document);
+            Document previous = dataMap.putIfAbsent(position, document);
             if (previous != null) {
                 throw new IllegalStateException("Position " + position + " of " + getFullName() + " already held " + previous.get("_id"));
             }
@@ -223,9 +223,9 @@ public class NarrowingH2Backend extends H2Backend {
         }
 
         /**
-         * The greatest number among the positions: H2 orders keys of different types by type, and every number type but
-         * {@code long} before it, so the greatest key up to {@link Long#MAX_VALUE} is the last position given, or an
-         * {@code _id} of a document stored before (a number, or nothing of the kind).
+         * The last position given: H2 orders keys of different types by type, {@code long} after the smaller integer
+         * types and before every other, so the greatest key up to {@link Long#MAX_VALUE} is the last position given, or the
+         * {@code long} {@code _id} of a document stored before. A key of any other type never equals a position.
          */
         private static long lastPositionIn(MVMap<Object, Document> dataMap) {
             return dataMap.floorKey(Long.MAX_VALUE) instanceof Long last ? last : 0L;
