@@ -154,6 +154,23 @@ public class NarrowingH2Backend extends H2Backend {
             return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, opening.statistics());
         }
 
+        /**
+         * mongo-java-server looks a collection up and makes it when it is not there in two steps, unguarded: two first
+         * writes to a new collection at once each made a collection object of the same map and kept the second. Each held
+         * its own in-memory range indexes and counted its own positions, so the first write could be given a position
+         * the second then took.
+         */
+        @Override
+        protected MongoCollection<Object> resolveOrCreateCollection(String collectionName) {
+            MongoCollection<Object> existing = resolveCollection(collectionName, false);
+            if (existing != null) {
+                return existing;
+            }
+            synchronized (this) {
+                return super.resolveOrCreateCollection(collectionName);
+            }
+        }
+
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             return StoredUniqueIndex.open(opening().maps(), getFullCollectionNamespace(collectionName), indexName, keys, sparse);
@@ -214,12 +231,14 @@ public class NarrowingH2Backend extends H2Backend {
          */
         @Override
         protected Object addDocumentInternal(Document document) {
-            Long position = lastPosition.incrementAndGet();
-            Document previous = dataMap.putIfAbsent(position, document);
-            if (previous != null) {
-                throw new IllegalStateException("Position " + position + " of " + getFullName() + " already held " + previous.get("_id"));
+            while (true) {
+                Long position = lastPosition.incrementAndGet();
+                if (dataMap.putIfAbsent(position, document) == null) {
+                    return position;
+                }
+                // Only another object of this collection's map gives positions (see resolveOrCreateCollection): go past its.
+                lastPosition.accumulateAndGet(lastPositionIn(dataMap), Math::max);
             }
-            return position;
         }
 
         /**

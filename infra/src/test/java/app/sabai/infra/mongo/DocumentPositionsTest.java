@@ -19,6 +19,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -94,6 +99,43 @@ class DocumentPositionsTest {
         made.addAll(second);
         assertThat(idsInMapOrder()).isEqualTo(made);
         assertThat(positions()).hasSize(50).allMatch(Long.class::isInstance).doesNotHaveDuplicates();
+    }
+
+    /** Several clients' first writes to a new collection at once, as the services make their collections. */
+    @Test
+    void theFirstDocumentsOfANewCollectionWrittenAtOnceAllLandWhole() throws Exception {
+        int clients = 8;
+        int each = 5;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk("localhost", 0, file());
+             MongoClient client = MongoClients.create(store.uri("booking"))) {
+            for (int round = 0; round < 30; round++) {
+                MongoCollection<Document> collection = client.getDatabase("booking").getCollection("new_" + round);
+                CyclicBarrier together = new CyclicBarrier(clients);
+                List<Future<List<String>>> written = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    int writer = c;
+                    written.add(pool.submit(() -> {
+                        List<String> ids = randomIds(each);
+                        together.await();
+                        for (int i = 0; i < each; i++) {
+                            collection.insertOne(booking(ids.get(i), writer * each + i));
+                        }
+                        return ids;
+                    }));
+                }
+                for (Future<List<String>> writer : written) {
+                    for (String id : writer.get(30, TimeUnit.SECONDS)) {
+                        assertThat(collection.find(Filters.eq("_id", id)).first()).as("round %d, %s", round, id)
+                                .isNotNull().extracting(document -> document.get("_id")).isEqualTo(id);
+                    }
+                }
+                assertThat(collection.countDocuments()).isEqualTo(clients * each);
+                assertThat(collection.find().into(new ArrayList<>())).hasSize(clients * each);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** As the store wrote them before: each document at its {@code _id}, a number among them (mongo-java-server's own backend). */
