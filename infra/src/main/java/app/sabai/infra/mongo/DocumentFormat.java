@@ -36,7 +36,7 @@ final class DocumentFormat {
 
     /** A collection's documents in a map that records no changes ({@link StoreMaps#documents} does). */
     static MVMap<Object, Document> openDataMap(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<Object, Document>().valueType(StoredDocumentType.INSTANCE));
+        return store.openMap(name, new MVMap.Builder<Object, Document>().keyType(new PositionKeyType()).valueType(StoredDocumentType.INSTANCE));
     }
 
     /** Brings the store's documents to the current format; returns the store, for a constructor's {@code super} call. */

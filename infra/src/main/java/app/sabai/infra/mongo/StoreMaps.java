@@ -42,9 +42,9 @@ final class StoreMaps {
         return redoLog;
     }
 
-    /** A collection's documents ({@code databases.<database>.<collection>}), keyed by {@code _id}. */
+    /** A collection's documents ({@code databases.<database>.<collection>}), keyed by their positions. */
     MVMap<Object, Document> documents(String name) {
-        return store.openMap(name, new Recording<Object, Document>().valueType(StoredDocumentType.INSTANCE));
+        return store.openMap(name, new Recording<Object, Document>().keyType(new PositionKeyType()).valueType(StoredDocumentType.INSTANCE));
     }
 
     /** A collection's meta data ({@code meta.<database>.<collection>}). */
