@@ -62,6 +62,7 @@ public class Dispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final int STEPS_PER_BOOKING = 20;
     private static final int RECORD_ATTEMPTS = 20;
+    private static final int RECORDED_TOGETHER = 16;
     private static final int MAX_ERROR_LENGTH = 500;
     private static final Duration RETRY_AFTER_ERROR = Duration.ofSeconds(5);
     private static final Duration SOONEST_NEXT_SWEEP = Duration.ofSeconds(1);
@@ -129,7 +130,10 @@ public class Dispatcher implements SmartLifecycle {
 
     /**
      * Sends the messages that landed writes claimed for this dispatcher ({@link #claimInSameWrite}), one after another,
-     * records their outcomes together in one request, then sends whatever else is due for each booking.
+     * records their outcomes together, {@value #RECORDED_TOGETHER} at most to a request, then sends whatever else is due
+     * for each booking. A row is recorded a few at a time so that a store lost in the middle of a long one (a service
+     * catching up after a restart) has only the messages sent since the last record sent again after their lease. After
+     * a failure the rest of the row is not sent now: it is still claimed, and goes after its lease, once.
      */
     public void claimed(List<Claimed> claims) {
         ScheduledThreadPoolExecutor current = executor;
@@ -139,16 +143,20 @@ public class Dispatcher implements SmartLifecycle {
         }
         try {
             current.execute(() -> {
-                try {
-                    List<Attempt> attempts = claims.stream()
-                            .map(claimed -> attempt(claimed.written(), claimed.claim().messageId(), claimed.claim().claimedAt())).toList();
-                    List<StoredBookingNotifications> recorded = recordAll(attempts);
-                    for (int index = 0; index < attempts.size(); index++) {
-                        dispatch(attempts.get(index).bookingId(), recorded.get(index));
+                for (int from = 0; from < claims.size(); from += RECORDED_TOGETHER) {
+                    List<Claimed> part = claims.subList(from, Math.min(claims.size(), from + RECORDED_TOGETHER));
+                    try {
+                        List<Attempt> attempts = part.stream()
+                                .map(claimed -> attempt(claimed.written(), claimed.claim().messageId(), claimed.claim().claimedAt())).toList();
+                        List<StoredBookingNotifications> recorded = recordAll(attempts);
+                        for (int index = 0; index < attempts.size(); index++) {
+                            dispatch(attempts.get(index).bookingId(), recorded.get(index));
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("Sending or recording {} claimed message(s) failed; they and the {} not yet sent go after their lease: {}",
+                                part.size(), claims.size() - from - part.size(), e.toString());
+                        return;
                     }
-                } catch (RuntimeException e) {
-                    log.warn("Sending or recording {} claimed message(s) failed; what was not recorded is sent again after its lease: {}",
-                            claims.size(), e.toString());
                 }
             });
         } catch (RejectedExecutionException stopping) {

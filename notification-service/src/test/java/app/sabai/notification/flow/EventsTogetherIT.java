@@ -4,9 +4,11 @@ import app.sabai.contracts.bookings.BookingConfirmed;
 import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.contracts.bookings.BookingOffered;
 import app.sabai.contracts.notifications.NotificationSent;
+import app.sabai.notification.booking.MessageStatus;
 import app.sabai.notification.bookingevents.BookingEventApplier;
 import app.sabai.notification.store.BookingNotificationsStore;
 import app.sabai.notification.store.StoredBookingNotifications;
+import app.sabai.notification.testing.HeldDeliveries;
 import app.sabai.support.testing.Race;
 import app.sabai.support.testing.SabaiServiceTest;
 import app.sabai.support.testing.StoreCounters;
@@ -50,6 +52,8 @@ class EventsTogetherIT extends NotificationFlowSupport {
     BookingNotificationsStore store;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    HeldDeliveries deliveries;
 
     @Test
     void aRowsFirstDecisionsAreWrittenTogetherAndEachCustomerIsToldOnceInTheEventsOrder() {
@@ -100,6 +104,26 @@ class EventsTogetherIT extends NotificationFlowSupport {
         assertThat(found.appliedEventIds()).containsExactly(offer.eventId().toString(), taken.eventId().toString());
         assertThat(found.state().messages()).extracting(message -> message.id())
                 .as("the offer's message is kept").contains(bookingId + ":confirmation").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aLongRowsSendingIsRecordedAFewAtATimeSoAStoreLostMidwayHasOnlyTheLastFewSentAgain() throws Exception {
+        List<BookingConfirmed> row = confirmations(newBranchId(), Instant.now().plus(Duration.ofDays(7)), 40);
+        BookingConfirmed twentieth = row.get(19);
+
+        try (HeldDeliveries.Hold hold = deliveries.hold(twentieth.customer().email())) {
+            applier.apply(Untraced.<BookingEvent>each(row));
+            assertThat(hold.awaitHeld(Duration.ofSeconds(30))).as("the twentieth confirmation on its way").isTrue();
+
+            // Were the store lost now, the sixteen recorded would stay sent; the four since would go again after their lease.
+            for (int index = 0; index < row.size(); index++) {
+                String bookingId = row.get(index).bookingId();
+                assertThat(stored(bookingId).state().message(bookingId + ":confirmation").status()).as("confirmation %d", index + 1)
+                        .isEqualTo(index < 16 ? MessageStatus.SENT : MessageStatus.SENDING);
+            }
+        }
+
+        assertEachToldOnce(row);
     }
 
     @Test

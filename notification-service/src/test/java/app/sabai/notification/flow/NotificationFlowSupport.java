@@ -8,6 +8,7 @@ import app.sabai.contracts.json.SabaiJson;
 import app.sabai.contracts.notifications.NotificationEvent;
 import app.sabai.contracts.values.Customer;
 import app.sabai.infra.Ports;
+import app.sabai.notification.testing.HeldDeliveriesConfiguration;
 import app.sabai.notification.testing.MovableClock;
 import app.sabai.notification.testing.MovableClockConfiguration;
 import app.sabai.support.security.Caller;
@@ -58,7 +59,7 @@ import static org.awaitility.Awaitility.await;
  * service's clock is a {@link MovableClock}: a test that stands later in time puts it back when it ends. The
  * dispatcher's periodic safety net runs every few hours only, so every flow shows that messages go out without it.
  */
-@Import(MovableClockConfiguration.class)
+@Import({MovableClockConfiguration.class, HeldDeliveriesConfiguration.class})
 abstract class NotificationFlowSupport {
 
     static final Duration SAFETY_NET_INTERVAL = Duration.ofHours(6);
