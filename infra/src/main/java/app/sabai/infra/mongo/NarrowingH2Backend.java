@@ -16,9 +16,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link CommandCounts commands it received} in {@code serverStatus}.
  */
 public class NarrowingH2Backend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(NarrowingH2Backend.class);
 
     /** H2Database opens its existing collections from inside its constructor, before a subclass field is set. */
     private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
@@ -58,6 +64,7 @@ public class NarrowingH2Backend extends H2Backend {
         super(constructing(maps));
         this.maps = maps;
         CONSTRUCTING.remove();
+        maps.opened();
     }
 
     private static MVStore constructing(StoreMaps maps) {
@@ -151,7 +158,39 @@ public class NarrowingH2Backend extends H2Backend {
             String fullName = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> dataMap = opening.maps().documents(DocumentFormat.DATA_PREFIX + fullName);
             MVMap<String, Object> metaMap = opening.maps().meta(StoreMaps.META_PREFIX + fullName);
-            return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, opening.statistics());
+            if (opening.maps().openingAfterCrash()) {
+                StoredUniqueIndex.storedIdIndex(opening.maps(), fullName).ifPresent(ids -> removeUnindexed(fullName, dataMap, ids));
+            }
+            return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, opening.statistics(), opening.maps());
+        }
+
+        /**
+         * After a crash, removes each document its {@code _id} index has no key for, and each copy of a document the index
+         * points elsewhere for. mongo-java-server writes a new document before its index keys, and removes a document after
+         * them, and a commit of the store (a checkpoint, or H2's own) may fall between the two. The redo log then completes
+         * the command, unless the store was killed before its answer: left so, an insert's document lay without its keys,
+         * seen by scans, and sent again, the insert landed beside it. So an insert cut short that way is undone, and a
+         * delete is completed, as a command never answered may be either. Runs before the collection's in-memory indexes
+         * are built from its documents.
+         */
+        private static void removeUnindexed(String namespace, MVMap<Object, Document> dataMap, StoredUniqueIndex ids) {
+            int removed = 0;
+            for (Map.Entry<Object, Document> entry : dataMap.entrySet()) {
+                Object indexed = ids.getPosition(entry.getValue());
+                if (entry.getKey().equals(indexed)) {
+                    continue;
+                }
+                Document there = indexed == null ? null : dataMap.get(indexed);
+                // A key that points to another document is the index's to mend (StoredUniqueIndex.repair).
+                if (indexed == null || there != null && Objects.equals(there.get("_id"), entry.getValue().get("_id"))) {
+                    dataMap.remove(entry.getKey());
+                    removed++;
+                }
+            }
+            if (removed > 0) {
+                log.warn("After a crash, {}: removed {} document(s) the _id index had no key for (an insert or a delete cut short)",
+                        namespace, removed);
+            }
         }
 
         /**
@@ -210,14 +249,29 @@ public class NarrowingH2Backend extends H2Backend {
         private final MVMap<Object, Document> dataMap;
         private final ScanStatistics statistics;
         private final AtomicLong lastPosition;
+        private final StoreMaps maps;
 
         Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                    MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
-                   ScanStatistics statistics) {
+                   ScanStatistics statistics, StoreMaps maps) {
             super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
             this.dataMap = dataMap;
             this.statistics = statistics;
+            this.maps = maps;
             this.lastPosition = new AtomicLong(lastPositionIn(dataMap));
+        }
+
+        /** After a crash, a stored unique index is mended against the documents before it is used ({@link StoredUniqueIndex#repair}). */
+        @Override
+        public void addIndex(Index<Object> index) {
+            if (maps.openingAfterCrash() && index instanceof StoredUniqueIndex stored && !stored.isEmpty()) {
+                StoredUniqueIndex.Repair repair = stored.repair(dataMap, this);
+                if (repair.changedAnything()) {
+                    log.warn("After a crash, index {} of {}: removed {} key(s) no document had, added {} missing, {} document(s) whose key another holds",
+                            index.getName(), getFullName(), repair.removed(), repair.added(), repair.conflicting());
+                }
+            }
+            super.addIndex(index);
         }
 
         /**

@@ -101,8 +101,10 @@ final class RedoLog implements AutoCloseable {
      * Replays what the segments left by the last run hold into the maps {@code maps} opens, commits and syncs it, deletes
      * them, and starts recording into a new segment. Replay stops at the first frame that is cut short or does not match
      * its checksum: only the last frame written before the machine went down can be so, and it was never answered.
+     *
+     * @return whether the last run left segments: it did not stop cleanly
      */
-    void recover(StoreMaps maps) {
+    boolean recover(StoreMaps maps) {
         List<Path> segments = segments();
         long entries = 0;
         long frames = 0;
@@ -131,6 +133,7 @@ final class RedoLog implements AutoCloseable {
         recording = true;
         running = true;
         checkpointer = Thread.ofPlatform().daemon().name("store-checkpoint").start(this::checkpointWhenChanged);
+        return !segments.isEmpty();
     }
 
     /**

@@ -21,6 +21,7 @@ final class StoreMaps {
 
     private final MVStore store;
     private final RedoLog redoLog;
+    private volatile boolean openingAfterCrash;
 
     private StoreMaps(MVStore store, RedoLog redoLog) {
         this.store = store;
@@ -30,8 +31,20 @@ final class StoreMaps {
     /** The maps of the store file {@code dataFile}, opened by MVStore as {@code store}, its redo log replayed first. */
     static StoreMaps recovered(MVStore store, Path dataFile) {
         StoreMaps maps = new StoreMaps(store, RedoLog.beside(dataFile, store));
-        maps.redoLog.recover(maps);
+        maps.openingAfterCrash = maps.redoLog.recover(maps);
         return maps;
+    }
+
+    /**
+     * Whether the store's collections are being opened after a run that stopped without closing the store (its redo log
+     * was left behind): until {@link #opened}.
+     */
+    boolean openingAfterCrash() {
+        return openingAfterCrash;
+    }
+
+    void opened() {
+        openingAfterCrash = false;
     }
 
     MVStore store() {

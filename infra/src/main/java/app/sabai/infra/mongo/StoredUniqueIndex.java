@@ -1,14 +1,18 @@
 package app.sabai.infra.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A unique index of the on-disk store, {@code _id} included: mongo-java-server's {@code H2UniqueIndex} (whose
@@ -24,12 +28,21 @@ final class StoredUniqueIndex extends AbstractUniqueIndex<Object> {
 
     static final String JAVA_SERIALIZED_MAP_INFIX = "._index_";
     private static final String MAP_INFIX = "._keys_";
+    private static final String ID_INDEX = "_id_";
 
     private final MVMap<KeyValue, Object> positions;
 
     StoredUniqueIndex(MVMap<KeyValue, Object> positions, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.positions = positions;
+    }
+
+    /** The {@code _id} index of a collection ({@code <database>.<collection>}) as stored, if it is. */
+    static Optional<StoredUniqueIndex> storedIdIndex(StoreMaps maps, String collectionNamespace) {
+        String mapName = mapName(collectionNamespace, ID_INDEX);
+        return maps.store().hasMap(mapName)
+                ? Optional.of(new StoredUniqueIndex(maps.uniqueKeys(mapName), ID_INDEX, List.of(new IndexKey("_id", true)), false))
+                : Optional.empty();
     }
 
     static String mapName(String collectionNamespace, String indexName) {
@@ -62,6 +75,48 @@ final class StoredUniqueIndex extends AbstractUniqueIndex<Object> {
             DocumentFormat.durably(store);
         }
         return new StoredUniqueIndex(maps.uniqueKeys(mapName), name, keys, sparse);
+    }
+
+    /**
+     * After a crash, makes the index agree with the collection's {@code documents}, which are taken as they are: removes
+     * each key whose position holds no document, or one without that key (a delete or an update cut short after the
+     * index changed), and adds the key of each document the index misses (an insert or an update cut short before it).
+     * A document whose key another holds is left and counted.
+     */
+    Repair repair(MVMap<Object, Document> documents, MongoCollection<Object> collection) {
+        int removed = 0;
+        int added = 0;
+        int conflicting = 0;
+        for (Map.Entry<KeyValue, Object> entry : positions.entrySet()) {
+            Document document = documents.get(entry.getValue());
+            if (document == null || !getKeyValues(document).contains(entry.getKey())) {
+                positions.remove(entry.getKey(), entry.getValue());
+                removed++;
+            }
+        }
+        for (Map.Entry<Object, Document> entry : documents.entrySet()) {
+            Object indexed = getPosition(entry.getValue());
+            if (indexed == null) {
+                try {
+                    add(entry.getValue(), entry.getKey(), collection);
+                } catch (MongoServerException taken) {
+                    conflicting++;
+                }
+                // A document a sparse index leaves out is not added.
+                added += getPosition(entry.getValue()) == null ? 0 : 1;
+            } else if (!indexed.equals(entry.getKey())) {
+                conflicting++;
+            }
+        }
+        return new Repair(removed, added, conflicting);
+    }
+
+    /** What {@link #repair} changed, and the documents it could not index. */
+    record Repair(int removed, int added, int conflicting) {
+
+        boolean changedAnything() {
+            return removed > 0 || added > 0 || conflicting > 0;
+        }
     }
 
     @Override
