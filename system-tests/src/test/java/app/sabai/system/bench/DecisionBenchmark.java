@@ -190,7 +190,7 @@ class DecisionBenchmark {
 
     /** One platform, started as the setup says on a fresh data folder, measured from warm-up to idle, then thrown away. */
     private static Run measure(Setup setup) throws Exception {
-        try (Platform platform = Platform.started(setup.launcherOptions())) {
+        try (Platform platform = Platform.started(forProfiling(setup.launcherOptions()))) {
             Gateway gateway = new Gateway(platform.gatewayUrl());
             Map<String, Long> pids = jvmPids(platform);
             long ticksPerSecond = clockTicksPerSecond();
@@ -761,6 +761,27 @@ class DecisionBenchmark {
             lines.add(name + ": " + folder.resolve(name + ".jfr") + " (hot methods: " + folder.resolve(name + "-hot-methods.txt") + ")");
         }
         return lines;
+    }
+
+    /**
+     * The launcher's options, with every JVM told to keep where each compiled instruction came from when a profile is to
+     * be recorded. JFR started by {@code jcmd} on a running JVM samples code compiled without that, and gives a sample to
+     * the nearest point the compiler described: a method inlined beside the one that ran (H2's {@code ObjectDataType}
+     * where a unique index compared its own keys, say). JFR turns it on itself only when started with the JVM.
+     */
+    private static List<String> forProfiling(List<String> launcherOptions) {
+        if (System.getProperty("bench.jfr", "").isBlank()) {
+            return launcherOptions;
+        }
+        String exact = "-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints";
+        List<String> options = new ArrayList<>(launcherOptions);
+        int given = options.indexOf("--jvm-options");
+        if (given >= 0 && given + 1 < options.size()) {
+            options.set(given + 1, options.get(given + 1) + " " + exact);
+        } else {
+            options.addAll(List.of("--jvm-options", exact));
+        }
+        return options;
     }
 
     /**
