@@ -113,19 +113,9 @@ public class NarrowingH2Backend extends H2Backend {
             return HelloCommand.answer(other -> super.handleCommand(channel, databaseName, other, query));
         }
         if (CountDocumentsCommand.matches(command, query)) {
-            return CountDocumentsCommand.answer(databaseName, query, count -> super.handleCommand(channel, databaseName, "count", count));
+            return CountDocumentsCommand.answer(databaseName, query, count -> handle(channel, databaseName, "count", count));
         }
-        Document answer;
-        if (READ_ONLY_COMMANDS.contains(command)) {
-            READING.set(true);
-            try {
-                answer = super.handleCommand(channel, databaseName, command, query);
-            } finally {
-                READING.set(false);
-            }
-        } else {
-            answer = super.handleCommand(channel, databaseName, command, query);
-        }
+        Document answer = handle(channel, databaseName, command, query);
         if ("serverStatus".equalsIgnoreCase(command)) {
             answer.put("groupCommit", new Document("flushes", groupCommit().flushes())
                     .append("heldAnswers", groupCommit().heldAnswers())
@@ -133,6 +123,18 @@ public class NarrowingH2Backend extends H2Backend {
             return commands.addTo(statistics().addTo(answer));
         }
         return answer;
+    }
+
+    private Document handle(Channel channel, String databaseName, String command, Document query) {
+        if (!READ_ONLY_COMMANDS.contains(command)) {
+            return super.handleCommand(channel, databaseName, command, query);
+        }
+        READING.set(true);
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            READING.set(false);
+        }
     }
 
     private ScanStatistics statistics() {
@@ -352,11 +354,11 @@ public class NarrowingH2Backend extends H2Backend {
         }
 
         /**
-         * The documents found are copies, but for a {@code find} or a {@code count} ({@link #READING}). An update changes the document a query
-         * found in place before putting it back, and the document the map holds is the one its page holds: changed in
-         * place, it could be changed while the store's background writer encodes that page, which then fails and closes
-         * the store. A {@code find} only encodes what it found into its answer (a projection makes new documents), and a
-         * {@code count} counts it.
+         * The documents found are copies, but for a {@code find} or a {@code count} (flagged while it runs). An update
+         * changes the document a query found in place before putting it back, and the document the map holds is the one
+         * its page holds: changed in place, it could be changed while the store's background writer encodes that page,
+         * which then fails and closes the store. A {@code find} only encodes what it found into its answer (a projection
+         * makes new documents), and a {@code count} counts it.
          */
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
