@@ -5,9 +5,8 @@ import org.h2.mvstore.type.ObjectDataType;
 /**
  * The keys of a collection's documents map, their positions: numbers the collection counts ({@link NarrowingH2Backend}),
  * or the {@code _id} of a document stored before positions were counted. H2's {@link ObjectDataType} makes a new type
- * object for every comparison of two keys of one type (H2 2.3): 12 % of the store's samples at 50 bookings a second,
- * in the lookups of documents by position. Two numbers are compared here directly; any other pair as H2 compares them,
- * and keys are written and read as H2 writes them.
+ * object for every comparison of two keys of one type (H2 2.3), in every lookup of a document by its position. Two
+ * numbers are compared here directly; any other pair as H2 compares them, and keys are written and read as H2 writes them.
  */
 final class PositionKeyType extends ObjectDataType {
 
