@@ -72,7 +72,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * consumer (no HTTP polling); CPU comes from {@code /proc/<pid>/stat} of every process the launcher started.
  * Run on demand: {@code ./mvnw verify -Pbench -Dtest=DecisionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * (add {@code -Dbench.jfr=booking-service,therapist-service} to record one further burst with JFR on those processes,
- * and {@code -Dbench.jfr-load=offered} to record the offered load instead).
+ * and {@code -Dbench.jfr-load=offered} to record the offered load instead; every JVM then keeps exact debug information,
+ * {@link #forProfiling}).
  * {@code -Dbench.setups="as shipped;two therapist-services=--instances therapist-service=2"} measures several ways of
  * starting the platform one after the other in the same run and prints them side by side. {@code -Dbench.stored=0} skips
  * the copies stored for the second idle measure; {@code -Dbench.idle-seconds} and {@code -Dbench.settle-seconds} lengthen
