@@ -67,7 +67,7 @@ class CrashRepairTest {
         });
     }
 
-    /** The state a commit in the middle of five commands leaves, each then never answered. */
+    /** The state a commit in the middle of commands leaves, each then never answered. */
     private void commandsCutShort() {
         MVStore store = new MVStore.Builder().fileName(file().toString()).open();
         try {
@@ -84,8 +84,9 @@ class CrashRepairTest {
             ids.remove(key("b"));
             // An update of "c"'s email to c2@: the email index moved, the document not yet changed.
             emails.put(key("c2@example.com"), emails.remove(key("c@example.com")));
-            // A key whose document is gone.
+            // A key whose document is gone, and a document's key pointing to one that is gone.
             ids.put(key("z"), 999L);
+            emails.put(key("two@example.com"), 998L);
             store.commit();
         } finally {
             store.close();
@@ -109,6 +110,7 @@ class CrashRepairTest {
             assertThat(ids(customers.find(Filters.eq("email", "c@example.com")))).containsExactly("c");
             assertThat(ids(customers.find(Filters.eq("email", "c2@example.com")))).isEmpty();
             assertThat(customers.find(Filters.eq("_id", 2)).first()).isNotNull();
+            assertThat(ids(customers.find(Filters.eq("email", "two@example.com")))).containsExactly(2);
             assertThat(customers.find(Filters.eq("_id", 3L)).first()).isNotNull();
 
             assertThatThrownBy(() -> customers.insertOne(customer("c-again", "c@example.com"))).isInstanceOf(MongoWriteException.class);
