@@ -1,8 +1,6 @@
 package app.sabai.infra.mongo;
 
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -43,10 +41,7 @@ class CrashRepairTest {
     }
 
     private void withCustomers(Consumer<MongoCollection<Document>> work) {
-        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk("localhost", 0, file());
-             MongoClient client = MongoClients.create(store.uri("booking"))) {
-            work.accept(client.getDatabase("booking").getCollection("customers"));
-        }
+        StoreFiles.withCollection(file(), "booking", "customers", work);
     }
 
     private static Document customer(Object id, String email) {

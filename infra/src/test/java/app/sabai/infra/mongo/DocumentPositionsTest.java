@@ -47,10 +47,7 @@ class DocumentPositionsTest {
     }
 
     private void withBookings(Consumer<MongoCollection<Document>> work) {
-        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk("localhost", 0, file());
-             MongoClient client = MongoClients.create(store.uri("booking"))) {
-            work.accept(client.getDatabase("booking").getCollection("bookings"));
-        }
+        StoreFiles.withCollection(file(), "booking", "bookings", work);
     }
 
     private static Document booking(String id, int n) {

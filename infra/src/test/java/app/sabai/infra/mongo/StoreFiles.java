@@ -1,12 +1,17 @@
 package app.sabai.infra.mongo;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
 import org.h2.mvstore.MVStore;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Looks into a closed store's file, read-only, as the tests of its format do. */
+/** Looks into a closed store's file, read-only, as the tests of its format do; or serves it for a while to a client. */
 final class StoreFiles {
 
     private StoreFiles() {
@@ -18,6 +23,14 @@ final class StoreFiles {
             return reading.apply(store);
         } finally {
             store.close();
+        }
+    }
+
+    /** Serves the store in {@code file} while {@code work} uses one of its collections through the Java driver. */
+    static void withCollection(Path file, String database, String collection, Consumer<MongoCollection<Document>> work) {
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk("localhost", 0, file);
+             MongoClient client = MongoClients.create(store.uri(database))) {
+            work.accept(client.getDatabase(database).getCollection(collection));
         }
     }
 
