@@ -176,7 +176,6 @@ class StoreCommitBenchmark {
                 .append("type", "BookingConfirmed").append("payload", new String(payload));
     }
 
-    /** The store's own threads: its event loops, and H2's background writer. */
     /** What this JVM sent to disk ({@code /proc/self/io}): the store's log and checkpoints; nothing else here writes. */
     private static long bytesWritten() {
         try {
@@ -189,6 +188,7 @@ class StoreCommitBenchmark {
         }
     }
 
+    /** The store's own threads: its event loops, and H2's background writer. */
     private static long storeCpuNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long total = 0;

@@ -22,7 +22,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -210,5 +213,74 @@ class StoredUniqueIndexTest {
             client.getDatabase("therapist").drop();
         });
         assertThat(mapNames()).noneMatch(name -> name.startsWith("therapist."));
+    }
+
+    /**
+     * Keys found lately answer from memory ({@link RecentKeys}): whatever a document's keys become, and wherever a document
+     * made again lands, each find, refusal and change answers as a model of the collection says, before and after a restart.
+     */
+    @Test
+    void keysAnswerAsTheDocumentsNowAreThroughChangesDeletesAndRestarts() {
+        Map<String, String> emailById = new HashMap<>();
+        Random random = new Random(1202);
+        int[] refused = {0};
+        for (int run = 0; run < 2; run++) {
+            withStore(client -> {
+                MongoCollection<Document> customers = client.getDatabase("booking").getCollection("customers");
+                customers.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+                for (int step = 0; step < 1_500; step++) {
+                    String id = "customer-" + random.nextInt(25);
+                    String email = "guest-" + random.nextInt(25) + "@example.com";
+                    switch (random.nextInt(5)) {
+                        case 0 -> {
+                            boolean taken = emailById.containsKey(id) || emailById.containsValue(email);
+                            if (taken) {
+                                refused[0]++;
+                                assertDuplicateKey(() -> customers.insertOne(new Document("_id", id).append("email", email)));
+                            } else {
+                                customers.insertOne(new Document("_id", id).append("email", email));
+                                emailById.put(id, email);
+                            }
+                        }
+                        case 1 -> {
+                            String owner = ownerOf(emailById, email);
+                            if (owner != null && !owner.equals(id) && emailById.containsKey(id)) {
+                                refused[0]++;
+                                assertDuplicateKey(() -> customers.updateOne(Filters.eq("_id", id), Updates.set("email", email)));
+                            } else {
+                                long matched = customers.updateOne(Filters.eq("_id", id), Updates.set("email", email)).getMatchedCount();
+                                assertThat(matched).isEqualTo(emailById.containsKey(id) ? 1 : 0);
+                                emailById.computeIfPresent(id, (ignored, before) -> email);
+                            }
+                        }
+                        case 2 -> {
+                            boolean byId = random.nextBoolean();
+                            String holder = byId ? (emailById.containsKey(id) ? id : null) : ownerOf(emailById, email);
+                            long deleted = (byId ? customers.deleteOne(Filters.eq("_id", id))
+                                    : customers.deleteOne(Filters.eq("email", email))).getDeletedCount();
+                            assertThat(deleted).as("%s or %s at step %d", id, email, step).isEqualTo(holder == null ? 0 : 1);
+                            if (holder != null) {
+                                emailById.remove(holder);
+                            }
+                        }
+                        default -> {
+                            Document byId = customers.find(Filters.eq("_id", id)).first();
+                            assertThat(byId == null ? null : byId.getString("email")).as("%s at step %d", id, step)
+                                    .isEqualTo(emailById.get(id));
+                            Document byEmail = customers.find(Filters.eq("email", email)).first();
+                            assertThat(byEmail == null ? null : byEmail.getString("_id")).as("%s at step %d", email, step)
+                                    .isEqualTo(ownerOf(emailById, email));
+                        }
+                    }
+                }
+                assertThat(customers.countDocuments()).isEqualTo(emailById.size());
+            });
+        }
+        assertThat(refused[0]).isGreaterThan(100);
+        assertThat(keys("booking.customers", "email_1")).hasSize(emailById.size());
+    }
+
+    private static String ownerOf(Map<String, String> emailById, String email) {
+        return emailById.entrySet().stream().filter(entry -> entry.getValue().equals(email)).map(Map.Entry::getKey).findFirst().orElse(null);
     }
 }
