@@ -21,10 +21,11 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * The on-disk (H2 MVStore) backend with {@link IndexNarrowing} and {@link RangeIndex}es (kept in memory, rebuilt when
@@ -40,9 +41,23 @@ public class NarrowingH2Backend extends H2Backend {
     /** H2Database opens its existing collections from inside its constructor, before a subclass field is set. */
     private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
 
-    /** Set while a {@code find} or {@code count} runs on this thread: what it finds is only read (see Collection#queryDocuments). */
-    private static final ThreadLocal<Boolean> READING = ThreadLocal.withInitial(() -> false);
-    private static final Set<String> READ_ONLY_COMMANDS = Set.of("find", "count");
+    /** What a command does with the documents its query finds, and so what copy of them it is given (Collection#queryDocuments). */
+    private enum Finding {
+        /** A {@code find} or a {@code count} only reads them: the documents the maps hold. */
+        READ,
+        /**
+         * An {@code update}, a {@code findAndModify} or a {@code delete}: an update replaces the fields of the document it
+         * found, with values of a deep copy it made and changed, and reads the rest: a copy of the top level.
+         */
+        FIELDS_REPLACED,
+        /** Anything else (an aggregation's stages may change what they are given at any depth): a deep copy. */
+        ANY
+    }
+
+    private static final Map<String, Finding> FINDINGS = Map.of("find", Finding.READ, "count", Finding.READ,
+            "update", Finding.FIELDS_REPLACED, "findandmodify", Finding.FIELDS_REPLACED, "delete", Finding.FIELDS_REPLACED);
+    /** The finding of the command that runs on this thread. */
+    private static final ThreadLocal<Finding> FINDING = ThreadLocal.withInitial(() -> Finding.ANY);
 
     /** H2Backend opens the stored databases from inside its constructor, before a subclass field is set. */
     private static final ThreadLocal<StoreMaps> CONSTRUCTING = new ThreadLocal<>();
@@ -126,14 +141,15 @@ public class NarrowingH2Backend extends H2Backend {
     }
 
     private Document handle(Channel channel, String databaseName, String command, Document query) {
-        if (!READ_ONLY_COMMANDS.contains(command)) {
+        Finding finding = FINDINGS.getOrDefault(command.toLowerCase(Locale.ROOT), Finding.ANY);
+        if (finding == Finding.ANY) {
             return super.handleCommand(channel, databaseName, command, query);
         }
-        READING.set(true);
+        FINDING.set(finding);
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
-            READING.set(false);
+            FINDING.set(Finding.ANY);
         }
     }
 
@@ -354,11 +370,14 @@ public class NarrowingH2Backend extends H2Backend {
         }
 
         /**
-         * The documents found are copies, but for a {@code find} or a {@code count} (flagged while it runs). An update
-         * changes the document a query found in place before putting it back, and the document the map holds is the one
-         * its page holds: changed in place, it could be changed while the store's background writer encodes that page,
-         * which then fails and closes the store. A {@code find} only encodes what it found into its answer (a projection
-         * makes new documents), and a {@code count} counts it.
+         * The documents found are what the command that asked for them may change ({@link Finding}). An update changes the
+         * document a query found in place before putting it back, and the document the map holds is the one its page
+         * holds: changed in place, it could be changed while the store's background writer encodes that page, which then
+         * fails and closes the store. So a {@code find} or a {@code count} is given the documents the maps hold. An update
+         * (also of a {@code findAndModify}) is given a copy of each document's top level: mongo-java-server's update reads
+         * the document, computes the new one from a deep copy, then removes and puts top-level fields of what it was given,
+         * the values put being the new document's own; nothing below the top level it was given is changed. A delete only
+         * reads. Everything else gets deep copies, as mongo-java-server gives them.
          */
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
@@ -371,11 +390,16 @@ public class NarrowingH2Backend extends H2Backend {
             } else {
                 found = matchDocuments(query, statistics.counted(candidates), orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            if (READING.get()) {
+            UnaryOperator<Document> copy = switch (FINDING.get()) {
+                case READ -> null;
+                case FIELDS_REPLACED -> Document::clone;
+                case ANY -> Document::cloneDeeply;
+            };
+            if (copy == null) {
                 return found;
             }
             List<Document> copies = new ArrayList<>();
-            found.forEach(document -> copies.add(document.cloneDeeply()));
+            found.forEach(document -> copies.add(copy.apply(document)));
             return new QueryResult(copies, found.getCursorId());
         }
     }
