@@ -3,12 +3,12 @@ package app.sabai.infra.mongo;
 import de.bwaldvogel.mongo.backend.KeyValue;
 
 /**
- * The positions of the keys a unique index was lately asked for or given, or that they are not in it, in a table of a fixed number of slots: a key
- * takes the slot its hash names, and a later key of the same slot takes its place. Only keys of one string value are
- * kept (an {@code _id}, an email, an idempotency key: nearly every lookup the platform makes). Two string keys are one
- * key to the index exactly when they are equal strings ({@link StoredKeyType} compares strings with
- * {@link String#compareTo}), so a slot's key answers for no other; a key of any other type may equal one of another Java
- * type in the index's order (1 and 1L), and is always looked up in the index.
+ * The positions of the keys a unique index was lately asked for or given, or that it does not hold them, in a table of
+ * a fixed number of slots: a key takes the slot its hash names, and a later key of the same slot takes its place. Only
+ * keys of one string value are kept (an {@code _id}, an email, an idempotency key: nearly every lookup the platform
+ * makes). Two string keys are one key to the index exactly when they are equal strings ({@link StoredKeyType} compares
+ * strings with {@link String#compareTo}), so a slot's key answers for no other; a key of any other type may equal one of
+ * another Java type in the index's order (1 and 1L), and is always looked up in the index.
  * <p>
  * Not thread-safe: its index calls it under its own lock.
  */
@@ -72,10 +72,6 @@ final class RecentKeys {
         if (slots[slot] != null && slots[slot].key().equals(text)) {
             slots[slot] = null;
         }
-    }
-
-    void forgetAll() {
-        slots = null;
     }
 
     private int slotOf(String text) {

@@ -32,7 +32,7 @@ final class StoredUniqueIndex extends AbstractUniqueIndex<Object> {
     private static final String ID_INDEX = "_id_";
     /**
      * The keys whose positions are kept in memory besides the map. A lookup in the map is a binary search of a page at
-     * each level of its B-tree, comparing keys: 16 % of the store at 50 bookings a second, where most commands find a
+     * each level of its B-tree, comparing keys: 17 % of the store at 50 bookings a second, where most commands find a
      * document written or read moments before (a booking is inserted, its event pulled, it is decided, its next event
      * pulled), and an update asks each unique index again for the position of the document its own query found. A key
      * looked for and not found is kept as absent until it is added: every key enters the map through

@@ -66,8 +66,6 @@ class RecentKeysTest {
         assertThat(recent.positionOf(key("first"))).isNull();
         recent.forget(key("first"));
         assertThat(recent.positionOf(key("second"))).isEqualTo(2L);
-        recent.forgetAll();
-        assertThat(recent.positionOf(key("second"))).isNull();
     }
 
     /** Against a map of every key: whatever it answers is the latest position (or absence) given for the key, never a forgotten one. */
