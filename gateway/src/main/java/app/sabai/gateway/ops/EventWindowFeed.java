@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,7 +39,7 @@ class EventWindowFeed implements SmartLifecycle {
     private final EventWindow window;
     private volatile boolean running;
     private volatile TopicTail tail;
-    private Thread thread;
+    private CountDownLatch stopping;
 
     EventWindowFeed(KafkaProperties kafka, OpsConsoleProperties settings) {
         this.kafka = kafka;
@@ -52,20 +53,25 @@ class EventWindowFeed implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        thread = new Thread(this::follow, "gateway-ops-window");
+        CountDownLatch stopping = new CountDownLatch(1);
+        this.stopping = stopping;
+        Thread thread = new Thread(() -> follow(stopping), "gateway-ops-window");
         thread.setDaemon(true);
         thread.start();
     }
 
+    /**
+     * Wakes the tail's poll and ends a pause; the thread is not interrupted, since an interrupt that lands while the
+     * consumer closes makes the Kafka client log an error at every stop of the gateway.
+     */
     @Override
     public synchronized void stop() {
         running = false;
-        TopicTail current = tail;
-        if (current != null) {
-            current.stop();
+        if (tail != null) {
+            tail.stop();
         }
-        if (thread != null) {
-            thread.interrupt();
+        if (stopping != null) {
+            stopping.countDown();
         }
     }
 
@@ -74,22 +80,30 @@ class EventWindowFeed implements SmartLifecycle {
         return running;
     }
 
-    private void follow() {
-        while (running) {
-            String id = "gateway-ops-window-" + UUID.randomUUID();
-            window.restart();
-            tail = new TopicTail(consumerConfig(id), OpsEventStream.TOPICS, LOOK_BACK,
-                    partitions -> log.debug("Operations window follows {} partitions", partitions.size()),
-                    this::count,
-                    failure -> log.warn("Operations window stopped following the topics: {}", failure.toString()));
-            tail.run();
-            if (running) {
-                try {
-                    TimeUnit.MILLISECONDS.sleep(PAUSE_AFTER_FAILURE.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+    private void follow(CountDownLatch stopping) {
+        while (true) {
+            TopicTail next;
+            // A tail is made only while this start's run lasts, under the lock stop() takes: stop() stops every tail made.
+            synchronized (this) {
+                if (!running || stopping.getCount() == 0) {
                     return;
                 }
+                String id = "gateway-ops-window-" + UUID.randomUUID();
+                window.restart();
+                next = new TopicTail(consumerConfig(id), OpsEventStream.TOPICS, LOOK_BACK,
+                        partitions -> log.debug("Operations window follows {} partitions", partitions.size()),
+                        this::count,
+                        failure -> log.warn("Operations window stopped following the topics: {}", failure.toString()));
+                tail = next;
+            }
+            next.run();
+            try {
+                if (stopping.await(PAUSE_AFTER_FAILURE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
