@@ -1,20 +1,17 @@
 package app.sabai.gateway.ops;
 
+import app.sabai.gateway.testing.Topics;
 import app.sabai.infra.testsupport.SharedInfrastructure;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,12 +32,8 @@ class EventWindowFeedTest {
     @Test
     void aStopWhileAFetchWaitsEndsTheConsumerWithoutAnErrorFromTheKafkaClient() throws Exception {
         String servers = SharedInfrastructure.get().bootstrapServers();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
-            // As the gateway's other tests make it, so that the window has a partition to fetch from.
-            if (!admin.listTopics().names().get().contains("sabai.bookings")) {
-                admin.createTopics(List.of(new NewTopic("sabai.bookings", 3, (short) 1))).all().get();
-            }
-        }
+        // As the gateway's other tests make it, so that the window has a partition to fetch from.
+        Topics.ensure("sabai.bookings");
         KafkaProperties kafka = new KafkaProperties();
         kafka.setBootstrapServers(List.of(servers));
         EventWindowFeed feed = new EventWindowFeed(kafka, new OpsConsoleProperties(20, Duration.ofSeconds(60), 10_000, 500,
