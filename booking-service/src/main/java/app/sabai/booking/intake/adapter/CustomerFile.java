@@ -6,6 +6,7 @@ import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -95,18 +96,17 @@ public class CustomerFile {
     /**
      * Lists the booking on the file of {@code email}, keeping the intake it came with (if any), and answers the file's
      * id: as {@link #idOf} and then {@link #keepIntakeAndAddBooking} (or {@link #addBooking}) would, refused as
-     * {@link #idOf} refuses, before anything is written. A file with an id takes the listing in one write that also
-     * answers the id; a file made here is made with the booking and the intake on it, in the write that gives it its id.
+     * {@link #idOf} refuses, before anything is written. One write does it when the file has an id the caller may book
+     * on, or when there is no file yet: the file is then made with its id, the booking and the intake.
      */
     public String listBooking(String email, Optional<String> signedInCustomer, String bookingId, Optional<Intake> intake,
                               Instant recordedAt) {
-        Update listing = intake.map(sent -> setIntake(sent, recordedAt)).orElseGet(Update::new).addToSet("bookingIds", bookingId);
-        Optional<String> listed = listedOnOwnFile(email, signedInCustomer, intake.map(sent -> recordedAt), listing);
+        Optional<String> listed = listedInOneWrite(email, signedInCustomer, bookingId, intake, recordedAt);
         if (listed.isPresent()) {
             return listed.get();
         }
-        // No file with an id (or one that is another customer's, or holds an intake recorded later): the slower way.
-        Opened file = open(email, signedInCustomer, listing);
+        // A file without an id, one that is another customer's, or one holding an intake recorded later: the slower way.
+        Opened file = open(email, signedInCustomer, listing(bookingId, intake, recordedAt));
         if (!file.made()) {
             intake.ifPresentOrElse(sent -> keepIntakeAndAddBooking(email, file.customerId(), sent, recordedAt, bookingId),
                     () -> addBooking(email, bookingId));
@@ -114,22 +114,37 @@ public class CustomerFile {
         return file.customerId();
     }
 
+    private static Update listing(String bookingId, Optional<Intake> intake, Instant recordedAt) {
+        return intake.map(sent -> setIntake(sent, recordedAt)).orElseGet(Update::new).addToSet("bookingIds", bookingId);
+    }
+
     /**
-     * The listing written on the file of {@code email} when it has an id the caller may book on (the signed-in
-     * customer's, or any for staff) and, when an intake comes with it, no intake recorded after {@code intakeAt}; the
-     * file's id then. Empty, having written nothing, otherwise.
+     * The listing written in one upsert, and the file's id then: on the file of {@code email} when it has an id the caller
+     * may book on (the signed-in customer's, or any for staff) and, when an intake comes with it, no intake recorded after
+     * {@code recordedAt}; or on a file made by the write, with its id (the signed-in customer's own, else a new one). Any
+     * other file matches nothing, so the upsert's insert is refused on the email, {@code _id}: empty then, having written
+     * nothing. A signed-in customer's id kept on another email's file refuses it too, on the index of ids.
      */
-    private Optional<String> listedOnOwnFile(String email, Optional<String> signedInCustomer, Optional<Instant> intakeAt,
-                                             Update listing) {
+    private Optional<String> listedInOneWrite(String email, Optional<String> signedInCustomer, String bookingId,
+                                              Optional<Intake> intake, Instant recordedAt) {
         if (email == null || email.isBlank()) {
             return Optional.empty();
         }
         Criteria owner = Criteria.where("_id").is(keyOf(email)).and(CUSTOMER_ID);
+        // A signed-in customer's id is an equality of the query, which an upsert's insert takes as it is.
         Criteria file = signedInCustomer.isPresent() ? owner.is(signedInCustomer.get()) : owner.exists(true);
-        Query onFile = new Query(intakeAt.isPresent() ? withIntakeOlderThanOrNone(file, intakeAt.get()) : file);
+        Query onFile = new Query(intake.isPresent() ? withIntakeOlderThanOrNone(file, recordedAt) : file);
         onFile.fields().include(CUSTOMER_ID);
-        return Optional.ofNullable(mongo.findAndModify(onFile, listing, Document.class, COLLECTION))
-                .map(found -> found.getString(CUSTOMER_ID));
+        Update write = listing(bookingId, intake, recordedAt);
+        if (signedInCustomer.isEmpty()) {
+            write.setOnInsert(CUSTOMER_ID, UUID.randomUUID().toString());
+        }
+        try {
+            return Optional.ofNullable(mongo.findAndModify(onFile, write, FindAndModifyOptions.options().upsert(true).returnNew(true),
+                    Document.class, COLLECTION)).map(found -> found.getString(CUSTOMER_ID));
+        } catch (DuplicateKeyException notThisCallersToList) {
+            return Optional.empty();
+        }
     }
 
     /** A file's id, and whether the file took it (with the rest of {@link #open}'s update) in this call. */
