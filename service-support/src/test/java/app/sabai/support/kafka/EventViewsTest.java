@@ -7,6 +7,7 @@ import app.sabai.contracts.staff.StaffEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware.ConsumerSeekCallback;
 
 import java.lang.reflect.Proxy;
@@ -30,13 +31,40 @@ class EventViewsTest {
         EventViews views = new EventViews(List.of(bookings, alsoBookings, staff));
         BookingCompleted completed = new BookingCompleted(UUID.randomUUID(), Instant.now(), "b-1", "liverpool", "t-1");
 
-        views.heard(new ConsumerRecord<>("sabai.bookings", 0, 0, "b-1", completed));
-        views.heard(new ConsumerRecord<>("sabai.bookings", 0, 1, "b-2", null)); // a type this version does not know
+        BookingCompleted later = new BookingCompleted(UUID.randomUUID(), Instant.now(), "b-3", "liverpool", "t-1");
+        views.heard(List.of(new ConsumerRecord<>("sabai.bookings", 0, 0, "b-1", completed),
+                new ConsumerRecord<>("sabai.bookings", 0, 1, "b-2", null), // a type this version does not know
+                new ConsumerRecord<>("sabai.bookings", 0, 2, "b-3", later)));
 
-        assertThat(bookings.heard).containsExactly(completed);
-        assertThat(alsoBookings.heard).containsExactly(completed);
+        assertThat(bookings.heard).containsExactly(completed, later);
+        assertThat(alsoBookings.heard).containsExactly(completed, later);
         assertThat(staff.heard).isEmpty();
         assertThat(views.endpoint("g-view-1").getTopics()).containsExactlyInAnyOrder("sabai.bookings", "sabai.staff");
+        assertThat(views.endpoint("g-view-1").getBatchListener()).as("a poll's records together, none observed alone").isTrue();
+    }
+
+    @Test
+    void aViewThatFailsOnAnEventFailsThePollFromThatRecordOn() {
+        View<BookingEvent> failing = new View<>(BookingEvent.class, EventView.From.NOW) {
+            @Override
+            public void heard(BookingEvent event) {
+                if (event instanceof BookingCompleted completed && completed.bookingId().equals("b-2")) {
+                    throw new IllegalStateException("cannot apply " + completed.bookingId());
+                }
+                super.heard(event);
+            }
+        };
+        EventViews views = new EventViews(List.of(failing));
+        ConsumerRecord<?, ?> second = new ConsumerRecord<>("sabai.bookings", 0, 1, "b-2",
+                new BookingCompleted(UUID.randomUUID(), Instant.now(), "b-2", "liverpool", "t-1"));
+
+        assertThatThrownBy(() -> views.heard(List.of(
+                new ConsumerRecord<>("sabai.bookings", 0, 0, "b-1", new BookingCompleted(UUID.randomUUID(), Instant.now(), "b-1", "liverpool", "t-1")),
+                second,
+                new ConsumerRecord<>("sabai.bookings", 0, 2, "b-3", new BookingCompleted(UUID.randomUUID(), Instant.now(), "b-3", "liverpool", "t-1")))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> assertThat(failed.getRecord()).isSameAs(second))
+                .hasMessageContaining("cannot apply b-2");
+        assertThat(failing.heard).extracting(event -> ((BookingCompleted) event).bookingId()).containsExactly("b-1");
     }
 
     @Test
@@ -80,7 +108,7 @@ class EventViewsTest {
                 .hasMessageContaining("sabai.bookings");
     }
 
-    private static final class View<E extends SabaiEvent> implements EventView<E> {
+    private static class View<E extends SabaiEvent> implements EventView<E> {
 
         final List<E> heard = new ArrayList<>();
         final Class<E> events;
