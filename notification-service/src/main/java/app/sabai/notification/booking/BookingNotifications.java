@@ -223,6 +223,15 @@ public record BookingNotifications(String bookingId, BookingDetails details, Lis
     }
 
     /**
+     * Whether the message is still claimed at {@code claimedAt}, its lease not run out at {@code now}: the claim that made
+     * it so may still send it. False once its outcome is recorded, its lease has run out, or there is no such message.
+     */
+    public boolean stillClaimed(String messageId, Instant claimedAt, Instant now) {
+        return messages.stream().anyMatch(message -> message.id().equals(messageId) && message.isClaimedAt(claimedAt)
+                && !message.leaseExpired(now));
+    }
+
+    /**
      * What to do with a due message now. It is held back for good when its moment has passed (a reminder
      * whose session has started, as after downtime; an offer that has ended; a reminder overtaken by a later
      * one that is due as well), and an SMS keeps to quiet hours (deferred, or skipped when waiting is

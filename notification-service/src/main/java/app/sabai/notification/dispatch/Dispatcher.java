@@ -132,8 +132,8 @@ public class Dispatcher implements SmartLifecycle {
      * Sends the messages that landed writes claimed for this dispatcher ({@link #claimInSameWrite}), one after another,
      * records their outcomes together, {@value #RECORDED_TOGETHER} at most to a request, then sends whatever else is due
      * for each booking. A row is recorded a few at a time so that a store lost in the middle of a long one (a service
-     * catching up after a restart) has only the messages sent since the last record sent again after their lease. After
-     * a failure the rest of the row is not sent now: it is still claimed, and goes after its lease, once.
+     * catching up after a restart) has only the messages sent since the last record sent again after their lease. The
+     * rest of the row, not yet sent, is tried again in {@link #RETRY_AFTER_ERROR} ({@link #sendRow}).
      */
     public void claimed(List<Claimed> claims) {
         ScheduledThreadPoolExecutor current = executor;
@@ -142,25 +142,73 @@ public class Dispatcher implements SmartLifecycle {
             return;
         }
         try {
-            current.execute(() -> {
-                for (int from = 0; from < claims.size(); from += RECORDED_TOGETHER) {
-                    List<Claimed> part = claims.subList(from, Math.min(claims.size(), from + RECORDED_TOGETHER));
-                    try {
-                        List<Attempt> attempts = part.stream()
-                                .map(claimed -> attempt(claimed.written(), claimed.claim().messageId(), claimed.claim().claimedAt())).toList();
-                        List<StoredBookingNotifications> recorded = recordAll(attempts);
-                        for (int index = 0; index < attempts.size(); index++) {
-                            dispatch(attempts.get(index).bookingId(), recorded.get(index));
-                        }
-                    } catch (RuntimeException e) {
-                        log.warn("Sending or recording {} claimed message(s) failed; they and the {} not yet sent go after their lease: {}",
-                                part.size(), claims.size() - from - part.size(), e.toString());
-                        return;
-                    }
-                }
-            });
+            current.execute(() -> sendRow(claims, false));
         } catch (RejectedExecutionException stopping) {
             claims.forEach(claimed -> log.info("{} was claimed as the dispatcher stopped; it is sent after its lease", claimed.claim().messageId()));
+        }
+    }
+
+    /**
+     * Sends a row of claimed messages part by part, as {@link #claimed} says. When sending or recording a part fails, that
+     * part goes after its lease (some of it may have gone out), and the rest, none of it sent, is tried again in
+     * {@link #RETRY_AFTER_ERROR} with {@code readFirst}: each part's documents are read again before it is sent, and only
+     * the messages still claimed at their claim time, within their lease, go. A store still away then fails the read,
+     * sends nothing, and the rest waits as long again; once every lease of the rest has run out, the lease takes over.
+     */
+    private void sendRow(List<Claimed> claims, boolean readFirst) {
+        for (int from = 0; from < claims.size(); from += RECORDED_TOGETHER) {
+            List<Claimed> part = claims.subList(from, Math.min(claims.size(), from + RECORDED_TOGETHER));
+            List<Claimed> sending;
+            try {
+                sending = readFirst ? stillClaimed(part) : part;
+            } catch (RuntimeException e) {
+                retryLater(claims.subList(from, claims.size()), e);
+                return;
+            }
+            try {
+                List<Attempt> attempts = sending.stream()
+                        .map(claimed -> attempt(claimed.written(), claimed.claim().messageId(), claimed.claim().claimedAt())).toList();
+                List<StoredBookingNotifications> recorded = recordAll(attempts);
+                for (int index = 0; index < attempts.size(); index++) {
+                    dispatch(attempts.get(index).bookingId(), recorded.get(index));
+                }
+            } catch (RuntimeException e) {
+                log.warn("Sending or recording {} claimed message(s) failed; they go after their lease: {}", sending.size(), e.toString());
+                retryLater(claims.subList(from + part.size(), claims.size()), e);
+                return;
+            }
+        }
+    }
+
+    /** The part's claims that may still be sent, each with its document as read now. */
+    private List<Claimed> stillClaimed(List<Claimed> part) {
+        Instant now = now();
+        List<Claimed> still = new ArrayList<>(part.size());
+        for (Claimed claimed : part) {
+            Claim claim = claimed.claim();
+            store.find(claimed.written().state().bookingId())
+                    .filter(current -> current.state().stillClaimed(claim.messageId(), claim.claimedAt(), now))
+                    .ifPresent(current -> still.add(new Claimed(current, claim)));
+        }
+        return still;
+    }
+
+    /** The rest of a row, none of it sent, tried again in {@link #RETRY_AFTER_ERROR} while any of its leases lasts. */
+    private void retryLater(List<Claimed> rest, RuntimeException failure) {
+        Instant retryAt = now().plus(RETRY_AFTER_ERROR);
+        List<Claimed> leased = rest.stream().filter(claimed -> claimed.claim().claimedAt().plus(properties.lease()).isAfter(retryAt)).toList();
+        ScheduledThreadPoolExecutor current = executor;
+        if (leased.isEmpty() || !running || current == null) {
+            if (!rest.isEmpty()) {
+                log.warn("{} claimed message(s) not yet sent go after their lease: {}", rest.size(), failure.toString());
+            }
+            return;
+        }
+        log.warn("{} claimed message(s) not yet sent are tried again in {}: {}", leased.size(), RETRY_AFTER_ERROR, failure.toString());
+        try {
+            current.schedule(() -> sendRow(leased, true), RETRY_AFTER_ERROR.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            log.info("{} claimed message(s) not yet sent go after their lease: the dispatcher stopped", leased.size());
         }
     }
 

@@ -391,6 +391,22 @@ class BookingNotificationsTest {
         }
 
         @Test
+        void aClaimMaySendItsMessageOnlyWhileItIsStillTheClaimWithinItsLease() {
+            Instant claimedAt = Instant.parse("2026-11-30T10:00:01Z");
+            BookingNotifications claimed = confirmedBooking().claim("b-1:P1D", claimedAt, POLICY).state();
+            Instant leaseUntil = claimed.message("b-1:P1D").leaseUntil();
+
+            assertThat(claimed.stillClaimed("b-1:P1D", claimedAt, claimedAt.plusSeconds(5))).isTrue();
+            assertThat(claimed.stillClaimed("b-1:P1D", claimedAt, leaseUntil.minusMillis(1))).isTrue();
+            assertThat(claimed.stillClaimed("b-1:P1D", claimedAt, leaseUntil)).as("its lease run out").isFalse();
+            assertThat(claimed.stillClaimed("b-1:P1D", claimedAt.minusMillis(1), claimedAt)).as("another claim").isFalse();
+            assertThat(claimed.stillClaimed("b-1:confirmation", claimedAt, claimedAt)).as("a message not claimed").isFalse();
+            assertThat(claimed.stillClaimed("b-1:nothing", claimedAt, claimedAt)).as("no such message").isFalse();
+            assertThat(claimed.delivered("b-1:P1D", claimedAt, "Reminder", claimedAt).state()
+                    .stillClaimed("b-1:P1D", claimedAt, claimedAt)).as("its outcome recorded").isFalse();
+        }
+
+        @Test
         void anOutcomeForSomebodyElsesClaimChangesNothing() {
             Instant claimedAt = Instant.parse("2026-11-30T10:00:01Z");
             BookingNotifications claimed = confirmedBooking().claim("b-1:P1D", claimedAt, POLICY).state();

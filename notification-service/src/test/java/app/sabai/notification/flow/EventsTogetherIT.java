@@ -9,6 +9,7 @@ import app.sabai.notification.bookingevents.BookingEventApplier;
 import app.sabai.notification.store.BookingNotificationsStore;
 import app.sabai.notification.store.StoredBookingNotifications;
 import app.sabai.notification.testing.HeldDeliveries;
+import app.sabai.notification.testing.StoreOutages;
 import app.sabai.support.testing.Race;
 import app.sabai.support.testing.SabaiServiceTest;
 import app.sabai.support.testing.StoreCounters;
@@ -54,6 +55,8 @@ class EventsTogetherIT extends NotificationFlowSupport {
     MongoTemplate mongo;
     @Autowired
     HeldDeliveries deliveries;
+    @Autowired
+    StoreOutages outages;
 
     @Test
     void aRowsFirstDecisionsAreWrittenTogetherAndEachCustomerIsToldOnceInTheEventsOrder() {
@@ -124,6 +127,35 @@ class EventsTogetherIT extends NotificationFlowSupport {
         }
 
         assertEachToldOnce(row);
+    }
+
+    @Test
+    void aRowWhoseRecordIsLostMidwaySendsItsRestSoonAndOnceWhileTheLeaseKeepsThoseSentUnrecorded() throws Exception {
+        List<BookingConfirmed> row = confirmations(newBranchId(), Instant.now().plus(Duration.ofDays(8)), 40);
+        outages.loseTheRecordOfSending(row.get(19).bookingId());
+        try {
+            applier.apply(Untraced.<BookingEvent>each(row));
+            assertThat(outages.awaitRecordLost(Duration.ofSeconds(30))).as("the second sixteen's record lost").isTrue();
+            // The store is still away when the rest is first tried again: nothing of it is sent then.
+            outages.loseReads(1);
+
+            for (BookingConfirmed confirmation : row) {
+                awaitMail(confirmation.customer().email(), "Booking confirmed");
+            }
+        } finally {
+            outages.disarm();
+        }
+
+        for (int index = 0; index < row.size(); index++) {
+            BookingConfirmed confirmation = row.get(index);
+            String bookingId = confirmation.bookingId();
+            String which = "confirmation " + (index + 1);
+            // The second sixteen went out before their record was lost: they stay claimed until their lease runs out.
+            MessageStatus expected = index >= 16 && index < 32 ? MessageStatus.SENDING : MessageStatus.SENT;
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stored(bookingId).state()
+                    .message(bookingId + ":confirmation").status()).as(which).isEqualTo(expected));
+            assertThat(mailsTo(confirmation.customer().email(), "Booking confirmed")).as(which).hasSize(1);
+        }
     }
 
     @Test

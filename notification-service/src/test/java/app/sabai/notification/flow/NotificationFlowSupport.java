@@ -11,6 +11,7 @@ import app.sabai.infra.Ports;
 import app.sabai.notification.testing.HeldDeliveriesConfiguration;
 import app.sabai.notification.testing.MovableClock;
 import app.sabai.notification.testing.MovableClockConfiguration;
+import app.sabai.notification.testing.StoreOutagesConfiguration;
 import app.sabai.support.security.Caller;
 import app.sabai.support.testing.TestCallers;
 import app.sabai.support.testing.TestIssuer;
@@ -59,7 +60,7 @@ import static org.awaitility.Awaitility.await;
  * service's clock is a {@link MovableClock}: a test that stands later in time puts it back when it ends. The
  * dispatcher's periodic safety net runs every few hours only, so every flow shows that messages go out without it.
  */
-@Import({MovableClockConfiguration.class, HeldDeliveriesConfiguration.class})
+@Import({MovableClockConfiguration.class, HeldDeliveriesConfiguration.class, StoreOutagesConfiguration.class})
 abstract class NotificationFlowSupport {
 
     static final Duration SAFETY_NET_INTERVAL = Duration.ofHours(6);
