@@ -173,7 +173,8 @@ public class Dispatcher implements SmartLifecycle {
                     dispatch(attempts.get(index).bookingId(), recorded.get(index));
                 }
             } catch (RuntimeException e) {
-                log.warn("Sending or recording {} claimed message(s) failed; they go after their lease: {}", sending.size(), e.toString());
+                log.warn("Sending or recording {} claimed message(s), or what was due after them, failed; those not recorded go after"
+                        + " their lease: {}", sending.size(), e.toString());
                 retryLater(claims.subList(from + part.size(), claims.size()), e);
                 return;
             }
