@@ -5,9 +5,12 @@ import app.sabai.contracts.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +28,8 @@ import java.util.Properties;
  * invocation per record were a fifth of the views' consumer's time in therapist-service.
  */
 public final class EventViews implements ConsumerSeekAware {
+
+    private static final Logger log = LoggerFactory.getLogger(EventViews.class);
 
     /**
      * A group's heartbeats tell its members of a rebalance, so a listener's group keeps Kafka's 3 s. A view's group
@@ -61,9 +66,10 @@ public final class EventViews implements ConsumerSeekAware {
 
     /**
      * A poll's records of the followed topics, in their order: each event goes to every view of its topic that follows its
-     * family. A record this version cannot read teaches a view nothing and is passed over: dead-lettered from a group of
-     * one start, it would be dead-lettered again at every start of every process. A view that fails on an event fails the
-     * poll from that record on, which the error handler tries again as it would a record listener's.
+     * family. A record this version cannot read teaches a view nothing and is passed over with a warning: dead-lettered
+     * from a group of one start, it would be dead-lettered again at every start of every process. A tombstone (a compacted
+     * topic's record without a value) is passed over quietly. A view that fails on an event fails the poll from that
+     * record on, which the error handler tries again as it would a record listener's.
      */
     public void heard(List<ConsumerRecord<?, ?>> records) {
         for (ConsumerRecord<?, ?> record : records) {
@@ -75,8 +81,16 @@ public final class EventViews implements ConsumerSeekAware {
                 } catch (RuntimeException e) {
                     throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e, record);
                 }
+            } else if (unreadable(record)) {
+                log.warn("The record at {}-{}@{} could not be read; the views pass it over", record.topic(), record.partition(),
+                        record.offset());
             }
         }
+    }
+
+    /** A record whose value could not be read, as against a tombstone of a compacted topic (no value, nothing wrong). */
+    private static boolean unreadable(ConsumerRecord<?, ?> record) {
+        return record.value() != null || record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null;
     }
 
     @Override

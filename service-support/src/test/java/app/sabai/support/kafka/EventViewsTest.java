@@ -4,11 +4,16 @@ import app.sabai.contracts.SabaiEvent;
 import app.sabai.contracts.bookings.BookingCompleted;
 import app.sabai.contracts.bookings.BookingEvent;
 import app.sabai.contracts.staff.StaffEvent;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware.ConsumerSeekCallback;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
 import java.lang.reflect.Proxy;
 import java.time.Instant;
@@ -32,13 +37,25 @@ class EventViewsTest {
         BookingCompleted completed = new BookingCompleted(UUID.randomUUID(), Instant.now(), "b-1", "liverpool", "t-1");
 
         BookingCompleted later = new BookingCompleted(UUID.randomUUID(), Instant.now(), "b-3", "liverpool", "t-1");
-        views.heard(List.of(new ConsumerRecord<>("sabai.bookings", 0, 0, "b-1", completed),
-                new ConsumerRecord<>("sabai.bookings", 0, 1, "b-2", null), // a type this version does not know
-                new ConsumerRecord<>("sabai.bookings", 0, 2, "b-3", later)));
+        ConsumerRecord<String, Object> unreadable = new ConsumerRecord<>("sabai.bookings", 0, 1, "b-2", null);
+        unreadable.headers().add(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, new byte[0]);
+        Logger logger = (Logger) LoggerFactory.getLogger(EventViews.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            views.heard(List.of(new ConsumerRecord<>("sabai.bookings", 0, 0, "b-1", completed), unreadable,
+                    new ConsumerRecord<>("sabai.bookings", 0, 2, "b-3", later),
+                    new ConsumerRecord<>("sabai.bookings", 0, 3, "b-4", null))); // a tombstone
+        } finally {
+            logger.detachAppender(logged);
+        }
 
         assertThat(bookings.heard).containsExactly(completed, later);
         assertThat(alsoBookings.heard).containsExactly(completed, later);
         assertThat(staff.heard).isEmpty();
+        assertThat(logged.list).as("the unreadable record named, the tombstone passed over quietly").singleElement()
+                .satisfies(line -> assertThat(line.getFormattedMessage()).contains("sabai.bookings-0@1"));
         assertThat(views.endpoint("g-view-1").getTopics()).containsExactlyInAnyOrder("sabai.bookings", "sabai.staff");
         assertThat(views.endpoint("g-view-1").getBatchListener()).as("a poll's records together, none observed alone").isTrue();
     }
