@@ -137,15 +137,15 @@ public class Dispatcher implements SmartLifecycle {
      */
     public void claimed(List<Claimed> claims) {
         ScheduledThreadPoolExecutor current = executor;
-        if (!running || current == null) {
-            claims.forEach(claimed -> log.info("{} was claimed as the dispatcher stopped; it is sent after its lease", claimed.claim().messageId()));
-            return;
+        if (running && current != null) {
+            try {
+                current.execute(() -> sendRow(claims, false));
+                return;
+            } catch (RejectedExecutionException stopping) {
+                // Stopped meanwhile, as below.
+            }
         }
-        try {
-            current.execute(() -> sendRow(claims, false));
-        } catch (RejectedExecutionException stopping) {
-            claims.forEach(claimed -> log.info("{} was claimed as the dispatcher stopped; it is sent after its lease", claimed.claim().messageId()));
-        }
+        claims.forEach(claimed -> log.info("{} was claimed as the dispatcher stopped; it is sent after its lease", claimed.claim().messageId()));
     }
 
     /**
