@@ -40,6 +40,14 @@ public record Artifacts(Path home, String version) {
         return home.resolve("infra").resolve("target").resolve("infra-" + version + "-exec.jar");
     }
 
+    /**
+     * {@code <home>/infra/target/start-cache}: the extracted jars and class-data archives of this checkout's build
+     * ({@link StartupCache}), thrown away with the build by {@code mvn clean}.
+     */
+    public Path startCache() {
+        return home.resolve("infra").resolve("target").resolve("start-cache");
+    }
+
     public Path relative(Path path) {
         return path.startsWith(home) ? home.relativize(path) : path;
     }

@@ -50,6 +50,7 @@ public final class Launcher {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile boolean ready;
     private DevMailbox mailbox;
+    private StartupCache cache;
 
     public Launcher(LaunchOptions options, PrintStream out) {
         this.options = options;
@@ -96,7 +97,7 @@ public final class Launcher {
             out.println("The development mailbox could not start: " + e.getMessage());
             return false;
         }
-        StartupCache cache = new StartupCache(options.data().resolve("cache"));
+        cache = new StartupCache(artifacts.startCache());
         List<Path> jars = new ArrayList<>();
         if (options.startsBroker() || options.startsStore()) {
             jars.add(artifacts.infraExecJar());
@@ -315,6 +316,9 @@ public final class Launcher {
         }));
         if (mailbox != null) {
             mailbox.close();
+        }
+        if (cache != null) {
+            cache.close();
         }
         run.release();
         out.println("stopped");

@@ -1,36 +1,68 @@
 package app.sabai.infra.launcher;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Makes the platform's JVMs start faster from the second run on. Each built jar is extracted once into
- * {@code <data>/cache/<module>/} (again only when the build changes it), and each JVM keeps a dynamic
- * class-data-sharing archive of the classes it loaded ({@code <data>/cache/<child>.jsa}, written when it
- * first exits, checked and rewritten by the JVM itself whenever it no longer matches). On two cores this
- * roughly halves the time a Spring Boot service needs to start. When extracting fails, the jar runs as built.
+ * Makes the platform's JVMs start faster. Each built jar is extracted once into a folder named after the build of it
+ * ({@code <module>@<size>-<modified>/}), and each JVM keeps a dynamic class-data-sharing archive of the classes it
+ * loaded ({@code <child>.jsa}, written when it first exits, checked and rewritten by the JVM itself whenever it no
+ * longer matches). On two cores a Spring Boot service then starts on a third of the CPU.
+ * <p>
+ * The cache belongs to the build, not to a data folder ({@link Artifacts#startCache()}): a platform started on a fresh
+ * data folder finds the archives an earlier run of the same build left, as a test or a benchmark does each time. Every
+ * launcher holds a shared lock on the folder while it runs. Extractions of earlier builds are deleted only by a
+ * launcher that finds no other holding it, since a platform still running may load classes from them. Two launchers
+ * extracting the same build at once each extract aside and the first to move its copy into place wins. When the folder
+ * cannot be used, the jars run as built.
  */
-final class StartupCache implements PlatformPlan.JarRunner {
+final class StartupCache implements PlatformPlan.JarRunner, AutoCloseable {
+
+    private static final String LOCK_FILE = "in-use";
 
     private final Path folder;
     private final Map<Path, Path> runnable = new ConcurrentHashMap<>();
+    private FileChannel lockChannel;
+    private boolean usable;
 
     StartupCache(Path folder) {
         this.folder = folder;
     }
 
-    /** Extracts every jar that changed since the last run, in parallel; reports jars that had to be left as built. */
+    /**
+     * Takes the folder for this launcher, removes earlier builds' extractions where no other launcher runs, and extracts
+     * every jar of this build not yet extracted, in parallel; reports jars that had to be left as built.
+     */
     void prepare(List<Path> builtJars, Consumer<String> onProblem) {
+        try {
+            Files.createDirectories(folder);
+            lockChannel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try (FileLock alone = lockChannel.tryLock(0, Long.MAX_VALUE, false)) {
+                if (alone != null) {
+                    removeAllBut(builtJars.stream().map(StartupCache::buildFolderName).collect(Collectors.toSet()));
+                }
+            }
+            lockChannel.lock(0, Long.MAX_VALUE, true);
+            usable = true;
+        } catch (IOException | RuntimeException e) {
+            onProblem.accept("Could not use " + folder + " for a faster start (" + e.getMessage() + "); running the jars as built.");
+            return;
+        }
         CompletableFuture.allOf(builtJars.stream()
                 .map(jar -> CompletableFuture.runAsync(() -> runnable.put(jar, extracted(jar, onProblem))))
                 .toArray(CompletableFuture[]::new)).join();
@@ -43,28 +75,71 @@ final class StartupCache implements PlatformPlan.JarRunner {
 
     @Override
     public List<String> jvmOptions(String child) {
+        if (!usable) {
+            return List.of();
+        }
         return List.of("-XX:SharedArchiveFile=" + folder.resolve(child + ".jsa"), "-XX:+AutoCreateSharedArchive");
     }
 
-    private Path extracted(Path built, Consumer<String> onProblem) {
+    /** Lets another launcher remove what this one no longer runs; the end of the process does the same. */
+    @Override
+    public void close() {
+        if (lockChannel != null) {
+            try {
+                lockChannel.close();
+            } catch (IOException e) {
+                // The lock goes with the process at the latest.
+            }
+        }
+    }
+
+    /** {@code booking-service-0.1.0-SNAPSHOT@104857600-1764662400000}: one build of a jar. */
+    static String buildFolderName(Path built) {
         String module = built.getFileName().toString().replaceFirst("\\.jar$", "");
-        Path target = folder.resolve(module);
-        Path thin = target.resolve(built.getFileName());
         try {
-            String stamp = built.toAbsolutePath() + "\n" + Files.size(built) + "\n" + Files.getLastModifiedTime(built).toMillis();
-            Path stampFile = target.resolve("built-from");
-            if (Files.isRegularFile(thin) && Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp)) {
+            return module + "@" + Files.size(built) + "-" + Files.getLastModifiedTime(built).toMillis();
+        } catch (IOException e) {
+            return module + "@unreadable";
+        }
+    }
+
+    private Path extracted(Path built, Consumer<String> onProblem) {
+        Path target = folder.resolve(buildFolderName(built));
+        Path thin = target.resolve(built.getFileName());
+        Path partial = folder.resolve(target.getFileName() + ".partial-" + UUID.randomUUID());
+        try {
+            if (Files.isRegularFile(thin)) {
                 return thin;
             }
-            Path partial = folder.resolve(module + ".partial-" + UUID.randomUUID());
             ThinJar.extract(built, partial);
-            Files.writeString(partial.resolve("built-from"), stamp);
-            deleteTree(target);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException notMoved) {
+                if (!Files.isRegularFile(thin)) {
+                    throw notMoved;
+                }
+                deleteTree(partial); // another launcher's copy of the same build was first
+            }
             return thin;
         } catch (IOException | RuntimeException e) {
             onProblem.accept("Could not prepare " + built.getFileName() + " for a faster start (" + e.getMessage() + "); running it as built.");
+            try {
+                deleteTree(partial);
+            } catch (IOException ignored) {
+                // Left aside; the next launcher alone removes it.
+            }
             return built;
+        }
+    }
+
+    /** Deletes every extraction but these builds' (and copies left aside), keeping the archives and the lock. */
+    private void removeAllBut(Set<String> builds) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path entry : entries.filter(Files::isDirectory).toList()) {
+                if (!builds.contains(entry.getFileName().toString())) {
+                    deleteTree(entry);
+                }
+            }
         }
     }
 

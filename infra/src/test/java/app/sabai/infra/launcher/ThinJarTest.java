@@ -7,9 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,25 +67,77 @@ class ThinJarTest {
     @Test
     void theCacheExtractsOnceAndAgainOnlyWhenTheBuildChangesTheJar() throws Exception {
         Path fat = fatJar(folder.resolve("greeter-1.0-exec.jar"), "hello");
-        StartupCache cache = new StartupCache(folder.resolve("cache"));
         List<String> problems = new ArrayList<>();
-
-        cache.prepare(List.of(fat), problems::add);
-        Path thin = cache.jar(fat);
-        FileTime firstExtraction = Files.getLastModifiedTime(thin);
+        Path thin;
+        try (StartupCache cache = new StartupCache(folder.resolve("cache"))) {
+            cache.prepare(List.of(fat), problems::add);
+            thin = cache.jar(fat);
+            assertThat(thin).isEqualTo(folder.resolve("cache").resolve(StartupCache.buildFolderName(fat)).resolve("greeter-1.0-exec.jar"));
+            assertThat(cache.jvmOptions("gateway"))
+                    .containsExactly("-XX:SharedArchiveFile=" + folder.resolve("cache/gateway.jsa"), "-XX:+AutoCreateSharedArchive");
+        }
         Files.setLastModifiedTime(thin, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+        Files.writeString(folder.resolve("cache/gateway.jsa"), "an archive the JVM wrote at its exit");
 
-        cache.prepare(List.of(fat), problems::add);
-        assertThat(cache.jar(fat)).isEqualTo(thin);
-        assertThat(Files.getLastModifiedTime(thin)).isEqualTo(FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+        try (StartupCache again = new StartupCache(folder.resolve("cache"))) {
+            again.prepare(List.of(fat), problems::add);
+            assertThat(again.jar(fat)).isEqualTo(thin);
+            assertThat(Files.getLastModifiedTime(thin)).isEqualTo(FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+        }
 
         fatJar(fat, "hello again");
-        Files.setLastModifiedTime(fat, FileTime.from(firstExtraction.toInstant().plusSeconds(60)));
-        cache.prepare(List.of(fat), problems::add);
-        assertThat(Files.getLastModifiedTime(thin)).isNotEqualTo(FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
-        assertThat(cache.jvmOptions("gateway"))
-                .containsExactly("-XX:SharedArchiveFile=" + folder.resolve("cache/gateway.jsa"), "-XX:+AutoCreateSharedArchive");
+        Files.setLastModifiedTime(fat, FileTime.from(Instant.now().plusSeconds(60)));
+        try (StartupCache rebuilt = new StartupCache(folder.resolve("cache"))) {
+            rebuilt.prepare(List.of(fat), problems::add);
+            assertThat(rebuilt.jar(fat)).isNotEqualTo(thin).exists();
+            assertThat(thin.getParent()).doesNotExist();
+        }
+        assertThat(folder.resolve("cache/gateway.jsa")).exists();
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void anEarlierBuildIsKeptWhileAnotherLauncherHoldsTheCache() throws Exception {
+        Path cacheFolder = folder.resolve("cache");
+        Path fat = fatJar(folder.resolve("greeter-1.0-exec.jar"), "hello");
+        Path earlier;
+        try (StartupCache cache = new StartupCache(cacheFolder)) {
+            cache.prepare(List.of(fat), problem -> { });
+            earlier = cache.jar(fat).getParent();
+        }
+        ChildProcess otherLauncher = ChildProcess.start("other-launcher", List.of(Executables.currentJava(),
+                        "-cp", System.getProperty("java.class.path"), CacheHolder.class.getName(), cacheFolder.resolve("in-use").toString()),
+                Map.of(), folder, folder.resolve("logs"), folder.resolve("run"));
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(otherLauncher.logFile()).contains("holding"));
+            fatJar(fat, "hello again");
+            Files.setLastModifiedTime(fat, FileTime.from(Instant.now().plusSeconds(60)));
+            try (StartupCache whileOtherRuns = new StartupCache(cacheFolder)) {
+                whileOtherRuns.prepare(List.of(fat), problem -> { });
+                assertThat(whileOtherRuns.jar(fat).getParent()).isNotEqualTo(earlier).exists();
+                assertThat(earlier).isDirectory();
+            }
+        } finally {
+            otherLauncher.kill();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !otherLauncher.isAlive());
+
+        try (StartupCache alone = new StartupCache(cacheFolder)) {
+            alone.prepare(List.of(fat), problem -> { });
+            assertThat(earlier).doesNotExist();
+            assertThat(alone.jar(fat)).exists();
+        }
+    }
+
+    /** Another launcher, as far as the cache can tell: a process holding the cache's lock shared until it is killed. */
+    public static final class CacheHolder {
+        public static void main(String[] args) throws Exception {
+            try (FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                channel.lock(0, Long.MAX_VALUE, true);
+                System.out.println("holding");
+                Thread.sleep(Duration.ofMinutes(5));
+            }
+        }
     }
 
     @Test
@@ -91,13 +146,16 @@ class ThinJarTest {
         try (OutputStream out = new JarOutputStream(Files.newOutputStream(plain), new Manifest())) {
             out.flush();
         }
-        StartupCache cache = new StartupCache(folder.resolve("cache"));
         List<String> problems = new ArrayList<>();
+        try (StartupCache cache = new StartupCache(folder.resolve("cache"))) {
+            cache.prepare(List.of(plain), problems::add);
 
-        cache.prepare(List.of(plain), problems::add);
-
-        assertThat(cache.jar(plain)).isEqualTo(plain);
+            assertThat(cache.jar(plain)).isEqualTo(plain);
+        }
         assertThat(problems).singleElement().asString().contains("plain.jar").contains("running it as built");
+        try (Stream<Path> left = Files.list(folder.resolve("cache"))) {
+            assertThat(left).extracting(path -> path.getFileName().toString()).containsExactly("in-use");
+        }
     }
 
     /** A jar laid out like a Spring Boot executable jar: the application's classes and one library inside. */

@@ -194,7 +194,8 @@ public final class Platform implements AutoCloseable {
     /**
      * At the end of the test JVM the platform and its data folder are thrown away: every process is killed, not stopped.
      * A graceful stop makes each JVM write its class-data archive first ({@code StartupCache}), which on two cores takes
-     * longer than Surefire waits for a finishing test JVM, and the archive would be deleted with the folder anyway.
+     * longer than Surefire waits for a finishing test JVM; a graceful {@link #restart()} writes them for the build's later
+     * platforms.
      * The children go before the launcher, whose death they would otherwise answer with a graceful stop of their own.
      */
     private synchronized void discard() {
