@@ -97,6 +97,7 @@ public final class Launcher {
             out.println("The development mailbox could not start: " + e.getMessage());
             return false;
         }
+        StartupCache.removeFromDataFolder(options.data(), problem -> out.println("  " + problem));
         cache = new StartupCache(artifacts.startCache());
         List<Path> jars = new ArrayList<>();
         if (options.startsBroker() || options.startsStore()) {

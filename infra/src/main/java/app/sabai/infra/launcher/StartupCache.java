@@ -93,6 +93,19 @@ final class StartupCache implements PlatformPlan.JarRunner, AutoCloseable {
         }
     }
 
+    /**
+     * Deletes the cache a data folder kept before the cache was the build's ({@code <data>/cache}: extracted jars and
+     * archives of about a gigabyte that nothing reads any more). Called by the launcher that holds the data folder.
+     */
+    static void removeFromDataFolder(Path data, Consumer<String> onProblem) {
+        Path earlier = data.resolve("cache");
+        try {
+            deleteTree(earlier);
+        } catch (IOException | RuntimeException e) {
+            onProblem.accept("Could not remove " + earlier + ", which nothing uses any more (" + e.getMessage() + ").");
+        }
+    }
+
     /** {@code booking-service-0.1.0-SNAPSHOT@104857600-1764662400000}: one build of a jar. */
     static String buildFolderName(Path built) {
         String module = built.getFileName().toString().replaceFirst("\\.jar$", "");

@@ -129,6 +129,24 @@ class ThinJarTest {
         }
     }
 
+    @Test
+    void theCacheADataFolderKeptBeforeIsRemovedAndTheRestOfTheFolderKept() throws Exception {
+        Path data = folder.resolve("data");
+        Files.createDirectories(data.resolve("cache/gateway-0.1.0-SNAPSHOT/lib"));
+        Files.writeString(data.resolve("cache/gateway.jsa"), "an archive");
+        Files.writeString(data.resolve("cache/gateway-0.1.0-SNAPSHOT/lib/a.jar"), "a library");
+        Files.createDirectories(data.resolve("mongo"));
+        Files.writeString(data.resolve("mongo/store.mv"), "the data");
+        List<String> problems = new ArrayList<>();
+
+        StartupCache.removeFromDataFolder(data, problems::add);
+        StartupCache.removeFromDataFolder(data, problems::add);
+
+        assertThat(data.resolve("cache")).doesNotExist();
+        assertThat(data.resolve("mongo/store.mv")).hasContent("the data");
+        assertThat(problems).isEmpty();
+    }
+
     /** Another launcher, as far as the cache can tell: a process holding the cache's lock shared until it is killed. */
     public static final class CacheHolder {
         public static void main(String[] args) throws Exception {
