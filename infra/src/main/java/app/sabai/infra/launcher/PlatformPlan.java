@@ -30,14 +30,15 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
             }
 
             @Override
-            public List<String> jvmOptions(String child) {
+            public List<String> jvmOptions(String child, Path built) {
                 return List.of();
             }
         };
 
         Path jar(Path built);
 
-        List<String> jvmOptions(String child);
+        /** The options of the JVM {@code child}, which runs the jar built as {@code built}. */
+        List<String> jvmOptions(String child, Path built);
     }
 
     public static final String BROKER = "broker";
@@ -95,7 +96,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         if (options.startsBroker()) {
             Path kafkaData = options.data().resolve("kafka");
             infrastructure.add(new ChildSpec(BROKER,
-                    command(setsid, java, jvm(INFRASTRUCTURE_JVM, options, jars, BROKER), execJar, List.of(BROKER,
+                    command(setsid, java, jvm(INFRASTRUCTURE_JVM, options, jars, BROKER, artifacts.infraExecJar()), execJar, List.of(BROKER,
                             "--port", Integer.toString(options.port(PortOption.KAFKA)),
                             "--controller-port", Integer.toString(options.port(PortOption.KAFKA_CONTROLLER)),
                             "--data", kafkaData.toString(),
@@ -105,7 +106,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         if (options.startsStore()) {
             Path storeFile = options.data().resolve("mongo").resolve("store.mv");
             infrastructure.add(new ChildSpec(STORE,
-                    command(setsid, java, jvm(STORE_JVM, options, jars, STORE), execJar, List.of(STORE,
+                    command(setsid, java, jvm(STORE_JVM, options, jars, STORE, artifacts.infraExecJar()), execJar, List.of(STORE,
                             "--port", Integer.toString(options.port(PortOption.MONGO)),
                             "--data", storeFile.toString(),
                             "--parent-pid", Long.toString(launcherPid))),
@@ -132,7 +133,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         }
         Map<String, String> gatewayEnvironment = options.demo() ? Map.of() : Map.of(ClientSecrets.GATEWAY_VARIABLE, secrets.gateway());
         ChildSpec gateway = new ChildSpec(Artifacts.GATEWAY,
-                command(setsid, java, jvm(SERVICE_JVM, options, jars, Artifacts.GATEWAY), jars.jar(artifacts.jar(Artifacts.GATEWAY)).toString(), gatewayArgs),
+                command(setsid, java, jvm(SERVICE_JVM, options, jars, Artifacts.GATEWAY, artifacts.jar(Artifacts.GATEWAY)), jars.jar(artifacts.jar(Artifacts.GATEWAY)).toString(), gatewayArgs),
                 gatewayEnvironment, local(gatewayPort), new Readiness.HealthUp(health(gatewayPort), 0));
 
         return new PlatformPlan(List.copyOf(infrastructure), List.copyOf(services), gateway);
@@ -165,7 +166,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
                 ClientSecrets.GATEWAY_VARIABLE, secrets.gateway(),
                 ClientSecrets.MONITOR_VARIABLE, secrets.monitor());
         return new ChildSpec(Artifacts.IDENTITY,
-                command(setsid, java, jvm(SERVICE_JVM, options, jars, Artifacts.IDENTITY), jars.jar(artifacts.jar(Artifacts.IDENTITY)).toString(), args),
+                command(setsid, java, jvm(SERVICE_JVM, options, jars, Artifacts.IDENTITY, artifacts.jar(Artifacts.IDENTITY)), jars.jar(artifacts.jar(Artifacts.IDENTITY)).toString(), args),
                 environment, local(port), new Readiness.HealthUp(health(port), 0));
     }
 
@@ -183,7 +184,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
             List<String> args = new ArrayList<>(commonArgs(options, port, launcherPid));
             args.add("--spring.mongodb.uri=" + options.mongoUri());
             instances.add(new ChildSpec(childName,
-                    command(setsid, java, jvm(concat(SERVICE_JVM, ONE_LISTENER_CONSUMER), options, jars, childName),
+                    command(setsid, java, jvm(concat(SERVICE_JVM, ONE_LISTENER_CONSUMER), options, jars, childName, artifacts.jar(name)),
                             jars.jar(artifacts.jar(name)).toString(), args),
                     new LinkedHashMap<>(environment), local(port), new Readiness.HealthUp(health(port), minBranches)));
         }
@@ -212,10 +213,10 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         return both;
     }
 
-    private static List<String> jvm(List<String> base, LaunchOptions options, JarRunner jars, String child) {
+    private static List<String> jvm(List<String> base, LaunchOptions options, JarRunner jars, String child, Path built) {
         List<String> jvm = new ArrayList<>(base);
         jvm.addAll(QUIET_IDLE_JVM);
-        jvm.addAll(jars.jvmOptions(child));
+        jvm.addAll(jars.jvmOptions(child, built));
         jvm.addAll(options.jvmOptions());
         return jvm;
     }

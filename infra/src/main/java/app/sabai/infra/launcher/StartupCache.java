@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 /**
  * Makes the platform's JVMs start faster. Each built jar is extracted once into a folder named after the build of it
  * ({@code <module>@<size>-<modified>/}), and each JVM keeps a dynamic class-data-sharing archive of the classes it
- * loaded ({@code <child>.jsa}, written when it first exits, checked and rewritten by the JVM itself whenever it no
- * longer matches). On two cores a Spring Boot service then starts on a third of the CPU.
+ * loaded there ({@code <child>.jdk-<version>.jsa}, written by the JVM when it first exits). On two cores a Spring Boot
+ * service then starts on a third of the CPU.
  * <p>
  * The cache belongs to the build, not to a data folder ({@link Artifacts#startCache()}): a platform started on a fresh
  * data folder finds the archives an earlier run of the same build left, as a test or a benchmark does each time. Every
@@ -38,7 +38,6 @@ final class StartupCache implements PlatformPlan.JarRunner, AutoCloseable {
     private final Path folder;
     private final Map<Path, Path> runnable = new ConcurrentHashMap<>();
     private FileChannel lockChannel;
-    private boolean usable;
 
     StartupCache(Path folder) {
         this.folder = folder;
@@ -58,7 +57,6 @@ final class StartupCache implements PlatformPlan.JarRunner, AutoCloseable {
                 }
             }
             lockChannel.lock(0, Long.MAX_VALUE, true);
-            usable = true;
         } catch (IOException | RuntimeException e) {
             onProblem.accept("Could not use " + folder + " for a faster start (" + e.getMessage() + "); running the jars as built.");
             return;
@@ -73,12 +71,18 @@ final class StartupCache implements PlatformPlan.JarRunner, AutoCloseable {
         return runnable.getOrDefault(built, built);
     }
 
+    /**
+     * The archive of a child lies in its jar's extraction, one per JDK: the JVM writes one where there is none, but an
+     * archive whose class path no longer matches (a jar built again) it neither uses nor writes again.
+     */
     @Override
-    public List<String> jvmOptions(String child) {
-        if (!usable) {
+    public List<String> jvmOptions(String child, Path built) {
+        Path runnable = jar(built);
+        if (runnable.equals(built)) {
             return List.of();
         }
-        return List.of("-XX:SharedArchiveFile=" + folder.resolve(child + ".jsa"), "-XX:+AutoCreateSharedArchive");
+        Path archive = runnable.resolveSibling(child + ".jdk-" + Runtime.version() + ".jsa");
+        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive");
     }
 
     /** Lets another launcher remove what this one no longer runs; the end of the process does the same. */
@@ -145,11 +149,12 @@ final class StartupCache implements PlatformPlan.JarRunner, AutoCloseable {
         }
     }
 
-    /** Deletes every extraction but these builds' (and copies left aside), keeping the archives and the lock. */
+    /** Deletes everything but the lock and these builds' extractions (their archives in them). */
     private void removeAllBut(Set<String> builds) throws IOException {
         try (Stream<Path> entries = Files.list(folder)) {
-            for (Path entry : entries.filter(Files::isDirectory).toList()) {
-                if (!builds.contains(entry.getFileName().toString())) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!name.equals(LOCK_FILE) && !builds.contains(name)) {
                     deleteTree(entry);
                 }
             }

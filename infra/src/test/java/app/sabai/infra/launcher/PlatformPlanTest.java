@@ -236,19 +236,19 @@ class PlatformPlanTest {
             }
 
             @Override
-            public List<String> jvmOptions(String child) {
-                return List.of("-XX:SharedArchiveFile=/cache/" + child + ".jsa");
+            public List<String> jvmOptions(String child, Path built) {
+                return List.of("-XX:SharedArchiveFile=/cache/" + built.getFileName() + "/" + child + ".jsa");
             }
         };
 
         PlatformPlan plan = PlatformPlan.of(LaunchOptions.parse(List.of(), Map.of(), HOME), ARTIFACTS, JAVA, null, 4242, cached);
 
         assertThat(plan.infrastructure().getFirst().command())
-                .containsSubsequence("-XX:SharedArchiveFile=/cache/broker.jsa", "-jar", "/cache/infra-0.1.0-SNAPSHOT-exec.jar", "broker");
+                .containsSubsequence("-XX:SharedArchiveFile=/cache/infra-0.1.0-SNAPSHOT-exec.jar/broker.jsa", "-jar", "/cache/infra-0.1.0-SNAPSHOT-exec.jar", "broker");
         assertThat(plan.gateway().command())
-                .containsSubsequence("-XX:SharedArchiveFile=/cache/gateway.jsa", "-jar", "/cache/gateway-0.1.0-SNAPSHOT.jar");
+                .containsSubsequence("-XX:SharedArchiveFile=/cache/gateway-0.1.0-SNAPSHOT.jar/gateway.jsa", "-jar", "/cache/gateway-0.1.0-SNAPSHOT.jar");
         assertThat(plan.infrastructure().getLast().command())
-                .containsSubsequence("-XX:SharedArchiveFile=/cache/identity.jsa", "-jar", "/cache/identity-0.1.0-SNAPSHOT.jar");
+                .containsSubsequence("-XX:SharedArchiveFile=/cache/identity-0.1.0-SNAPSHOT.jar/identity.jsa", "-jar", "/cache/identity-0.1.0-SNAPSHOT.jar");
     }
 
     @Test

@@ -73,11 +73,13 @@ class ThinJarTest {
             cache.prepare(List.of(fat), problems::add);
             thin = cache.jar(fat);
             assertThat(thin).isEqualTo(folder.resolve("cache").resolve(StartupCache.buildFolderName(fat)).resolve("greeter-1.0-exec.jar"));
-            assertThat(cache.jvmOptions("gateway"))
-                    .containsExactly("-XX:SharedArchiveFile=" + folder.resolve("cache/gateway.jsa"), "-XX:+AutoCreateSharedArchive");
+            assertThat(cache.jvmOptions("gateway", fat)).containsExactly(
+                    "-XX:SharedArchiveFile=" + thin.resolveSibling("gateway.jdk-" + Runtime.version() + ".jsa"), "-XX:+AutoCreateSharedArchive");
         }
         Files.setLastModifiedTime(thin, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
-        Files.writeString(folder.resolve("cache/gateway.jsa"), "an archive the JVM wrote at its exit");
+        Path archive = thin.resolveSibling("gateway.jdk-" + Runtime.version() + ".jsa");
+        Files.writeString(archive, "an archive the JVM wrote at its exit");
+        Files.writeString(folder.resolve("cache/gateway.jsa"), "an archive where the cache kept them before");
 
         try (StartupCache again = new StartupCache(folder.resolve("cache"))) {
             again.prepare(List.of(fat), problems::add);
@@ -89,11 +91,54 @@ class ThinJarTest {
         Files.setLastModifiedTime(fat, FileTime.from(Instant.now().plusSeconds(60)));
         try (StartupCache rebuilt = new StartupCache(folder.resolve("cache"))) {
             rebuilt.prepare(List.of(fat), problems::add);
-            assertThat(rebuilt.jar(fat)).isNotEqualTo(thin).exists();
+            Path rebuiltThin = rebuilt.jar(fat);
+            assertThat(rebuiltThin).isNotEqualTo(thin).exists();
+            // The JVM would neither use nor rewrite the archive of the jar built before: each build has its own.
+            assertThat(rebuilt.jvmOptions("gateway", fat)).first().asString()
+                    .isEqualTo("-XX:SharedArchiveFile=" + rebuiltThin.resolveSibling("gateway.jdk-" + Runtime.version() + ".jsa"));
             assertThat(thin.getParent()).doesNotExist();
         }
-        assertThat(folder.resolve("cache/gateway.jsa")).exists();
+        assertThat(folder.resolve("cache/gateway.jsa")).doesNotExist();
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aJarBuiltAgainStartsOnAnArchiveOfItsOwn() throws Exception {
+        Path fat = fatJar(folder.resolve("greeter-1.0-exec.jar"), "hello");
+        try (StartupCache cache = new StartupCache(folder.resolve("cache"))) {
+            cache.prepare(List.of(fat), problem -> { });
+            assertThat(greet(cache, fat, "first")).isZero();
+            assertThat(greet(cache, fat, "archived", "-Xlog:class+load=info")).isZero();
+            assertThat(greeterLoadedFromTheArchive("archived")).isTrue();
+        }
+
+        fatJar(fat, "hello again");
+        Files.setLastModifiedTime(fat, FileTime.from(Instant.now().plusSeconds(60)));
+        try (StartupCache rebuilt = new StartupCache(folder.resolve("cache"))) {
+            rebuilt.prepare(List.of(fat), problem -> { });
+            assertThat(greet(rebuilt, fat, "rebuilt")).isZero();
+            // An archive of the jar built before the JVM would neither map nor write again.
+            assertThat(greet(rebuilt, fat, "rebuilt-archived", "-Xlog:class+load=info")).isZero();
+            assertThat(greeterLoadedFromTheArchive("rebuilt-archived")).isTrue();
+            assertThat(Files.readString(folder.resolve("logs/rebuilt-archived.log"))).contains("hello again");
+        }
+    }
+
+    private boolean greeterLoadedFromTheArchive(String run) throws IOException {
+        return Files.readAllLines(folder.resolve("logs/" + run + ".log")).stream()
+                .filter(line -> line.contains(Greeter.class.getName() + " source:"))
+                .anyMatch(line -> line.contains("shared objects file (top)"));
+    }
+
+    /** Runs the greeter the way the launcher would run it from this cache; its exit code. */
+    private int greet(StartupCache cache, Path fat, String name, String... more) {
+        List<String> command = new ArrayList<>(List.of(Executables.currentJava()));
+        command.addAll(cache.jvmOptions("greeter", fat));
+        command.addAll(List.of(more));
+        command.addAll(List.of("-jar", cache.jar(fat).toString()));
+        ChildProcess greeter = ChildProcess.start(name, command, Map.of(), folder, folder.resolve("logs"), folder.resolve("run"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !greeter.isAlive());
+        return greeter.exitValue();
     }
 
     @Test
@@ -169,6 +214,7 @@ class ThinJarTest {
             cache.prepare(List.of(plain), problems::add);
 
             assertThat(cache.jar(plain)).isEqualTo(plain);
+            assertThat(cache.jvmOptions("plain", plain)).isEmpty();
         }
         assertThat(problems).singleElement().asString().contains("plain.jar").contains("running it as built");
         try (Stream<Path> left = Files.list(folder.resolve("cache"))) {
