@@ -41,11 +41,12 @@ public record Artifacts(Path home, String version) {
     }
 
     /**
-     * {@code <home>/infra/target/start-cache}: the extracted jars and class-data archives of this checkout's build
-     * ({@link StartupCache}), thrown away with the build by {@code mvn clean}.
+     * {@code <home>/.sabai-cache}: the extracted jars and class-data archives of this checkout's builds
+     * ({@link StartupCache}). Outside {@code target/}, so that {@code mvn clean} does not take the classes of a platform
+     * still running from under it.
      */
     public Path startCache() {
-        return home.resolve("infra").resolve("target").resolve("start-cache");
+        return home.resolve(".sabai-cache");
     }
 
     public Path relative(Path path) {
