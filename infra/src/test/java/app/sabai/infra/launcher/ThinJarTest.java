@@ -79,7 +79,7 @@ class ThinJarTest {
         Files.setLastModifiedTime(thin, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
         Path archive = thin.resolveSibling("gateway.jdk-" + Runtime.version() + ".jsa");
         Files.writeString(archive, "an archive the JVM wrote at its exit");
-        Files.writeString(folder.resolve("cache/gateway.jsa"), "an archive where the cache kept them before");
+        Files.writeString(folder.resolve("cache/gateway.jsa"), "a file no build of this cache knows");
 
         try (StartupCache again = new StartupCache(folder.resolve("cache"))) {
             again.prepare(List.of(fat), problems::add);
@@ -117,7 +117,7 @@ class ThinJarTest {
         try (StartupCache rebuilt = new StartupCache(folder.resolve("cache"))) {
             rebuilt.prepare(List.of(fat), problem -> { });
             assertThat(greet(rebuilt, fat, "rebuilt")).isZero();
-            // An archive of the jar built before the JVM would neither map nor write again.
+            // The JVM would neither map nor write again an archive of the jar built before.
             assertThat(greet(rebuilt, fat, "rebuilt-archived", "-Xlog:class+load=info")).isZero();
             assertThat(greeterLoadedFromTheArchive("rebuilt-archived")).isTrue();
             assertThat(Files.readString(folder.resolve("logs/rebuilt-archived.log"))).contains("hello again");
