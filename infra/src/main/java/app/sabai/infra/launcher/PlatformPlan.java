@@ -92,11 +92,10 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
     public static PlatformPlan of(LaunchOptions options, Artifacts artifacts, String java, String setsid, long launcherPid,
                                   JarRunner jars, ClientSecrets secrets) {
         List<ChildSpec> infrastructure = new ArrayList<>();
-        String execJar = jars.jar(artifacts.infraExecJar()).toString();
         if (options.startsBroker()) {
             Path kafkaData = options.data().resolve("kafka");
             infrastructure.add(new ChildSpec(BROKER,
-                    command(setsid, java, jvm(INFRASTRUCTURE_JVM, options, jars, BROKER, artifacts.infraExecJar()), execJar, List.of(BROKER,
+                    command(setsid, java, INFRASTRUCTURE_JVM, options, jars, BROKER, artifacts.infraExecJar(), List.of(BROKER,
                             "--port", Integer.toString(options.port(PortOption.KAFKA)),
                             "--controller-port", Integer.toString(options.port(PortOption.KAFKA_CONTROLLER)),
                             "--data", kafkaData.toString(),
@@ -106,7 +105,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         if (options.startsStore()) {
             Path storeFile = options.data().resolve("mongo").resolve("store.mv");
             infrastructure.add(new ChildSpec(STORE,
-                    command(setsid, java, jvm(STORE_JVM, options, jars, STORE, artifacts.infraExecJar()), execJar, List.of(STORE,
+                    command(setsid, java, STORE_JVM, options, jars, STORE, artifacts.infraExecJar(), List.of(STORE,
                             "--port", Integer.toString(options.port(PortOption.MONGO)),
                             "--data", storeFile.toString(),
                             "--parent-pid", Long.toString(launcherPid))),
@@ -133,7 +132,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         }
         Map<String, String> gatewayEnvironment = options.demo() ? Map.of() : Map.of(ClientSecrets.GATEWAY_VARIABLE, secrets.gateway());
         ChildSpec gateway = new ChildSpec(Artifacts.GATEWAY,
-                command(setsid, java, jvm(SERVICE_JVM, options, jars, Artifacts.GATEWAY, artifacts.jar(Artifacts.GATEWAY)), jars.jar(artifacts.jar(Artifacts.GATEWAY)).toString(), gatewayArgs),
+                command(setsid, java, SERVICE_JVM, options, jars, Artifacts.GATEWAY, artifacts.jar(Artifacts.GATEWAY), gatewayArgs),
                 gatewayEnvironment, local(gatewayPort), new Readiness.HealthUp(health(gatewayPort), 0));
 
         return new PlatformPlan(List.copyOf(infrastructure), List.copyOf(services), gateway);
@@ -166,7 +165,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
                 ClientSecrets.GATEWAY_VARIABLE, secrets.gateway(),
                 ClientSecrets.MONITOR_VARIABLE, secrets.monitor());
         return new ChildSpec(Artifacts.IDENTITY,
-                command(setsid, java, jvm(SERVICE_JVM, options, jars, Artifacts.IDENTITY, artifacts.jar(Artifacts.IDENTITY)), jars.jar(artifacts.jar(Artifacts.IDENTITY)).toString(), args),
+                command(setsid, java, SERVICE_JVM, options, jars, Artifacts.IDENTITY, artifacts.jar(Artifacts.IDENTITY), args),
                 environment, local(port), new Readiness.HealthUp(health(port), 0));
     }
 
@@ -184,8 +183,7 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
             List<String> args = new ArrayList<>(commonArgs(options, port, launcherPid));
             args.add("--spring.mongodb.uri=" + options.mongoUri());
             instances.add(new ChildSpec(childName,
-                    command(setsid, java, jvm(concat(SERVICE_JVM, ONE_LISTENER_CONSUMER), options, jars, childName, artifacts.jar(name)),
-                            jars.jar(artifacts.jar(name)).toString(), args),
+                    command(setsid, java, concat(SERVICE_JVM, ONE_LISTENER_CONSUMER), options, jars, childName, artifacts.jar(name), args),
                     new LinkedHashMap<>(environment), local(port), new Readiness.HealthUp(health(port), minBranches)));
         }
         return instances;
@@ -213,23 +211,21 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         return both;
     }
 
-    private static List<String> jvm(List<String> base, LaunchOptions options, JarRunner jars, String child, Path built) {
-        List<String> jvm = new ArrayList<>(base);
-        jvm.addAll(QUIET_IDLE_JVM);
-        jvm.addAll(jars.jvmOptions(child, built));
-        jvm.addAll(options.jvmOptions());
-        return jvm;
-    }
 
-    private static List<String> command(String setsid, String java, List<String> jvmOptions, String jar, List<String> args) {
+    /** The command of the JVM {@code child}, running the jar built as {@code built} the way {@code jars} says. */
+    private static List<String> command(String setsid, String java, List<String> jvm, LaunchOptions options, JarRunner jars,
+                                        String child, Path built, List<String> args) {
         List<String> command = new ArrayList<>();
         if (setsid != null) {
             command.add(setsid);
         }
         command.add(java);
-        command.addAll(jvmOptions);
+        command.addAll(jvm);
+        command.addAll(QUIET_IDLE_JVM);
+        command.addAll(jars.jvmOptions(child, built));
+        command.addAll(options.jvmOptions());
         command.add("-jar");
-        command.add(jar);
+        command.add(jars.jar(built).toString());
         command.addAll(args);
         return command;
     }

@@ -74,10 +74,10 @@ class ThinJarTest {
             thin = cache.jar(fat);
             assertThat(thin).isEqualTo(folder.resolve("cache").resolve(StartupCache.buildFolderName(fat)).resolve("greeter-1.0-exec.jar"));
             assertThat(cache.jvmOptions("gateway", fat)).containsExactly(
-                    "-XX:SharedArchiveFile=" + thin.resolveSibling("gateway.jdk-" + Runtime.version() + ".jsa"), "-XX:+AutoCreateSharedArchive");
+                    "-XX:SharedArchiveFile=" + archiveBeside(thin, "gateway"), "-XX:+AutoCreateSharedArchive");
         }
         Files.setLastModifiedTime(thin, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
-        Path archive = thin.resolveSibling("gateway.jdk-" + Runtime.version() + ".jsa");
+        Path archive = archiveBeside(thin, "gateway");
         Files.writeString(archive, "an archive the JVM wrote at its exit");
         Files.writeString(folder.resolve("cache/gateway.jsa"), "a file no build of this cache knows");
 
@@ -95,7 +95,7 @@ class ThinJarTest {
             assertThat(rebuiltThin).isNotEqualTo(thin).exists();
             // The JVM would neither use nor rewrite the archive of the jar built before: each build has its own.
             assertThat(rebuilt.jvmOptions("gateway", fat)).first().asString()
-                    .isEqualTo("-XX:SharedArchiveFile=" + rebuiltThin.resolveSibling("gateway.jdk-" + Runtime.version() + ".jsa"));
+                    .isEqualTo("-XX:SharedArchiveFile=" + archiveBeside(rebuiltThin, "gateway"));
             assertThat(thin.getParent()).doesNotExist();
         }
         assertThat(folder.resolve("cache/gateway.jsa")).doesNotExist();
@@ -122,6 +122,11 @@ class ThinJarTest {
             assertThat(greeterLoadedFromTheArchive("rebuilt-archived")).isTrue();
             assertThat(Files.readString(folder.resolve("logs/rebuilt-archived.log"))).contains("hello again");
         }
+    }
+
+    /** Where the cache puts the archive of {@code child}, run from the extracted jar {@code thin}. */
+    private static Path archiveBeside(Path thin, String child) {
+        return thin.resolveSibling(child + ".jdk-" + Runtime.version() + ".jsa");
     }
 
     private boolean greeterLoadedFromTheArchive(String run) throws IOException {
