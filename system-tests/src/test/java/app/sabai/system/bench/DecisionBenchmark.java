@@ -67,7 +67,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How fast the whole platform decides bookings, what each process spends on one, and how that compares with what the
- * same broker can relay: all in one run, on one machine, side by side. Bookings go through the gateway with
+ * same broker can relay and with what a booking request costs when the platform does nothing with it (the floor): all in
+ * one run, on one machine, side by side. Bookings go through the gateway with
  * Idempotency-Keys from a pool of client threads; their decisions are read from {@code sabai.bookings} by a plain Kafka
  * consumer (no HTTP polling); CPU comes from {@code /proc/<pid>/stat} of every process the launcher started.
  * Run on demand: {@code ./mvnw verify -Pbench -Dtest=DecisionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
@@ -97,6 +98,8 @@ class DecisionBenchmark {
     private static final Duration OFFERED_FOR = Duration.ofSeconds(Integer.getInteger("bench.offered-seconds", 20));
     private static final int OFFERED_DAYS = 30;
     private static final int AVAILABILITY_QUERIES = 100;
+    /** Booking requests refused by validation for the floor, sent at the offered rate. */
+    private static final int FLOOR_REQUESTS = Integer.getInteger("bench.floor-requests", 1_000);
     /** Bookings stored before the second idle measure: copies of decided ones (see {@link #storeCopies}). */
     private static final int STORED_FOR_IDLE = Integer.getInteger("bench.stored", 100_000);
 
@@ -145,7 +148,7 @@ class DecisionBenchmark {
     }
 
     private record Run(Setup setup, List<String> processes, List<Burst> warmUp, Burst first, Burst second, List<Long> oneAtATime, Burst offered,
-                       Availability availability, Map<String, Long> idle, long stored, Map<String, Long> idleAtScale,
+                       Floor floor, Availability availability, Map<String, Long> idle, long stored, Map<String, Long> idleAtScale,
                        long storedAtScale, Relay.Result ceiling, List<String> profiled) {
 
         double burstRate() {
@@ -174,6 +177,7 @@ class DecisionBenchmark {
                 assertThat(burst.decidedMoreThanOnce()).as(run.setup().label() + ": bookings with more than one decision").isZero();
             }
             assertThat(run.oneAtATime()).hasSize(ONE_AT_A_TIME);
+            assertThat(run.floor().refused()).as(run.setup().label() + ": floor requests answered 400").isEqualTo(run.floor().count());
             assertThat(run.ceiling().delivered()).as("records through the three hops").isEqualTo(BURST);
         }
 
@@ -215,6 +219,7 @@ class DecisionBenchmark {
                 stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
                 Burst offered = offered(gateway, stream, meters, OFFERED_PER_SECOND, OFFERED_FOR, 10 + 3 * DAYS);
                 stream.awaitQuiet(QUIET, Duration.ofMinutes(2));
+                Floor floor = Floor.measure(gateway, meters, OFFERED_PER_SECOND, FLOOR_REQUESTS);
                 Availability availability = Availability.measure(gateway, 10);
 
                 stream.awaitQuiet(QUIET, Duration.ofMinutes(1));
@@ -241,7 +246,7 @@ class DecisionBenchmark {
                 Map<String, Long> beforeAtScale = cpuMillis(pids, ticksPerSecond);
                 Thread.sleep(IDLE.toMillis());
                 Map<String, Long> idleAtScale = minus(cpuMillis(pids, ticksPerSecond), beforeAtScale);
-                return new Run(setup, List.copyOf(pids.keySet()), warmUp, first, second, oneAtATime, offered, availability, idle,
+                return new Run(setup, List.copyOf(pids.keySet()), warmUp, first, second, oneAtATime, offered, floor, availability, idle,
                         stored, idleAtScale, storedBookings(platform), ceiling, profiled);
             }
         }
@@ -433,6 +438,59 @@ class DecisionBenchmark {
         int guest = GUESTS.incrementAndGet();
         return booking().branch(branch).technique("SWEDISH", 60).at(day, time)
                 .customer("Bench Guest " + guest, "decision-bench-" + guest + "-" + System.nanoTime() + "@example.com").json();
+    }
+
+    // ---- the floor ------------------------------------------------------------------------------------------------
+
+    /**
+     * What a booking's request costs before the platform does anything with it: booking requests sent as the offered load
+     * sends them (the same body and headers, an {@code Idempotency-Key} each, {@code perSecond} a second from the client
+     * threads), each for a start in the past, so that booking-service looks for the key, validates and answers 400. Nothing
+     * is stored and no event is published; what the processes spend is the gateway's and the service's HTTP path, tokens
+     * and rate limits included, and one lookup in the store.
+     */
+    private record Floor(int count, int refused, long wallNanos, Map<String, Long> cpuMillis) {
+
+        static Floor measure(Gateway gateway, Meters meters, int perSecond, int count) throws Exception {
+            long intervalNanos = 1_000_000_000L / perSecond;
+            Map<String, Long> cpuBefore = meters.cpuMillis();
+            ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
+            long started = System.nanoTime();
+            List<Future<Integer>> answers = new ArrayList<>();
+            try {
+                for (int i = 0; i < count; i++) {
+                    long wait = started + i * intervalNanos - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    String branch = BRANCHES[i % BRANCHES.length];
+                    String body = request(branch, LocalDate.now(ZONES.get(branch)).minusDays(1 + i % DAYS), LocalTime.of(11, 0));
+                    Gateway client = gateway.as(BOOKED_BY.get(branch));
+                    answers.add(pool.submit(() -> client.post("/api/bookings", body,
+                            Map.of("Idempotency-Key", UUID.randomUUID().toString())).status()));
+                }
+                int refused = 0;
+                for (Future<Integer> answer : answers) {
+                    refused += answer.get(1, TimeUnit.MINUTES) == 400 ? 1 : 0;
+                }
+                return new Floor(count, refused, System.nanoTime() - started, minus(meters.cpuMillis(), cpuBefore));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        double perRequest(String process) {
+            return cpuMillis.getOrDefault(process, 0L) / (double) count;
+        }
+
+        double perRequest() {
+            return cpuMillis.values().stream().mapToLong(Long::longValue).sum() / (double) count;
+        }
+
+        /** What the process would have spent idle over the floor's time, per request, at the rate of an idle window. */
+        double idlePerRequest(long idleMillis, Duration window) {
+            return idleMillis * (wallNanos / (double) window.toNanos()) / count;
+        }
     }
 
     // ---- availability ---------------------------------------------------------------------------------------------
@@ -1033,6 +1091,10 @@ class DecisionBenchmark {
                 run -> rate(run.offered().decisionsPerSecond())));
         lines.add(across(runs, OFFERED_PER_SECOND + "/s offered: POST to decision p50 / p99",
                 run -> ms(percentile(run.offered().decisionNanos(), 50)) + " / " + ms(percentile(run.offered().decisionNanos(), 99))));
+        lines.add(across(runs, "floor: CPU per booking request refused by validation, all processes (ms)",
+                run -> decimal(run.floor().perRequest())));
+        lines.add(across(runs, "  of it gateway / booking-service", run -> decimal(run.floor().perRequest("gateway")) + " / "
+                + decimal(run.floor().perRequest("booking-service"))));
         lines.add(across(runs, "one at a time, POST to decision p50 / p99",
                 run -> ms(percentile(run.oneAtATime(), 50)) + " / " + ms(percentile(run.oneAtATime(), 99))));
         lines.add(across(runs, "availability, one branch, 14 days, p50 / p95",
@@ -1090,6 +1152,25 @@ class DecisionBenchmark {
         }
         lines.add(each(loads, "**all processes**", burst -> "**" + decimal(burst.totalCpuPerBooking()) + "**"));
         lines.add(each(loads, "of it, the JIT compilers", burst -> decimal(burst.compilerCpuPerBooking())));
+        lines.add("");
+        Floor floor = run.floor();
+        lines.add("### The floor: " + floor.count() + " booking requests refused by validation (a start in the past), "
+                + OFFERED_PER_SECOND + " a second: nothing stored, nothing published");
+        lines.add("");
+        lines.add("| process | CPU per refused request (ms) | of it, as idle (ms) | CPU per booking, offered (ms) | floor / booking |");
+        lines.add("|---|---:|---:|---:|---:|");
+        double idleInFloor = 0;
+        for (String process : run.processes()) {
+            double booking = run.offered().cpuPerBooking(process);
+            double idle = floor.idlePerRequest(run.idle().get(process), IDLE);
+            idleInFloor += idle;
+            lines.add(row(process, decimal(floor.perRequest(process)), decimal(idle), decimal(booking),
+                    booking < 0.5 ? "" : String.format(Locale.ROOT, "%.0f %%", 100 * floor.perRequest(process) / booking)));
+        }
+        lines.add(row("**all processes**", "**" + decimal(floor.perRequest()) + "**", decimal(idleInFloor),
+                "**" + decimal(run.offered().totalCpuPerBooking()) + "**",
+                String.format(Locale.ROOT, "%.0f %%", 100 * floor.perRequest() / run.offered().totalCpuPerBooking())));
+        lines.add(row("answered 400", floor.refused() + " of " + floor.count(), "", "", ""));
         lines.add("");
         if (!run.warmUp().isEmpty()) {
             lines.add("### Warm-up, burst by burst: CPU per decided booking (ms), of it the JIT compilers' in brackets");
