@@ -170,6 +170,42 @@ public class NarrowingH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * After a crash, removes each document its {@code _id} index has no key for, and each copy of a document the index
+     * points elsewhere for. mongo-java-server writes a new document before its index keys, and removes a document after
+     * them, and a commit of the store (a checkpoint, or H2's own) may fall between the two. The redo log then completes
+     * the command, unless the store was killed before its answer: left so, an insert's document lay without its keys,
+     * seen by scans, and sent again, the insert landed beside it. So an insert cut short that way is undone, and a
+     * delete is completed, as a command never answered may be either. Runs before the collection's in-memory indexes
+     * are built from its documents. Answers whether the {@code _id} index then holds each document's key at its
+     * document and no other key: it has been looked at whole, and needs no {@link StoredUniqueIndex#repair}.
+     */
+    static boolean removeUnindexed(String namespace, MVMap<Object, Document> dataMap, StoredUniqueIndex ids) {
+        int removed = 0;
+        long belonging = 0;
+        boolean allBelong = true;
+        for (Map.Entry<Object, Document> entry : dataMap.entrySet()) {
+            Object indexed = ids.getPosition(entry.getValue());
+            if (entry.getKey().equals(indexed)) {
+                belonging++;
+                continue;
+            }
+            Document there = indexed == null ? null : dataMap.get(indexed);
+            // A key that points to another document is the index's to mend (StoredUniqueIndex.repair).
+            if (indexed == null || there != null && Objects.equals(there.get("_id"), entry.getValue().get("_id"))) {
+                dataMap.remove(entry.getKey());
+                removed++;
+            } else {
+                allBelong = false;
+            }
+        }
+        if (removed > 0) {
+            log.warn("After a crash, {}: removed {} document(s) the _id index had no key for (an insert or a delete cut short)",
+                    namespace, removed);
+        }
+        return allBelong && ids.getCount() == belonging;
+    }
+
     private static final class Database extends H2Database {
 
         private StoreMaps maps;
@@ -191,39 +227,10 @@ public class NarrowingH2Backend extends H2Backend {
             String fullName = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> dataMap = opening.maps().documents(DocumentFormat.DATA_PREFIX + fullName);
             MVMap<String, Object> metaMap = opening.maps().meta(StoreMaps.META_PREFIX + fullName);
-            if (opening.maps().openingAfterCrash()) {
-                StoredUniqueIndex.storedIdIndex(opening.maps(), fullName).ifPresent(ids -> removeUnindexed(fullName, dataMap, ids));
-            }
-            return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, opening.statistics(), opening.maps());
-        }
-
-        /**
-         * After a crash, removes each document its {@code _id} index has no key for, and each copy of a document the index
-         * points elsewhere for. mongo-java-server writes a new document before its index keys, and removes a document after
-         * them, and a commit of the store (a checkpoint, or H2's own) may fall between the two. The redo log then completes
-         * the command, unless the store was killed before its answer: left so, an insert's document lay without its keys,
-         * seen by scans, and sent again, the insert landed beside it. So an insert cut short that way is undone, and a
-         * delete is completed, as a command never answered may be either. Runs before the collection's in-memory indexes
-         * are built from its documents.
-         */
-        private static void removeUnindexed(String namespace, MVMap<Object, Document> dataMap, StoredUniqueIndex ids) {
-            int removed = 0;
-            for (Map.Entry<Object, Document> entry : dataMap.entrySet()) {
-                Object indexed = ids.getPosition(entry.getValue());
-                if (entry.getKey().equals(indexed)) {
-                    continue;
-                }
-                Document there = indexed == null ? null : dataMap.get(indexed);
-                // A key that points to another document is the index's to mend (StoredUniqueIndex.repair).
-                if (indexed == null || there != null && Objects.equals(there.get("_id"), entry.getValue().get("_id"))) {
-                    dataMap.remove(entry.getKey());
-                    removed++;
-                }
-            }
-            if (removed > 0) {
-                log.warn("After a crash, {}: removed {} document(s) the _id index had no key for (an insert or a delete cut short)",
-                        namespace, removed);
-            }
+            boolean idIndexAgrees = opening.maps().openingAfterCrash() && StoredUniqueIndex.storedIdIndex(opening.maps(), fullName)
+                    .map(ids -> removeUnindexed(fullName, dataMap, ids)).orElse(false);
+            return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, opening.statistics(), opening.maps(),
+                    idIndexAgrees);
         }
 
         /**
@@ -285,21 +292,28 @@ public class NarrowingH2Backend extends H2Backend {
         private final ScanStatistics statistics;
         private final AtomicLong lastPosition;
         private final StoreMaps maps;
+        /** After a crash, whether opening the collection found its {@code _id} index agreeing with its documents. */
+        private final boolean idIndexAgrees;
 
         Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                    MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
-                   ScanStatistics statistics, StoreMaps maps) {
+                   ScanStatistics statistics, StoreMaps maps, boolean idIndexAgrees) {
             super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
             this.dataMap = dataMap;
             this.statistics = statistics;
             this.maps = maps;
+            this.idIndexAgrees = idIndexAgrees;
             this.lastPosition = new AtomicLong(lastPositionIn(dataMap));
         }
 
-        /** After a crash, a stored unique index is mended against the documents before it is used ({@link StoredUniqueIndex#repair}). */
+        /**
+         * After a crash, a stored unique index is mended against the documents before it is used ({@link StoredUniqueIndex#repair}),
+         * but for an {@code _id} index the collection's opening already found agreeing with every document.
+         */
         @Override
         public void addIndex(Index<Object> index) {
-            if (maps.openingAfterCrash() && index instanceof StoredUniqueIndex stored && !stored.isEmpty()) {
+            if (maps.openingAfterCrash() && index instanceof StoredUniqueIndex stored && !stored.isEmpty()
+                    && !(idIndexAgrees && stored.isIdIndex())) {
                 StoredUniqueIndex.Repair repair = stored.repair(dataMap, this);
                 if (repair.changedAnything()) {
                     log.warn("After a crash, index {} of {}: removed {} key(s) no document had, added {} missing, {} document(s) whose key another holds",

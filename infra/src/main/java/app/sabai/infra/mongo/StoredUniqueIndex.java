@@ -56,6 +56,10 @@ final class StoredUniqueIndex extends AbstractUniqueIndex<Object> {
                 : Optional.empty();
     }
 
+    boolean isIdIndex() {
+        return ID_INDEX.equals(getName());
+    }
+
     static String mapName(String collectionNamespace, String indexName) {
         return collectionNamespace + MAP_INFIX + indexName;
     }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import org.bson.Document;
 import org.h2.mvstore.MVMap;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,6 +121,74 @@ class CrashRepairTest {
             assertThat(ids(customers.find())).as("after a clean restart").containsExactly("a", "c", 2, 3L, "e", "b-new", "c2", "z");
             assertThat(ids(customers.find(Filters.eq("email", "b@example.com")))).containsExactly("b-new");
         });
+    }
+
+    @Test
+    void anIdIndexFoundAgreeingWithTheDocumentsIsKeptAndTheOtherIndexesAreStillMended() throws IOException {
+        // An update of "c"'s email cut short after the email index moved: the _id index agrees with every document.
+        inTheFile((documents, ids, emails) -> emails.put(key("c2@example.com"), emails.remove(key("c@example.com"))));
+        leaveTheRedoLogAsAKillDoes();
+
+        withCustomers(customers -> {
+            assertThat(ids(customers.find())).containsExactly("a", "b", "c", 2, 3L);
+            assertThat(ids(customers.find(Filters.eq("email", "c@example.com")))).containsExactly("c");
+            assertThat(ids(customers.find(Filters.eq("email", "c2@example.com")))).isEmpty();
+            assertThat(customers.find(Filters.eq("_id", 3L)).first()).isNotNull();
+            assertThatThrownBy(() -> customers.insertOne(customer("b", "b-again@example.com"))).isInstanceOf(MongoWriteException.class);
+            customers.insertOne(customer("c2", "c2@example.com"));
+        });
+    }
+
+    /**
+     * The look that removes documents cut short also tells whether the {@code _id} index holds each remaining document's
+     * key at its document and nothing else: only then is the index not looked at again, key by key.
+     */
+    @Test
+    void theOpenAfterACrashTellsWhetherTheIdIndexAgreesWithTheDocumentsItKeeps() {
+        assertThat(idIndexAgreesAfterTheLook((documents, ids, emails) -> { })).as("nothing cut short").isTrue();
+        assertThat(idIndexAgreesAfterTheLook((documents, ids, emails) -> ids.remove(key("b"))))
+                .as("a delete cut short, its document removed by the look").isTrue();
+        assertThat(idIndexAgreesAfterTheLook((documents, ids, emails) -> ids.put(key("z"), 999L)))
+                .as("a key whose document is gone").isFalse();
+        assertThat(idIndexAgreesAfterTheLook((documents, ids, emails) -> ids.put(key("c"), ids.get(key("a")))))
+                .as("a document whose key points to another").isFalse();
+    }
+
+    private interface CutShort {
+        void apply(MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents, MVMap<KeyValue, Object> ids, MVMap<KeyValue, Object> emails);
+    }
+
+    /** Writes what {@code cutShort} leaves into the file, as a commit in the middle of commands would. */
+    private void inTheFile(CutShort cutShort) {
+        MVStore store = new MVStore.Builder().fileName(file().toString()).open();
+        try {
+            cutShort.apply(DocumentFormat.openDataMap(store, DocumentFormat.DATA_PREFIX + NAMESPACE), keys(store, "_id_"), keys(store, "email_1"));
+            store.commit();
+        } finally {
+            store.close();
+        }
+    }
+
+    /** Each time on the five customers as stored cleanly, the file made again for the next. */
+    private boolean idIndexAgreesAfterTheLook(CutShort cutShort) {
+        if (!Files.exists(file())) {
+            fiveCustomersStoredAndClosedCleanly();
+        }
+        MVStore store = new MVStore.Builder().fileName(file().toString()).open();
+        try {
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = DocumentFormat.openDataMap(store, DocumentFormat.DATA_PREFIX + NAMESPACE);
+            MVMap<KeyValue, Object> ids = keys(store, "_id_");
+            cutShort.apply(documents, ids, keys(store, "email_1"));
+            return NarrowingH2Backend.removeUnindexed(NAMESPACE, documents,
+                    new StoredUniqueIndex(ids, "_id_", List.of(new IndexKey("_id", true)), false));
+        } finally {
+            store.closeImmediately();
+            try {
+                Files.delete(file());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** The full look is only made after a crash: a store closed cleanly opens as it was left. */
