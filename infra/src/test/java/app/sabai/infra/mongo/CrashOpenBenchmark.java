@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -54,7 +53,7 @@ class CrashOpenBenchmark {
 
         List<String> rows = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            Files.createDirectories(file.resolveSibling("store.mv.redo")).resolve("000000000001.redo").toFile().createNewFile();
+            StoreFiles.leaveTheRedoLogAsAKillDoes(file);
             rows.add("| " + round + " | after a crash | " + opened(file) + " |");
             rows.add("| " + round + " | closed cleanly | " + opened(file) + " |");
         }

@@ -91,8 +91,7 @@ class CrashRepairTest {
     }
 
     private void leaveTheRedoLogAsAKillDoes() throws IOException {
-        Path redo = Files.createDirectories(file().resolveSibling("store.mv.redo"));
-        Files.createFile(redo.resolve("000000000001.redo"));
+        StoreFiles.leaveTheRedoLogAsAKillDoes(file());
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -32,6 +34,12 @@ final class StoreFiles {
              MongoClient client = MongoClients.create(store.uri(database))) {
             work.accept(client.getDatabase(database).getCollection(collection));
         }
+    }
+
+    /** Leaves the redo log's folder beside {@code file} with a segment in it, as a kill of the store does: the next open is after a crash. */
+    static void leaveTheRedoLogAsAKillDoes(Path file) throws IOException {
+        Path redo = Files.createDirectories(file.resolveSibling(file.getFileName() + ".redo"));
+        Files.createFile(redo.resolve("000000000001.redo"));
     }
 
     static List<String> mapNames(Path file) {
