@@ -66,13 +66,8 @@ class CrashRepairTest {
 
     /** The state a commit in the middle of commands leaves, each then never answered. */
     private void commandsCutShort() {
-        MVStore store = new MVStore.Builder().fileName(file().toString()).open();
-        try {
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = DocumentFormat.openDataMap(store, DocumentFormat.DATA_PREFIX + NAMESPACE);
-            MVMap<KeyValue, Object> ids = keys(store, "_id_");
-            MVMap<KeyValue, Object> emails = keys(store, "email_1");
+        inTheFile((documents, ids, emails) -> {
             long next = (Long) documents.lastKey() + 1;
-
             // An insert of a new customer: the document, none of its keys.
             documents.put(next, stored(customer("e", "e@example.com")));
             // An insert of "a" cut short so, then sent again, which landed whole beside it.
@@ -84,10 +79,7 @@ class CrashRepairTest {
             // A key whose document is gone, and a document's key pointing to one that is gone.
             ids.put(key("z"), 999L);
             emails.put(key("two@example.com"), 998L);
-            store.commit();
-        } finally {
-            store.close();
-        }
+        });
     }
 
     private void leaveTheRedoLogAsAKillDoes() throws IOException {
