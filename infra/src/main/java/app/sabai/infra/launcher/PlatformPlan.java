@@ -211,7 +211,6 @@ public record PlatformPlan(List<ChildSpec> infrastructure, List<ChildSpec> servi
         return both;
     }
 
-
     /** The command of the JVM {@code child}, running the jar built as {@code built} the way {@code jars} says. */
     private static List<String> command(String setsid, String java, List<String> jvm, LaunchOptions options, JarRunner jars,
                                         String child, Path built, List<String> args) {
